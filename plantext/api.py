@@ -1,0 +1,57 @@
+"""The Python API: ``extract(path) -> Plan``, one pure function of a file.
+
+The function reads nothing but the file and writes nothing, so a process
+pool or a cluster can call it on many files at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePath
+
+from plantext import __version__
+from plantext.models import Document, Plan, Source
+
+
+def document_id_for(path: str | Path) -> str:
+    """A stable id from the file name: its stem, lower-cased, spaces as dashes."""
+    stem = PurePath(path).stem.strip()
+    return re.sub(r"\s+", "-", stem).lower() or "document"
+
+
+def extract(path: str | Path, document_id: str | None = None) -> Plan:
+    """Extract every record of one plan document (PDF or text dump).
+
+    Raises ``plantext.PlantextError`` with a one-line reason for bad input.
+    """
+    from plantext.extract.document import find_plan_period, find_region
+    from plantext.extract.glossary import extract_abbreviations, extract_glossary
+    from plantext.extract.outline import extract_outline
+    from plantext.extract.projects import extract_projects
+    from plantext.ingest import read_source
+    from plantext.layout import analyse
+
+    source = read_source(path)
+    layout = analyse(source)
+    title = layout.title or source.metadata_title or ""
+    document = Document(
+        id=document_id or document_id_for(path),
+        title=title,
+        region=find_region(title),
+        period=find_plan_period(title),
+        source=Source(
+            path=PurePath(path).as_posix(),
+            sha256=source.sha256,
+            format=source.format,
+            pages=len(source.pages),
+            encoding=source.encoding,
+        ),
+    )
+    return Plan(
+        generator=f"plantext {__version__}",
+        document=document,
+        outline=extract_outline(layout),
+        glossary=extract_glossary(layout),
+        abbreviations=extract_abbreviations(layout),
+        projects=extract_projects(layout),
+    )

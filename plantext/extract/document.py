@@ -1,0 +1,39 @@
+"""The document record: title, issuing region and plan period."""
+
+from __future__ import annotations
+
+import regex
+
+from plantext.models import Period
+from plantext.vocab import load_vocabulary
+
+
+def find_region(title: str) -> str | None:
+    """The issuing region printed at the start of the title (全国 for a national plan)."""
+    vocab = load_vocabulary("regions")
+    for province in vocab["provinces"]:
+        if title.startswith(province):
+            local = _local_after(title[len(province) :], vocab["local_suffixes"])
+            return province + local if local else province
+    local = _local_after(title, vocab["local_suffixes"])
+    if local:
+        return local
+    if title.startswith(tuple(vocab["national_markers"])):
+        return vocab["national_name"]
+    return None
+
+
+def _local_after(text: str, suffixes: list[str]) -> str | None:
+    """A prefecture or county name (两到八个汉字 + 市/州/县…) opening ``text``."""
+    pattern = r"^\p{Han}{2,8}?(?:" + "|".join(map(regex.escape, suffixes)) + r")(?=[“\"《]|\p{Han}*规划)"
+    found = regex.match(pattern, text)
+    if found and "规划" not in found.group() and "十" not in found.group()[:1]:
+        return found.group()
+    return None
+
+
+def find_plan_period(title: str) -> Period | None:
+    from plantext.timeexpr import find_period
+
+    years = find_period(title)
+    return Period(start=years[0], end=years[1]) if years else None

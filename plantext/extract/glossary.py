@@ -1,0 +1,124 @@
+"""The glossary (名词解释 annex) and the abbreviations defined inline in the text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from plantext.layout import Heading, Layout, Paragraph
+from plantext.models import Abbreviation, Term
+from plantext.normalize import remove_spaces
+from plantext.vocab import load_vocabulary
+
+
+def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
+    """The paragraphs under a glossary heading, up to the next heading of its rank."""
+    titles = set(load_vocabulary("numbering")["glossary_titles"])
+    paragraphs: list[Paragraph] = []
+    inside_level: int | None = None
+    for block in layout.blocks:
+        if isinstance(block, Heading):
+            if remove_spaces(block.match.title) in titles:
+                inside_level = block.level
+                continue
+            if inside_level is not None and block.level <= inside_level:
+                inside_level = None
+        elif isinstance(block, Paragraph) and inside_level is not None:
+            paragraphs.append(block)
+    return paragraphs
+
+
+def extract_glossary(layout: Layout) -> list[Term]:
+    vocab = load_vocabulary("glossary")
+    item_number = regex.compile(vocab["item_number"])
+    separators = vocab["term_separators"]
+    terms: list[Term] = []
+    for paragraph in glossary_paragraphs(layout):
+        numbered = item_number.match(paragraph.text)
+        body = paragraph.text[numbered.end():] if numbered else paragraph.text
+        cut = min((body.find(sep) for sep in separators if sep in body), default=-1)
+        is_item = 0 < cut <= vocab["max_term_length"]
+        if not is_item and terms:
+            last = terms[-1]
+            terms[-1] = last.model_copy(update={"definition": last.definition + paragraph.text})
+            continue
+        if not is_item:
+            continue
+        terms.append(
+            Term(
+                number=_item_number(numbered),
+                term=strip_term_quotes(body[:cut].strip(), vocab["term_quotes"]),
+                definition=body[cut + 1 :].strip(),
+                page=paragraph.page,
+            )
+        )
+    return terms
+
+
+def _item_number(found) -> int | None:
+    if found is None:
+        return None
+    if found.group("circled"):
+        return ord(found.group("circled")) - ord("①") + 1
+    return int(found.group("num") or found.group("pnum"))
+
+
+def strip_term_quotes(term: str, quotes: list[list[str]]) -> str:
+    """Drop quotation marks that wrap the whole term, keep quotes inside it."""
+    for opening, closing in quotes:
+        if term.startswith(opening) and term.endswith(closing) and len(term) > 2:
+            inner = term[len(opening) : -len(closing)]
+            if opening not in inner and closing not in inner:
+                return inner
+    return term
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_pattern() -> regex.Pattern:
+    vocab = load_vocabulary("abbreviations")
+    return regex.compile(r"(?<=\p{Han})[（(](" + vocab["abbreviation"] + r")[）)]")
+
+
+def extract_abbreviations(layout: Layout) -> list[Abbreviation]:
+    """Abbreviations defined in parentheses: 碳捕集利用与封存(CCUS) → CCUS.
+
+    Each abbreviation is kept once, where it is first defined.
+    """
+    seen: set[str] = set()
+    found: list[Abbreviation] = []
+    for paragraph in layout.paragraphs:
+        for match in _abbreviation_pattern().finditer(paragraph.text):
+            term = match.group(1)
+            if term in seen or not any(ch.isalpha() for ch in term):
+                continue
+            expansion = expansion_before(paragraph.text, match.start())
+            if expansion is None:
+                continue
+            seen.add(term)
+            found.append(Abbreviation(term=term, expansion=expansion, page=paragraph.page_at(match.start())))
+    return found
+
+
+def expansion_before(text: str, end: int) -> str | None:
+    """The noun phrase just before ``end``: back to punctuation, opening verbs dropped."""
+    import jieba.posseg
+
+    vocab = load_vocabulary("abbreviations")
+    start = end
+    while start > 0 and text[start - 1] not in vocab["boundaries"] and end - start < 40:
+        start -= 1
+    clause = regex.sub(vocab["leading_number"], "", text[start:end])
+    words = list(jieba.posseg.cut(clause))
+    for index in reversed(range(len(words))):
+        rest = words[index + 1 :]
+        if words[index].word in vocab["opening_words"] and sum(len(w.word) for w in rest) >= vocab["min_expansion_length"]:
+            words = rest
+            break
+    strip = set(vocab["leading_flags_to_strip"])
+    while words and words[0].flag in strip:
+        words.pop(0)
+    expansion = "".join(word.word for word in words)
+    if not (vocab["min_expansion_length"] <= len(expansion) <= vocab["max_expansion_length"]):
+        return None
+    return expansion

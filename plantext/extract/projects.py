@@ -1,0 +1,100 @@
+"""Key projects: the items of every 专栏 box, as name and description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from plantext.layout import BoxRegion, Layout, Paragraph
+from plantext.models import Project
+from plantext.vocab import load_vocabulary
+
+
+@dataclass
+class _Item:
+    name: str
+    page: int
+    description: str = ""
+
+
+@lru_cache(maxsize=1)
+def _item_number() -> regex.Pattern:
+    return regex.compile(load_vocabulary("projects")["item_number"])
+
+
+def extract_projects(layout: Layout) -> list[Project]:
+    projects: list[Project] = []
+    for block in layout.blocks:
+        if isinstance(block, BoxRegion):
+            projects.extend(box_projects(block))
+    return projects
+
+
+def box_projects(box: BoxRegion) -> list[Project]:
+    items: list[_Item] = []
+    for paragraph in box.paragraphs:
+        read_paragraph(paragraph, items)
+    return [
+        Project(
+            box=box.heading.match.label,
+            box_title=box.heading.match.title,
+            name=item.name,
+            description=item.description,
+            page=item.page,
+        )
+        for item in items
+    ]
+
+
+def read_paragraph(paragraph: Paragraph, items: list[_Item]) -> None:
+    """Split one box paragraph into item names and description text."""
+    text = paragraph.text
+    numbered = _item_number().match(text)
+    position = numbered.end() if numbered else 0
+    first = True
+    for sentence, start in sentences(text, position):
+        head, rest = split_colon_name(sentence) if first else (None, None)
+        if head is not None and (numbered or is_project_name(head)):
+            items.append(_Item(head, paragraph.page_at(start), rest))
+        elif (first and numbered) or is_project_name(sentence.rstrip("。")):
+            items.append(_Item(sentence.rstrip("。"), paragraph.page_at(start)))
+        elif items:
+            items[-1].description += sentence
+        first = False
+
+
+def sentences(text: str, position: int = 0):
+    """Sentences ending in 。 (the last may end without), with their offsets."""
+    while position < len(text):
+        end = text.find("。", position)
+        end = len(text) if end < 0 else end + 1
+        yield text[position:end], position
+        position = end
+
+
+def split_colon_name(sentence: str) -> tuple[str | None, str | None]:
+    """``名称：说明`` → (名称, 说明) when a short name comes before the colon."""
+    vocab = load_vocabulary("projects")
+    for index, char in enumerate(sentence[: vocab["max_name_length"] + 1]):
+        if char in ":：":
+            name = sentence[:index]
+            if name and not any(mark in name for mark in vocab["not_in_name"] + "。"):
+                return name, sentence[index + 1 :]
+            break
+    return None, None
+
+
+def is_project_name(text: str) -> bool:
+    import jieba
+
+    vocab = load_vocabulary("projects")
+    if not text or len(text) > vocab["max_name_length"]:
+        return False
+    if any(mark in text for mark in vocab["not_in_name"]) or "。" in text:
+        return False
+    if not text.endswith(tuple(vocab["name_suffixes"])):
+        return False
+    first_word = next(iter(jieba.cut(text)), "")
+    return first_word not in vocab["description_verbs"]

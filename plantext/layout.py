@@ -1,0 +1,516 @@
+"""Layout: positioned lines become headings, paragraphs, 专栏 boxes and table regions.
+
+The rules are stated in ems (the width of one CJK character), so the same code
+reads PDF points and text-dump columns:
+
+- page furniture (page numbers, running headers and footers) is dropped;
+- a line whose start matches a numbering style and that stands alone is a
+  heading (``第三章 …``, ``（二）…``, ``专栏 4 …``, ``表 2 …``, ``附件``);
+- wrapped lines join into paragraphs, across page breaks too; a paragraph
+  ends at a marked break, a short line closing a sentence, or before an
+  indented line;
+- a table region runs from its ``表 N`` caption over the grid (PDF) or the
+  cell lines (text) and the ``注`` lines under it;
+- a 专栏 box runs from its heading over its frame (PDF), or else to the next
+  heading.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from plantext.ingest.model import Grid, Line, Page, SourceDocument
+from plantext.normalize import join_lines, normalize_text, remove_spaces
+from plantext.vocab import load_vocabulary
+
+SENTENCE_END = "。！？；：”’）)…"
+# A paragraph's first line is indented by about two characters.
+INDENT_EMS = 0.75
+# A line ending this far short of the right edge ends its paragraph.
+SHORT_LINE_EMS = 1.5
+# Table cell lines of a flattened dump are short; prose lines are long.
+PROSE_WIDTH_SHARE = 0.75
+
+
+@dataclass
+class HeadingMatch:
+    style: str
+    label: str
+    number: int | None
+    title: str
+
+
+@dataclass
+class Heading:
+    match: HeadingMatch
+    page: int
+    lines: list[Line]
+    kind: str = ""
+    level: int = 0
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int
+    lines: list[Line]
+    # (offset in text, page) where each page's part of the paragraph starts.
+    page_starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int:
+        """The page of the character at ``offset`` (a paragraph may span pages)."""
+        offsets = [start for start, _ in self.page_starts]
+        index = max(bisect_right(offsets, offset) - 1, 0)
+        return self.page_starts[index][1] if self.page_starts else self.page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """Bounding box of the paragraph's lines on its first page."""
+        first = [line for line in self.lines if line.page == self.page]
+        return (
+            min(line.x0 for line in first),
+            min(line.top for line in first),
+            max(line.x1 for line in first),
+            max(line.bottom for line in first),
+        )
+
+
+@dataclass
+class BoxRegion:
+    heading: Heading
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class TableRegion:
+    heading: Heading | None
+    page: int
+    lines: list[Line] = field(default_factory=list)
+    grids: list[tuple[int, Grid]] = field(default_factory=list)
+    notes: list[Paragraph] = field(default_factory=list)
+
+
+Block = Heading | Paragraph | BoxRegion | TableRegion
+
+
+@dataclass
+class Layout:
+    title: str
+    blocks: list[Block]
+
+    @property
+    def headings(self) -> list[Heading]:
+        out = []
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                out.append(block)
+            elif isinstance(block, (BoxRegion, TableRegion)) and block.heading is not None:
+                out.append(block.heading)
+        return out
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """Body paragraphs and box paragraphs, in reading order."""
+        out = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                out.append(block)
+            elif isinstance(block, BoxRegion):
+                out.extend(block.paragraphs)
+        return out
+
+
+# ---------------------------------------------------------------- numbering
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    pattern: regex.Pattern
+    kind: str | None
+    label: str | None
+    group: str  # "named", "list", "box", "table", "annex"
+
+
+@lru_cache(maxsize=1)
+def numbering_styles() -> tuple[_Style, ...]:
+    vocab = load_vocabulary("numbering")
+    numerals = vocab["numerals"]
+
+    def compile_(pattern: str) -> regex.Pattern:
+        for name, numeral in numerals.items():
+            pattern = pattern.replace("{" + name + "}", numeral)
+        return regex.compile(r"^\s*" + pattern)
+
+    styles = []
+    for entry in vocab["hierarchy"]:
+        group = "named" if entry.get("kind") else "list"
+        styles.append(_Style(entry["name"], compile_(entry["pattern"]), entry.get("kind"), entry.get("label"), group))
+    for group, name in (("boxes", "box"), ("tables", "table"), ("annexes", "annex")):
+        entry = vocab[group]
+        styles.append(_Style(name, compile_(entry["pattern"]), name, entry["label"], name))
+    return tuple(styles)
+
+
+def _numbering():
+    return load_vocabulary("numbering")
+
+
+def match_heading(text: str) -> HeadingMatch | None:
+    """Match a line's text against the numbering styles; ``None`` for running text.
+
+    Only the line itself is judged here (label, title length, punctuation);
+    whether it stands alone is the caller's business.
+    """
+    from plantext.numbers import parse_chinese_numeral
+
+    vocab = _numbering()
+    limits = vocab["max_title_length"]
+    punctuation = vocab["sentence_punctuation"]
+    for style in numbering_styles():
+        found = style.pattern.match(text)
+        if not found:
+            continue
+        printed = remove_spaces(found.group("num") or "")
+        title = normalize_text(text[found.end():]).lstrip("　 ：:、.．")
+        if style.group == "annex":
+            if title and (title[-1] in punctuation or len(title) > limits["named"]):
+                return None
+            number = int(printed) if printed else None
+            label = "附件" if number is None else f"附件 {number}"
+            return HeadingMatch("annex", label, number, remove_spaces(title))
+        limit = limits["named" if style.group == "named" else style.group if style.group in limits else "list"]
+        if not title or len(title) > limit or title[-1] in punctuation:
+            return None
+        if style.group == "list" and any(mark in title for mark in punctuation):
+            return None
+        number = parse_chinese_numeral(printed) if not printed.isdigit() else int(printed)
+        if style.group == "named":
+            label = remove_spaces(text[: found.end()])
+        elif style.name == "table":
+            label = style.label.format(num=printed)
+            number = int(printed) if printed.isdigit() else None
+        else:
+            label = style.label.format(num=printed)
+        return HeadingMatch(style.name, label, number, title)
+    return None
+
+
+# ---------------------------------------------------------------- furniture
+
+
+@lru_cache(maxsize=1)
+def _page_number_pattern() -> regex.Pattern:
+    patterns = load_vocabulary("furniture")["page_numbers"]
+    return regex.compile("^(?:" + "|".join(patterns) + ")$")
+
+
+def drop_furniture(pages: list[Page]) -> list[list[Line]]:
+    """Each page's lines without page numbers and running headers/footers."""
+    vocab = load_vocabulary("furniture")
+    page_number = _page_number_pattern()
+
+    def key(line: Line) -> str:
+        return regex.sub(r"[0-9]+", "#", remove_spaces(line.text))
+
+    edge_counts: Counter[str] = Counter()
+    for page in pages:
+        if page.lines:
+            edge_counts.update({key(page.lines[0]), key(page.lines[-1])})
+    threshold = max(vocab["running_min_pages"], vocab["running_share"] * len(pages))
+    running = {text for text, count in edge_counts.items() if count >= threshold}
+
+    kept = []
+    for page in pages:
+        lines = list(page.lines)
+        for position in (-1, 0):
+            while lines and (
+                page_number.match(remove_spaces(lines[position].text)) or key(lines[position]) in running
+            ):
+                lines.pop(position)
+        kept.append(lines)
+    return kept
+
+
+# ---------------------------------------------------------------- metrics
+
+
+@dataclass
+class _Metrics:
+    em: float
+    left: float
+    right: float
+    ends_marked: bool
+
+    def is_indented(self, line: Line) -> bool:
+        return line.x0 > self.left + INDENT_EMS * line.em
+
+    def is_short(self, line: Line) -> bool:
+        return line.x1 < self.right - SHORT_LINE_EMS * line.em
+
+    def is_prose_width(self, line: Line) -> bool:
+        return line.x1 - self.left >= PROSE_WIDTH_SHARE * (self.right - self.left)
+
+
+def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
+    if not lines:
+        return _Metrics(1.0, 0.0, 1.0, ends_marked)
+    em = Counter(round(line.em * 2) / 2 for line in lines).most_common(1)[0][0]
+    body = [line for line in lines if abs(line.em - em) < 0.6] or lines
+    left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+    widths = sorted(line.x1 for line in body)
+    right = widths[int(0.9 * (len(widths) - 1))]
+    return _Metrics(float(em), float(left), float(right), ends_marked)
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def analyse(source: SourceDocument) -> Layout:
+    """Turn a source's pages into the document's title and blocks."""
+    page_lines = drop_furniture(source.pages)
+    flow = [line for lines in page_lines for line in lines]
+    metrics = measure(flow, source.paragraph_ends_marked)
+    title, start = read_title(flow, metrics, source)
+    frames = {page.number: page.frames for page in source.pages}
+    grids = {page.number: page.grids for page in source.pages}
+    builder = _Builder(metrics, frames, grids)
+    builder.run(flow[start:])
+    layout = Layout(title=title, blocks=builder.blocks)
+    assign_heading_kinds(layout.headings)
+    return layout
+
+
+def read_title(flow: list[Line], metrics: _Metrics, source: SourceDocument) -> tuple[str, int]:
+    """The title: the first line, with its continuation lines (a title may wrap)."""
+    if not flow:
+        return (source.metadata_title or "", 0)
+    first = flow[0]
+    parts = [first.text]
+    index = 1
+    while index < len(flow) and flow[index].page == first.page and _continues_title(first, flow[index], metrics):
+        parts.append(flow[index].text)
+        index += 1
+    return join_lines(parts), index
+
+
+def _continues_title(first: Line, line: Line, metrics: _Metrics) -> bool:
+    if match_heading(line.text) or first.text.rstrip()[-1:] in "。；：":
+        return False
+    if first.em > metrics.em + 0.5:
+        return abs(line.em - first.em) < 0.5 and line.bold == first.bold
+    # Text dumps: a wrapped title's continuation is centred and short.
+    return line.x0 >= metrics.left + 2 * line.em and metrics.is_short(line) and len(line.text) < 12
+
+
+class _Builder:
+    """One pass over the flow of lines, with a state for tables and boxes."""
+
+    def __init__(self, metrics: _Metrics, frames, grids):
+        self.metrics = metrics
+        self.frames = frames
+        self.grids = grids
+        self.blocks: list[Block] = []
+        self.pending: list[Line] = []
+        self.box: BoxRegion | None = None
+        self.table: TableRegion | None = None
+        self.in_notes = False
+        self.used_grids: set[tuple[int, int]] = set()
+
+    # -- helpers
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        paragraph = make_paragraph(self.pending)
+        self.pending = []
+        if self.table is not None and self.in_notes:
+            self.table.notes.append(paragraph)
+        elif self.box is not None:
+            self.box.paragraphs.append(paragraph)
+        else:
+            self.blocks.append(paragraph)
+
+    def grid_of(self, line: Line) -> tuple[int, Grid] | None:
+        for index, grid in enumerate(self.grids.get(line.page, [])):
+            if grid.box.contains(line, slack=line.em / 2):
+                return index, grid
+        return None
+
+    def in_frame(self, line: Line) -> bool:
+        return any(frame.contains(line) for frame in self.frames.get(line.page, []))
+
+    def heading_of(self, lines: list[Line], index: int) -> tuple[HeadingMatch, int] | None:
+        """A heading at ``lines[index]`` that stands alone, and how many lines it takes."""
+        line = lines[index]
+        found = match_heading(line.text)
+        if found is None:
+            return None
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        used = 1
+        if found.style == "annex" and not found.title and nxt is not None and len(remove_spaces(nxt.text)) <= 12:
+            found.title = remove_spaces(nxt.text)
+            return found, 2
+        if found.style not in ("chapter", "section", "part", "box", "table", "annex") and nxt is not None:
+            # A list-style heading stands alone: the next line starts afresh.
+            if not self.starts_paragraph(line, nxt) and not match_heading(nxt.text):
+                return None
+        while nxt is not None and self.continues_heading(line, nxt, found):
+            found.title = normalize_text(found.title + nxt.text)
+            used += 1
+            nxt = lines[index + used] if index + used < len(lines) else None
+        return found, used
+
+    def continues_heading(self, line: Line, nxt: Line, found: HeadingMatch) -> bool:
+        if nxt.page != line.page or match_heading(nxt.text) or found.style in ("table", "annex"):
+            return False
+        if line.em > self.metrics.em + 0.5:
+            return abs(nxt.em - line.em) < 0.5 and nxt.bold == line.bold and len(nxt.text) < 20
+        return (
+            line.x0 >= self.metrics.left + 2 * line.em
+            and nxt.x0 >= self.metrics.left + 2 * line.em
+            and len(nxt.text) < 15
+            and nxt.text[-1] not in SENTENCE_END
+        )
+
+    def starts_paragraph(self, previous: Line, line: Line) -> bool:
+        metrics = self.metrics
+        if previous.hard_break:
+            return True
+        if abs(previous.em - line.em) > 0.5 or previous.bold != line.bold:
+            return True
+        if metrics.is_indented(line) and not metrics.is_indented(previous):
+            return True
+        if metrics.ends_marked:
+            return False
+        return metrics.is_short(previous) and previous.text[-1] in SENTENCE_END
+
+    # -- the pass
+    def run(self, lines: list[Line]) -> None:
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            found = self.heading_of(lines, index) if self.may_be_heading(lines, index) else None
+            if found is not None:
+                match, used = found
+                self.open_heading(Heading(match, line.page, lines[index : index + used]))
+                index += used
+                continue
+            if self.table is not None and self.take_table_line(line, lines, index):
+                index += 1
+                continue
+            if self.box is not None and self.box_ends_at(line):
+                self.flush()
+                self.box = None
+            if self.pending and self.starts_paragraph(self.pending[-1], line):
+                self.flush()
+            self.pending.append(line)
+            index += 1
+        self.flush()
+
+    def may_be_heading(self, lines: list[Line], index: int) -> bool:
+        if self.pending and not self.starts_paragraph(self.pending[-1], lines[index]):
+            return False
+        if self.table is not None and not self.in_notes:
+            # Inside a table only a heading of the outline ends it; cells such
+            # as （1）水环境质量 are not headings.
+            found = match_heading(lines[index].text)
+            return found is not None and found.style in ("part", "chapter", "section", "box", "table", "annex")
+        return True
+
+    def open_heading(self, heading: Heading) -> None:
+        self.flush()
+        self.table = None
+        self.in_notes = False
+        style = heading.match.style
+        if style == "table":
+            self.box = None
+            self.table = TableRegion(heading=heading, page=heading.page)
+            self.blocks.append(self.table)
+        elif style == "box":
+            self.box = BoxRegion(heading=heading)
+            self.blocks.append(self.box)
+        else:
+            self.box = None
+            self.blocks.append(heading)
+
+    def take_table_line(self, line: Line, lines: list[Line], index: int) -> bool:
+        """Add a line to the open table region; False when the table has ended."""
+        table = self.table
+        grid = self.grid_of(line)
+        if grid is not None:
+            key = (line.page, grid[0])
+            if key not in self.used_grids:
+                self.used_grids.add(key)
+                table.grids.append((line.page, grid[1]))
+            table.lines.append(line)
+            return True
+        if self.in_notes:
+            if self.pending and self.starts_paragraph(self.pending[-1], line) and not _is_note_line(line):
+                self.flush()
+                self.table = None
+                self.in_notes = False
+                return False
+            if _is_note_line(line) and self.pending:
+                self.flush()
+            self.pending.append(line)
+            return True
+        if _is_note_line(line):
+            self.in_notes = True
+            self.pending.append(line)
+            return True
+        has_grid = bool(table.grids)
+        if has_grid or (self.metrics.is_prose_width(line) and len(line.segments) <= 1):
+            self.table = None
+            return False
+        table.lines.append(line)
+        return True
+
+    def box_ends_at(self, line: Line) -> bool:
+        page_frames = self.frames.get(line.page, [])
+        return bool(page_frames) and not self.in_frame(line)
+
+
+def _is_note_line(line: Line) -> bool:
+    return bool(regex.match(r"^\s*(注|说明|资料来源)\s*[0-9]?\s*[:：]", line.text))
+
+
+def make_paragraph(lines: list[Line]) -> Paragraph:
+    texts = [line.text for line in lines]
+    page_starts = []
+    offset = 0
+    for line in lines:
+        if not page_starts or page_starts[-1][1] != line.page:
+            page_starts.append((offset, line.page))
+        offset += len(normalize_text(line.text))
+    return Paragraph(text=join_lines(texts), page=lines[0].page, lines=list(lines), page_starts=page_starts)
+
+
+def assign_heading_kinds(headings: list[Heading]) -> None:
+    """Give each heading its outline kind and level (see numbering.yaml)."""
+    vocab = _numbering()
+    order = [entry["name"] for entry in vocab["hierarchy"]]
+    named_kind = {entry["name"]: entry["kind"] for entry in vocab["hierarchy"] if entry.get("kind")}
+    present = {heading.match.style for heading in headings}
+    taken = [named_kind[name] for name in order if name in present and name in named_kind]
+    free = [kind for kind in vocab["list_kinds"] if kind not in taken]
+    list_kind = {}
+    for name in order:
+        if name in present and name not in named_kind:
+            list_kind[name] = free.pop(0) if len(free) > 1 else free[0]
+    levels = vocab["levels"]
+    for heading in headings:
+        style = heading.match.style
+        if style in ("box", "table"):
+            heading.kind = style
+            heading.level = 2
+        elif style == "annex":
+            heading.kind = "annex"
+            heading.level = levels["annex"]
+        else:
+            heading.kind = named_kind.get(style) or list_kind[style]
+            heading.level = levels[heading.kind]

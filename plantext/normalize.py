@@ -1,0 +1,84 @@
+"""The contract's text normalisation, applied to every text plantext outputs.
+
+- full-width digits, letters and ％ become half-width; Chinese punctuation stays;
+- whitespace next to a Chinese character or Chinese punctuation is removed;
+  other runs of whitespace become one space;
+- Roman numerals of water classes become Unicode numerals (III 类 → Ⅲ类).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from plantext.vocab import load_vocabulary
+
+# Full-width forms of digits and Latin letters, and ％ (U+FF05).
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+_FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})
+_FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
+_FULL_WIDTH[0xFF05] = ord("%")
+_FULL_WIDTH[0x3000] = ord(" ")
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    vocab = load_vocabulary("normalization")
+    cjk = f"[{vocab['cjk_ranges']}{regex.escape(vocab['cjk_punctuation'])}]"
+    romans = sorted(vocab["roman_numerals"], key=len, reverse=True)
+    roman = "(?:" + "|".join(romans) + ")"
+    separators = f"[{vocab['range_separators']}]"
+    words = "|".join(map(regex.escape, vocab["class_words"]))
+    class_range = regex.compile(
+        rf"(?<![A-Za-z]){roman}(?:\s*{separators}\s*{roman})*(?=\s*(?:{words}))"
+    )
+    return {
+        "space_after_cjk": regex.compile(rf"(?<={cjk})\s+"),
+        "space_before_cjk": regex.compile(rf"\s+(?={cjk})"),
+        "spaces": regex.compile(r"\s+"),
+        "class_range": class_range,
+        "roman": regex.compile(roman),
+        "space_before_class": regex.compile(rf"(?<=[ⅠⅡⅢⅣⅤⅥ])\s+(?=(?:{words}))"),
+        "romans": vocab["roman_numerals"],
+        "cjk": regex.compile(cjk),
+    }
+
+
+def to_half_width(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+def normalize_text(text: str) -> str:
+    """Apply the contract's normalisation rules to one piece of text."""
+    p = _patterns()
+    text = to_half_width(text)
+    text = p["space_after_cjk"].sub("", text)
+    text = p["space_before_cjk"].sub("", text)
+    text = p["spaces"].sub(" ", text).strip()
+    text = p["class_range"].sub(_unicode_classes, text)
+    return p["space_before_class"].sub("", text)
+
+
+def _unicode_classes(match) -> str:
+    p = _patterns()
+    return p["roman"].sub(lambda m: p["romans"][m.group()], match.group())
+
+
+def remove_spaces(text: str) -> str:
+    """Drop all whitespace: for labels and terms printed letter-spaced (名 词 解 释)."""
+    return _patterns()["spaces"].sub("", to_half_width(text))
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_patterns()["cjk"].match(char))
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines of one paragraph: no space, except between two Latin words."""
+    joined = ""
+    for text in texts:
+        if joined and text and joined[-1].isascii() and joined[-1].isalpha() and text[0].isascii() and text[0].isalpha():
+            joined += " "
+        joined += text
+    return normalize_text(joined)
