@@ -24,10 +24,10 @@ def extract(path: str | Path, document_id: str | None = None) -> Plan:
 
     Raises ``plantext.PlantextError`` with a one-line reason for bad input.
     """
-    from plantext.extract.document import find_plan_period, find_region
-    from plantext.extract.glossary import extract_abbreviations, extract_glossary
-    from plantext.extract.outline import extract_outline
-    from plantext.extract.projects import extract_projects
+    from plantext.extractors.document import find_plan_period, find_region
+    from plantext.extractors.glossary import extract_abbreviations, extract_glossary
+    from plantext.extractors.outline import extract_outline
+    from plantext.extractors.projects import extract_projects
     from plantext.ingest import read_source
     from plantext.layout import analyse
 

@@ -17,6 +17,7 @@ reads PDF points and text-dump columns:
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ SENTENCE_END = "。！？；：”’）)…"
 INDENT_EMS = 0.75
 # A line ending this far short of the right edge ends its paragraph.
 SHORT_LINE_EMS = 1.5
+# Headings with a word of their own (章, 节, 专栏, 表, 附件), unlike list styles.
+NAMED_STYLES = ("part", "chapter", "section", "box", "table", "annex")
 # Table cell lines of a flattened dump are short; prose lines are long.
 PROSE_WIDTH_SHARE = 0.75
 
@@ -263,8 +266,11 @@ def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
     em = Counter(round(line.em * 2) / 2 for line in lines).most_common(1)[0][0]
     body = [line for line in lines if abs(line.em - em) < 0.6] or lines
     left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
-    widths = sorted(line.x1 for line in body)
-    right = widths[int(0.9 * (len(widths) - 1))]
+    # The right edge of full lines: short lines (headings, last lines,
+    # table cells) are left out so that a short document measures right too.
+    longest = max(line.x1 for line in body)
+    widths = sorted(line.x1 for line in body if line.x1 >= longest / 2)
+    right = widths[math.ceil(0.9 * (len(widths) - 1))]
     return _Metrics(float(em), float(left), float(right), ends_marked)
 
 
@@ -355,7 +361,7 @@ class _Builder:
         if found.style == "annex" and not found.title and nxt is not None and len(remove_spaces(nxt.text)) <= 12:
             found.title = remove_spaces(nxt.text)
             return found, 2
-        if found.style not in ("chapter", "section", "part", "box", "table", "annex") and nxt is not None:
+        if found.style not in NAMED_STYLES and nxt is not None:
             # A list-style heading stands alone: the next line starts afresh.
             if not self.starts_paragraph(line, nxt) and not match_heading(nxt.text):
                 return None
@@ -379,7 +385,7 @@ class _Builder:
 
     def starts_paragraph(self, previous: Line, line: Line) -> bool:
         metrics = self.metrics
-        if previous.hard_break:
+        if previous.hard_break or (previous.blank_after and previous.page == line.page):
             return True
         if abs(previous.em - line.em) > 0.5 or previous.bold != line.bold:
             return True
@@ -413,14 +419,17 @@ class _Builder:
         self.flush()
 
     def may_be_heading(self, lines: list[Line], index: int) -> bool:
-        if self.pending and not self.starts_paragraph(self.pending[-1], lines[index]):
+        """Named headings (章, 节, 专栏, 表, 附件) may interrupt anything; list
+        styles (一、 （一） …) only start a paragraph outside tables, where
+        cells such as （1）水环境质量 are no headings."""
+        found = match_heading(lines[index].text)
+        if found is None:
             return False
+        if found.style in NAMED_STYLES:
+            return True
         if self.table is not None and not self.in_notes:
-            # Inside a table only a heading of the outline ends it; cells such
-            # as （1）水环境质量 are not headings.
-            found = match_heading(lines[index].text)
-            return found is not None and found.style in ("part", "chapter", "section", "box", "table", "annex")
-        return True
+            return False
+        return not self.pending or self.starts_paragraph(self.pending[-1], lines[index])
 
     def open_heading(self, heading: Heading) -> None:
         self.flush()

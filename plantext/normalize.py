@@ -1,6 +1,7 @@
 """The contract's text normalisation, applied to every text plantext outputs.
 
-- full-width digits, letters and ％ become half-width; Chinese punctuation stays;
+- full-width digits, letters and ％ become half-width, as does a full-width
+  decimal point between digits; Chinese punctuation stays;
 - whitespace next to a Chinese character or Chinese punctuation is removed;
   other runs of whitespace become one space;
 - Roman numerals of water classes become Unicode numerals (III 类 → Ⅲ类).
@@ -37,6 +38,7 @@ def _patterns():
         "space_after_cjk": regex.compile(rf"(?<={cjk})\s+"),
         "space_before_cjk": regex.compile(rf"\s+(?={cjk})"),
         "spaces": regex.compile(r"\s+"),
+        "decimal_point": regex.compile(r"(?<=[0-9])[．。](?=[0-9])"),
         "class_range": class_range,
         "roman": regex.compile(roman),
         "space_before_class": regex.compile(rf"(?<=[ⅠⅡⅢⅣⅤⅥ])\s+(?=(?:{words}))"),
@@ -52,7 +54,7 @@ def to_half_width(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Apply the contract's normalisation rules to one piece of text."""
     p = _patterns()
-    text = to_half_width(text)
+    text = p["decimal_point"].sub(".", to_half_width(text))
     text = p["space_after_cjk"].sub("", text)
     text = p["space_before_cjk"].sub("", text)
     text = p["spaces"].sub(" ", text).strip()

@@ -37,6 +37,9 @@ class Line:
     # Text dumps of published PDFs often keep a trailing space exactly where
     # a paragraph ended; when a dump shows that habit the line is flagged.
     hard_break: bool = False
+    # An empty line followed this one (single-spaced text dumps): a paragraph
+    # break, unless only page furniture followed it on its page.
+    blank_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def read_pdf(path: str | Path) -> SourceDocument:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise PlantextError(str(path), "encrypted PDF (password required)") from None
     except PdfminerException as error:
-        raise PlantextError(str(path), f"unreadable PDF ({_pdfminer_reason(error)})") from None
+        raise PlantextError(str(path), _pdfminer_reason(error)) from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise PlantextError(str(path), f"unreadable PDF ({type(error).__name__}: {error})") from None
     if not pages:
@@ -69,10 +69,12 @@ def read_pdf(path: str | Path) -> SourceDocument:
 
 
 def _pdfminer_reason(error: Exception) -> str:
+    """pdfplumber wraps pdfminer's errors; unwrap them into a reason."""
     inner = error.args[0] if error.args else error
     if type(inner).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
-        return "encrypted, password required"
-    return f"{type(inner).__name__}: {inner}".strip().rstrip(":")
+        return "encrypted PDF (password required)"
+    detail = f"{type(inner).__name__}: {inner}".strip().rstrip(":")
+    return f"unreadable PDF ({detail})"
 
 
 def read_page(pdf_page, number: int) -> Page:

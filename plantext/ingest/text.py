@@ -148,7 +148,7 @@ def read_text(path: str | Path) -> SourceDocument:
             if not raw.strip():
                 # In a single-spaced dump an empty line ends the paragraph above.
                 if lines and not double:
-                    lines[-1].hard_break = True
+                    lines[-1].blank_after = True
                 continue
             hard = trailing_marks and raw != raw.rstrip()
             lines.append(text_line(raw, number, len(lines), hard))

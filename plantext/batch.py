@@ -1,0 +1,256 @@
+"""Extraction over many files: input discovery, unique ids, atomic output, a manifest.
+
+``extract_many`` is what the CLI's ``extract`` command runs; every option of
+the command is an argument here.  Each file is extracted by the pure function
+``plantext.api.extract`` in a worker process, so one bad file never stops
+the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from plantext import __version__
+from plantext.errors import PlantextError
+from plantext.ingest import SUPPORTED_SUFFIXES
+
+MANIFEST_NAME = "_manifest.jsonl"
+JSONL_NAME = "plans.jsonl"
+RECORD_KINDS = ("outline", "indicators", "targets", "deadlines", "glossary", "abbreviations", "projects", "tables")
+
+
+@dataclass
+class Job:
+    path: str
+    document_id: str
+
+
+@dataclass
+class Result:
+    path: str
+    document_id: str
+    status: str  # "ok", "failed", "skipped"
+    error: str | None = None
+    pages: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    sha256: str | None = None
+    version: str = __version__
+    output: str | None = None
+    text: str | None = field(default=None, repr=False)
+
+    def manifest_line(self) -> str:
+        record = asdict(self)
+        record.pop("text")
+        return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+    def summary(self) -> str:
+        if self.status == "failed":
+            return f"error {self.error}"
+        if self.status == "skipped":
+            return f"skip  {self.document_id}: unchanged since last run"
+        counts = " ".join(f"{kind}={self.counts.get(kind, 0)}" for kind in RECORD_KINDS)
+        return f"ok    {self.document_id}: {self.pages} pages, {counts} ({self.seconds:.1f} s)"
+
+
+def discover_inputs(paths: list[str]) -> tuple[list[str], list[Result]]:
+    """Files named or found (recursively) under folders; errors for paths that give none."""
+    found: list[str] = []
+    errors: list[Result] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                str(candidate)
+                for candidate in path.rglob("*")
+                if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+            if not files:
+                errors.append(_failure(raw, raw, "folder holds no .pdf or .txt files"))
+            found.extend(files)
+        elif path.exists():
+            found.append(str(path))
+        else:
+            errors.append(_failure(raw, raw, "no such file or folder"))
+    unique = list(dict.fromkeys(found))
+    return unique, errors
+
+
+def assign_document_ids(paths: list[str]) -> list[Job]:
+    """Ids from file stems; the .pdf and .txt of one plan get -pdf / -txt, further clashes -2, -3."""
+    from plantext.api import document_id_for
+
+    stems = [document_id_for(path) for path in paths]
+    clashing = {stem for stem, count in Counter(stems).items() if count > 1}
+    jobs: list[Job] = []
+    taken: set[str] = set()
+    for path, stem in zip(paths, stems):
+        candidate = f"{stem}-{Path(path).suffix.lower().lstrip('.')}" if stem in clashing else stem
+        unique, number = candidate, 2
+        while unique in taken:
+            unique, number = f"{candidate}-{number}", number + 1
+        taken.add(unique)
+        jobs.append(Job(path, unique))
+    return jobs
+
+
+def run_job(job: Job) -> Result:
+    """Extract one file into its JSON text; never raises for a bad input."""
+    from plantext.api import extract
+
+    started = time.perf_counter()
+    try:
+        plan = extract(job.path, document_id=job.document_id)
+    except PlantextError as error:
+        return _failure(job.path, job.document_id, error.reason)
+    except Exception as error:  # a bug must not stop the batch: report it as this file's failure
+        return _failure(job.path, job.document_id, f"internal error ({type(error).__name__}: {error})")
+    data = plan.to_dict()
+    return Result(
+        path=job.path,
+        document_id=job.document_id,
+        status="ok",
+        pages=plan.document.source.pages,
+        counts={kind: len(data[kind]) for kind in RECORD_KINDS},
+        seconds=round(time.perf_counter() - started, 3),
+        sha256=plan.document.source.sha256,
+        text=plan.to_json(),
+    )
+
+
+def _failure(path: str, document_id: str, reason: str) -> Result:
+    return Result(path=str(path), document_id=document_id, status="failed", error=f"{path}: {reason}")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def file_sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_manifest(out_dir: Path) -> dict[str, dict]:
+    manifest = out_dir / MANIFEST_NAME
+    if not manifest.exists():
+        return {}
+    entries = {}
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            entries[entry["document_id"]] = entry
+    return entries
+
+
+def is_unchanged(job: Job, out_dir: Path, previous: dict[str, dict]) -> bool:
+    """True when the output exists and was written from the same input by this version."""
+    entry = previous.get(job.document_id)
+    if not entry or entry.get("status") != "ok" or entry.get("version") != __version__:
+        return False
+    if not (out_dir / f"{job.document_id}.json").exists() or not Path(job.path).exists():
+        return False
+    return entry.get("sha256") == file_sha256(job.path)
+
+
+def extract_many(
+    paths: list[str],
+    out_dir: str | None,
+    *,
+    output_format: str = "json",
+    jobs: int = 1,
+    resume: bool = False,
+    report=None,
+) -> list[Result]:
+    """Extract every input under ``paths`` and write the outputs to ``out_dir``.
+
+    ``out_dir`` None or ``"-"`` writes to standard output.  ``report`` is
+    called with each Result as it completes (the CLI prints summaries).
+    Returns the results in input order.
+    """
+    report = report or (lambda result: None)
+    inputs, results = discover_inputs(paths)
+    for failure in results:
+        report(failure)
+    job_list = assign_document_ids(inputs)
+    to_stdout = out_dir in (None, "-")
+    target = None if to_stdout else Path(out_dir)
+    previous = read_manifest(target) if (target is not None and resume) else {}
+
+    pending = []
+    for job in job_list:
+        if target is not None and resume and output_format == "json" and is_unchanged(job, target, previous):
+            skipped = Result(**{**previous[job.document_id], "status": "skipped"})
+            results.append(skipped)
+            report(skipped)
+        else:
+            pending.append(job)
+
+    for result in _run_all(pending, jobs):
+        if result.status == "ok" and target is not None and output_format == "json":
+            result.output = f"{result.document_id}.json"
+            write_atomically(target / result.output, result.text)
+        results.append(result)
+        report(result)
+
+    ok = [result for result in results if result.status == "ok" and result.text is not None]
+    order = {job.document_id: index for index, job in enumerate(job_list)}
+    ok.sort(key=lambda result: order[result.document_id])
+    if to_stdout:
+        _write_stdout(ok, output_format)
+    elif output_format == "jsonl":
+        lines = "".join(json.dumps(json.loads(result.text), ensure_ascii=False) + "\n" for result in ok)
+        write_atomically(target / JSONL_NAME, lines)
+    if target is not None:
+        _write_manifest(target, results, previous)
+    return results
+
+
+def _run_all(pending: list[Job], jobs: int):
+    if jobs <= 1 or len(pending) <= 1:
+        for job in pending:
+            yield run_job(job)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(run_job, pending)
+
+
+def _write_stdout(results: list[Result], output_format: str) -> None:
+    if output_format == "jsonl":
+        for result in results:
+            sys.stdout.write(json.dumps(json.loads(result.text), ensure_ascii=False) + "\n")
+    elif len(results) == 1:
+        sys.stdout.write(results[0].text)
+    else:
+        documents = [json.loads(result.text) for result in results]
+        sys.stdout.write(json.dumps(documents, ensure_ascii=False, indent=1) + "\n")
+    sys.stdout.flush()
+
+
+def _write_manifest(target: Path, results: list[Result], previous: dict[str, dict]) -> None:
+    entries = dict(previous)
+    for result in results:
+        entries[result.document_id] = json.loads(result.manifest_line())
+    lines = "".join(json.dumps(entries[key], ensure_ascii=False, sort_keys=True) + "\n" for key in sorted(entries))
+    write_atomically(target / MANIFEST_NAME, lines)

@@ -1,0 +1,77 @@
+"""Text dumps: encodings, page breaks, double spacing and marked paragraph ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.errors import PlantextError
+from plantext.ingest.text import decode_text, is_double_spaced, read_text, split_pages
+
+SAMPLE = "第一章   准确把握生态环境保护新形势\n“十三五”时期，全省上下深入践行习近平生态文明思想。\n"
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_decode_text_detects_encoding(data, encoding):
+    assert decode_text(data, "plan.txt") == (SAMPLE, encoding)
+
+
+def test_decode_text_refuses_bytes_that_are_no_known_encoding():
+    with pytest.raises(PlantextError, match="plan.txt: unreadable encoding"):
+        decode_text(bytes(range(128, 256)) * 4, "plan.txt")
+
+
+def test_split_pages_on_form_feeds():
+    assert split_pages("第一页\n\f第二页\n\f") == ["第一页\n", "第二页\n"]
+
+
+def test_split_pages_on_two_or_more_empty_lines():
+    assert split_pages("第一页\n\n\n第二页\n\n\n\n第三页") == ["第一页", "第二页", "第三页"]
+
+
+def test_single_empty_line_is_not_a_page_break():
+    assert split_pages("一段。\n\n另一段。") == ["一段。\n\n另一段。"]
+
+
+def test_double_spaced_dump_is_recognised():
+    assert is_double_spaced(["第一行\n\n第二行\n\n第三行\n\n"])
+    assert not is_double_spaced(["第一行\n第二行\n\n第三行\n"])
+
+
+def test_qinghai_dump_pages_match_the_published_pdf(tmp_path):
+    from conftest import CORPORA
+
+    source = read_text(CORPORA / "qinghai-14th-eco-plan.txt")
+    assert len(source.pages) == 97
+    assert source.paragraph_ends_marked
+    assert source.pages[1].lines[0].text == "第一章   准确把握生态环境保护新形势"
+
+
+def test_trailing_space_marks_paragraph_end_in_dumps_that_use_it(tmp_path):
+    lines = ["生态安全屏障功能持续稳固。扎实推进实施三江源二期、环青海湖生态环", "境保护综合治理。 ", "污染防治攻坚战取得阶段性胜利。 ", "全面打响蓝天保卫战"]
+    path = tmp_path / "dump.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    source = read_text(path)
+    assert [line.hard_break for line in source.pages[0].lines] == [False, True, True, False]
+
+
+def test_text_lines_carry_columns_for_layout_dumps(tmp_path):
+    path = tmp_path / "layout.txt"
+    path.write_text("  第一节   指导思想\n 1   森林覆盖率（%）    23.04     24.1    约束性\n", encoding="utf-8")
+    first, row = read_text(path).pages[0].lines
+    assert (first.x0, first.x1) == (2.0, 19.0)
+    assert [segment.text for segment in row.segments] == ["1", "森林覆盖率（%）", "23.04", "24.1", "约束性"]
+
+
+def test_empty_text_file_is_refused(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(PlantextError, match="empty text file"):
+        read_text(path)

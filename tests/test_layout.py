@@ -1,0 +1,134 @@
+"""Layout: headings, paragraphs, furniture, boxes and tables from positioned lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.ingest.text import read_text
+from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_heading
+
+
+@pytest.mark.parametrize(
+    "line,style,label,number,title",
+    [
+        ("第一章   准确把握生态环境保护新形势", "chapter", "第一章", 1, "准确把握生态环境保护新形势"),
+        ("第十一章 推进治理体系和治理能力现代化", "chapter", "第十一章", 11, "推进治理体系和治理能力现代化"),
+        ("第 三 节  建立健全绿色发展保障机制", "section", "第三节", 3, "建立健全绿色发展保障机制"),
+        ("第二篇 总体要求", "part", "第二篇", 2, "总体要求"),
+        ("一、发展基础与形势", "chinese_list", "一、", 1, "发展基础与形势"),
+        ("（二）主要目标", "chinese_parenthesised", "（二）", 2, "主要目标"),
+        ("(三)保障措施", "chinese_parenthesised", "（三）", 3, "保障措施"),
+        ("3. 强化风险防控", "arabic_list", "3.", 3, "强化风险防控"),
+        ("（12）加强监测", "arabic_parenthesised", "（12）", 12, "加强监测"),
+        ("专栏 4   水生态环境维护重大工程", "box", "专栏 4", 4, "水生态环境维护重大工程"),
+        ("专栏1 污染治理重点工程", "box", "专栏 1", 1, "污染治理重点工程"),
+        ("表 2 青海省“十四五”生态环境保护主要指标", "table", "表 2", 2, "青海省“十四五”生态环境保护主要指标"),
+        ("表1    “十四五”生态环境保护主要指标", "table", "表 1", 1, "“十四五”生态环境保护主要指标"),
+        ("附件    名词解释", "annex", "附件", None, "名词解释"),
+        ("附件 2", "annex", "附件 2", 2, ""),
+    ],
+)
+def test_match_heading_reads_numbering_styles(line, style, label, number, title):
+    found = match_heading(line)
+    assert (found.style, found.label, found.number, found.title) == (style, label, number, title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一是，加大综合治理力度，减少多污染物排放",  # running text opening with 一是
+        "一、全面控制污染物排放；二、推动经济结构转型升级",  # a list inside a sentence
+        "附件:名词解释",  # the list of annexes at the end of the main text
+        "1.“三个最大”:2016 年 8 月习近平总书记在青海视察时指出，青海最大",  # a glossary item
+        "第十四个五年规划和二〇三五年远景目标纲要",  # 第… that is no heading
+        "表明生态环境质量持续改善",  # 表 opening a word
+    ],
+)
+def test_running_text_is_not_a_heading(line):
+    assert match_heading(line) is None
+
+
+def layout_of(tmp_path, text: str):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return analyse(read_text(path))
+
+
+def test_paragraph_joins_across_a_page_break_and_drops_page_numbers(tmp_path):
+    text = (
+        "某省“十四五”生态环境保护规划\n\n"
+        "  “十三五”时期，全省生态环境质量持续改善，人民群众的生态环境获得\n"
+        "感不断增强，生态文明建设取得\n\n\n                — 1 —\n\f"
+        "显著成效。\n"
+        "  第二段从这里开始。\n"
+    )
+    layout = layout_of(tmp_path, text)
+    paragraphs = layout.paragraphs
+    assert [p.text for p in paragraphs] == [
+        "“十三五”时期，全省生态环境质量持续改善，人民群众的生态环境获得感不断增强，生态文明建设取得显著成效。",
+        "第二段从这里开始。",
+    ]
+    assert (paragraphs[0].page, paragraphs[0].page_at(len(paragraphs[0].text) - 2)) == (1, 2)
+
+
+def test_title_wrapped_over_two_centred_lines(tmp_path):
+    text = " 甘肃省“十四五”生态环境保护规划（测试语\n                  料）\n  正文第一段。\n"
+    assert layout_of(tmp_path, text).title == "甘肃省“十四五”生态环境保护规划（测试语料）"
+
+
+def test_heading_split_over_two_centred_lines(tmp_path):
+    text = (
+        "某省规划\n\n"
+        "          第十一章 推进治理体系和\n"
+        "            治理能力现代化\n\n"
+        "  正文第一段，内容足够长以便形成一个完整的段落而不是标题行。\n"
+    )
+    headings = layout_of(tmp_path, text).headings
+    assert [(h.match.label, h.match.title) for h in headings] == [("第十一章", "推进治理体系和治理能力现代化")]
+
+
+def test_letter_spaced_annex_title_on_the_next_line(tmp_path):
+    text = "某省规划\n\n附件\n\n名 词 解 释\n\n1.碳达峰:指二氧化碳排放达到峰值。\n"
+    headings = layout_of(tmp_path, text).headings
+    assert [(h.kind, h.match.label, h.match.title) for h in headings] == [("annex", "附件", "名词解释")]
+
+
+def test_list_styles_become_chapters_and_sections_without_named_levels(tmp_path):
+    text = "某省规划\n\n一、发展基础\n\n（一）主要进展\n\n  全省持续推进生态环境问题整改。\n"
+    headings = layout_of(tmp_path, text).headings
+    assert [(h.kind, h.level) for h in headings] == [("chapter", 1), ("section", 2)]
+
+
+def test_list_styles_are_subsections_under_chapters_and_sections(tmp_path):
+    text = "某省规划\n\n第一章 总体要求\n\n第一节 主要目标\n\n一、空气质量\n\n  全省空气质量持续改善。\n"
+    headings = layout_of(tmp_path, text).headings
+    assert [(h.kind, h.level) for h in headings] == [("chapter", 1), ("section", 2), ("subsection", 3)]
+
+
+def test_box_runs_to_the_next_heading(tmp_path):
+    text = (
+        "某省规划\n\n第一章 生态保护\n\n"
+        "          专栏 1   生态保护重大工程\n\n"
+        "  祁连山生态保护工程。推进矿山迹地修复。\n\n"
+        "第二章 污染防治\n\n  正文。\n"
+    )
+    blocks = layout_of(tmp_path, text).blocks
+    box = next(block for block in blocks if isinstance(block, BoxRegion))
+    assert [p.text for p in box.paragraphs] == ["祁连山生态保护工程。推进矿山迹地修复。"]
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "正文。"
+
+
+def test_flattened_table_cells_are_not_headings_and_notes_stay_with_the_table(tmp_path):
+    body = "生态环境质量持续改善，主要污染物排放总量持续减少，生态系统稳定性明显增强，人居环境显著改善。"
+    text = (
+        "某省规划\n\n"
+        "表 1 某省“十三五”主要指标\n（1）水环\n境质量\n80 >85 100 完成\n"
+        "注:1.全省地表水国控断面为19个。\n"
+        f"{body}\n"
+    )
+    layout = layout_of(tmp_path, text)
+    table = next(block for block in layout.blocks if isinstance(block, TableRegion))
+    assert [line.text for line in table.lines] == ["（1）水环", "境质量", "80 >85 100 完成"]
+    assert [note.text for note in table.notes] == ["注:1.全省地表水国控断面为19个。"]
+    assert [h.match.label for h in layout.headings] == ["表 1"]
+    assert layout.paragraphs[-1].text == body
