@@ -1,0 +1,186 @@
+"""Time expressions that set when something must be done: 到2025年, 2022年底前, “十四五”末.
+
+- ``find_time_expressions`` finds them in a sentence, ``parse_time_expression``
+  reads one.  Each becomes a ``TimeExpression`` with the latest day it allows
+  (``2022年底前`` → 2022-12-31, ``2023年年中`` → 2023-06-30).
+- ``period_years`` and ``find_period`` read the names of five-year plan
+  periods (``十四五`` → 2021–2025).
+
+The patterns live in ``plantext/data/time_patterns.yaml`` and the period names
+in ``plantext/data/periods.yaml``.  Input may have whitespace between Chinese
+characters and digits (``到 2025 年``); ``raw`` is given without it.
+
+These are expressions of time only: whether a year is past (narration) or
+future (a commitment) is for the caller, who knows the plan's period.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from plantext.numbers import CompactText, alternation, compact_text, enclosed_pattern, parse_number, vocabulary_table
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression in a sentence: ``到2025年`` → year 2025, date 2025-12-31, kind ``by``."""
+
+    start: int  # offsets into the text searched
+    end: int
+    raw: str  # as printed, whitespace removed, quotes kept: “十四五”末
+    year: int
+    date: str  # ISO date of the latest day allowed
+    kind: str  # by, on or during
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    regex: regex.Pattern
+    kind: str
+    date: str  # exact, end_of_month, end_of_period, middle_of_period or MM-DD
+    year: int | None  # for patterns without a year group (本世纪中叶)
+
+
+@dataclass(frozen=True)
+class _TimeRules:
+    patterns: list[_Pattern]
+    titles: regex.Pattern  # 《…》: years in other documents' titles are not deadlines
+    periods: dict[str, tuple[int, int]]  # every spelling of a period name → its years
+    period_quotes: str
+
+
+def _build_time_rules(time_patterns, periods, numerals) -> _TimeRules:
+    spellings = _period_spellings(periods)
+    quotes = periods["quotes"]
+    period = (
+        f"(?P<period>[{regex.escape(quotes['open'])}]?"
+        f"(?:{alternation(spellings)})"
+        f"[{regex.escape(quotes['close'])}]?)"
+    )
+    patterns = []
+    for entry in time_patterns["patterns"]:
+        expression = entry["regex"]
+        for name, part in time_patterns["parts"].items():
+            # Grouped, so that a quantifier after {part} applies to all of it.
+            expression = expression.replace("{" + name + "}", f"(?:{part})")
+        expression = expression.replace("{period}", period)
+        patterns.append(_Pattern(regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year")))
+    return _TimeRules(
+        patterns=patterns,
+        titles=enclosed_pattern(numerals["title_brackets"]),
+        periods=spellings,
+        period_quotes=quotes["open"] + quotes["close"],
+    )
+
+
+def _period_spellings(periods) -> dict[str, tuple[int, int]]:
+    spellings = {}
+    for name, period in periods["periods"].items():
+        years = (period["start"], period["end"])
+        spellings[name] = years
+        for other in period.get("also", []):
+            spellings[other] = years
+    return spellings
+
+
+def _rules() -> _TimeRules:
+    return vocabulary_table(_build_time_rules, "time_patterns", "periods", "numerals")
+
+
+def find_time_expressions(text: str) -> list[TimeExpression]:
+    """Every time expression in ``text``, in order; overlapping matches keep the longest.
+
+    Years inside document titles (``《…二〇三五年远景目标纲要》``) are left out,
+    and durations or recurrences (``每年``, ``三年行动``) are not time expressions.
+    """
+    rules = _rules()
+    compact = compact_text(text)
+    titles = [found.span() for found in rules.titles.finditer(compact.text)]
+    matches = []
+    for pattern in rules.patterns:
+        for match in pattern.regex.finditer(compact.text):
+            if not any(start < match.end() and match.start() < end for start, end in titles):
+                matches.append((match, pattern))
+    expressions = []
+    for match, pattern in _longest_first(matches):
+        expression = _expression(match, pattern, compact, rules)
+        if expression is not None:
+            expressions.append(expression)
+    return expressions
+
+
+def parse_time_expression(raw: str) -> TimeExpression | None:
+    """Read ``raw`` as one time expression (``2022 年底前``, ``“十四五”末``), or ``None``."""
+    rules = _rules()
+    compact = compact_text(raw)
+    if not compact.text:
+        return None
+    for pattern in rules.patterns:
+        match = pattern.regex.fullmatch(compact.text)
+        expression = _expression(match, pattern, compact, rules) if match else None
+        if expression is not None:
+            return expression
+    return None
+
+
+def period_years(name: str) -> tuple[int, int] | None:
+    """The years of a plan period: ``十四五``, ``“十四五”`` or ``第十四个五年`` → (2021, 2025)."""
+    rules = _rules()
+    return rules.periods.get(compact_text(name).text.strip(rules.period_quotes))
+
+
+def find_period(text: str) -> tuple[int, int] | None:
+    """The years of the first plan period named in ``text`` (a title such as
+    ``青海省“十四五”生态环境保护规划``), or ``None``."""
+    rules = _rules()
+    compact = compact_text(text).text
+    first = None
+    for spelling, years in rules.periods.items():
+        position = compact.find(spelling)
+        if position >= 0 and (first is None or position < first[0]):
+            first = (position, years)
+    return first[1] if first else None
+
+
+def _expression(match: regex.Match, pattern: _Pattern, compact: CompactText, rules: _TimeRules) -> TimeExpression | None:
+    """The expression a pattern matched in ``compact``; ``None`` when the printed date does not exist."""
+    groups = match.groupdict()
+    period = rules.periods[groups["period"].strip(rules.period_quotes)] if groups.get("period") else None
+    latest_day = _latest_day(pattern, groups, period)
+    if latest_day is None:
+        return None
+    start, end = compact.original_span(match.start(), match.end())
+    return TimeExpression(start, end, match.group(), latest_day.year, latest_day.isoformat(), pattern.kind)
+
+
+def _latest_day(pattern: _Pattern, groups: dict, period: tuple[int, int] | None) -> date | None:
+    """The latest day a pattern's date rule allows, or ``None`` when the printed date does not exist."""
+    if pattern.date == "end_of_period":
+        return date(period[1], 12, 31)
+    if pattern.date == "middle_of_period":
+        return date(period[0] + (period[1] - period[0]) // 2, 12, 31)
+    year = parse_number(groups["year"]) if groups.get("year") else pattern.year
+    if pattern.date in ("exact", "end_of_month"):
+        month = parse_number(groups["month"])
+        if not 1 <= month <= 12:
+            return None
+        last_day = calendar.monthrange(year, month)[1]
+        day = parse_number(groups["day"]) if pattern.date == "exact" else last_day
+        if not 1 <= day <= last_day:
+            return None
+        return date(year, month, day)
+    month, day = (int(part) for part in pattern.date.split("-"))
+    return date(year, month, day)
+
+
+def _longest_first(matches: list[tuple[regex.Match, _Pattern]]) -> list[tuple[regex.Match, _Pattern]]:
+    """Drop matches that overlap a longer (or, on a tie, earlier) one; keep text order."""
+    kept: list[tuple[regex.Match, _Pattern]] = []
+    for match, pattern in sorted(matches, key=lambda item: (item[0].start() - item[0].end(), item[0].start())):
+        if all(match.end() <= other.start() or other.end() <= match.start() for other, _ in kept):
+            kept.append((match, pattern))
+    return sorted(kept, key=lambda item: item[0].start())

@@ -1,0 +1,156 @@
+"""Indicator-table cells, read as the output contract and the gold records say."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plantext.cellvalue import parse_cell_value
+
+GOLD = Path(__file__).resolve().parent / "gold"
+GOLD_DOCUMENTS = ["qinghai", "gansu-14th-eco-plan", "national-14th-eco-plan"]
+
+CELL_ALPHABET = list("0123456789.,、%％８ -—/〔〕[]()（）≥≤<>＞＜约左右以上下内不低于高超过类ⅡⅢIV累计稳中向好ug/m3")
+CELL_TEXT = st.one_of(st.text(), st.text(alphabet=CELL_ALPHABET))
+
+
+@pytest.mark.parametrize(
+    "printed,raw,value,comparator",
+    [
+        ("7.5", "7.5", 7.5, "="),
+        ("80", "80", 80, "="),
+        ("8.0", "8.0", 8.0, "="),
+        ("0", "0", 0, "="),
+        ("3637", "3637", 3637, "="),
+        ("８５", "85", 85, "="),
+        ("≥66", "≥66", 66, ">="),
+        ("≥0", "≥0", 0, ">="),
+        (">85", ">85", 85, ">"),
+        ("＞85", "＞85", 85, ">"),
+        ("<15", "<15", 15, "<"),
+        ("≤25", "≤25", 25, "<="),
+        ("15左右", "15左右", 15, "~"),
+        ("79 左右", "79左右", 79, "~"),
+        ("约15", "约15", 15, "~"),
+        ("50以上", "50以上", 50, ">="),
+        ("50 以上", "50以上", 50, ">="),
+        ("10以下", "10以下", 10, "<="),
+        ("10以内", "10以内", 10, "<="),
+        ("不低于94.6", "不低于94.6", 94.6, ">="),
+        ("不高于30", "不高于30", 30, "<="),
+        ("不超过30", "不超过30", 30, "<="),
+        ("46(ug/m3)", "46(ug/m3)", 46, "="),
+        ("50%", "50%", 50, "="),
+    ],
+)
+def test_a_number_with_its_comparator(printed, raw, value, comparator):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.values_list) == (raw, value, comparator, False, None)
+    assert type(cell.value) is type(value)
+
+
+@pytest.mark.parametrize(
+    "printed,value",
+    [("〔18〕", 18), ("〔13.5〕", 13.5), ("〔 10 〕", 10), ("[18]", 18)],
+)
+def test_bracketed_values_are_cumulative(printed, value):
+    cell = parse_cell_value(printed)
+    assert (cell.value, cell.comparator, cell.cumulative) == (value, "=", True)
+
+
+def test_round_brackets_do_not_mark_a_cumulative_value():
+    cell = parse_cell_value("（18）")
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative) == ("（18）", None, None, False)
+
+
+def test_a_value_in_a_row_named_cumulative_is_cumulative():
+    cell = parse_cell_value("13", indicator_name="单位地区生产总值能源消耗累计降低")
+    assert (cell.value, cell.comparator, cell.cumulative) == (13, "=", True)
+
+
+def test_a_dash_in_a_row_named_cumulative_is_not():
+    cell = parse_cell_value("-", indicator_name="重点重金属污染物排放量累计下降比例")
+    assert (cell.value, cell.comparator, cell.cumulative) == (None, None, False)
+
+
+@pytest.mark.parametrize(
+    "printed,values",
+    [("1.1、1.4、6、6", (1.1, 1.4, 6, 6)), ("11.9、23.5、17.4、15.9", (11.9, 23.5, 17.4, 15.9))],
+)
+def test_a_list_keeps_its_values_and_no_single_value(printed, values):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.values_list) == (printed, None, "=", values)
+
+
+@pytest.mark.parametrize("printed", ["-", "—", "--", "/", "——"])
+def test_a_dash_has_no_value_and_keeps_its_text(printed):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator) == (printed, None, None)
+
+
+@pytest.mark.parametrize("printed", ["", " ", "\n"])
+def test_an_empty_cell_has_no_value(printed):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator) == ("", None, None)
+
+
+@pytest.mark.parametrize(
+    "printed,raw",
+    [
+        ("不减少", "不减少"),
+        ("稳中向好", "稳中向好"),
+        ("国家下达指标", "国家下达指标"),
+        ("完成国家下达目标", "完成国家下达目标"),
+        ("控制在国家下达指标之内", "控制在国家下达指标之内"),
+        ("达到国家确定的指标", "达到国家确定的指标"),
+        ("II 类及以上", "Ⅱ类及以上"),
+        ("III类", "Ⅲ类"),
+        ("V类", "Ⅴ类"),
+        ("Ⅲ类", "Ⅲ类"),
+        ("基本消除", "基本消除"),
+        ("地级城市全部消除", "地级城市全部消除"),
+        ("县级城市 基本消除", "县级城市基本消除"),
+        ("不发生", "不发生"),
+        ("未发生", "未发生"),
+        ("有效保障", "有效保障"),
+        # Two cells run together: the table reader splits them, no number is guessed here.
+        ("≥0 稳中向好", "≥0稳中向好"),
+    ],
+)
+def test_a_qualitative_cell_has_no_value(printed, raw):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.values_list) == (raw, None, None, False, None)
+
+
+def _gold_cells():
+    for document in GOLD_DOCUMENTS:
+        rows = json.loads((GOLD / document / "indicators.json").read_text(encoding="utf-8"))
+        for row in rows:
+            for value in row["values"]:
+                yield pytest.param(row["name"], value, id=f"{document}-{row['name']}-{value['role']}")
+
+
+@pytest.mark.parametrize("indicator_name,gold", _gold_cells())
+def test_every_gold_cell_is_read_as_the_gold_says(indicator_name, gold):
+    cell = parse_cell_value(gold["raw"], indicator_name=indicator_name)
+    values_list = list(cell.values_list) if cell.values_list is not None else None
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, values_list) == (
+        gold["raw"],
+        gold["value"],
+        gold["comparator"],
+        gold["cumulative"],
+        gold.get("values_list"),
+    )
+    assert type(cell.value) is type(gold["value"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(CELL_TEXT)
+def test_parse_cell_value_never_crashes(text):
+    cell = parse_cell_value(text)
+    assert cell.comparator in {None, "=", ">", ">=", "<", "<=", "~"}
+    assert cell.value is None or cell.values_list is None

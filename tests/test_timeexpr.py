@@ -1,0 +1,206 @@
+"""Time expressions and plan periods, by example."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plantext.numbers import compact_text
+from plantext.timeexpr import find_period, find_time_expressions, parse_time_expression, period_years
+
+GOLD = Path(__file__).resolve().parent / "gold"
+GOLD_DOCUMENTS = ["qinghai", "gansu-14th-eco-plan", "national-14th-eco-plan"]
+
+TIME_ALPHABET = list("0123456789 年月日底前末中到至以之后每两三十四五〇二一“”《》，。期间时本世纪叶上半展望规划第个")
+TIME_TEXT = st.one_of(st.text(), st.text(alphabet=TIME_ALPHABET))
+
+
+def only_expression(text):
+    expressions = find_time_expressions(text)
+    assert len(expressions) == 1, expressions
+    return expressions[0]
+
+
+@pytest.mark.parametrize(
+    "sentence,raw,date,kind",
+    [
+        ("到2025年，全省地级及以上城市空气质量优良天数比例达到93.8%", "到2025年", "2025-12-31", "by"),
+        ("到 2025 年，湿地保护率提高到 55%", "到2025年", "2025-12-31", "by"),
+        ("到2025年底，完成排查", "到2025年底", "2025-12-31", "by"),
+        ("2025年前完成", "2025年前", "2025-12-31", "by"),
+        ("2025年以前完成", "2025年以前", "2025-12-31", "by"),
+        ("2022 年底前，完成长江、黄河干流入河排污口排查", "2022年底前", "2022-12-31", "by"),
+        ("2025年底对规划执行情况进行总结评估", "2025年底", "2025-12-31", "by"),
+        ("2022年年底前完成", "2022年年底前", "2022-12-31", "by"),
+        ("2025年末实现", "2025年末", "2025-12-31", "by"),
+        ("2023年年中开展规划实施情况中期评估", "2023年年中", "2023-06-30", "by"),
+        ("2023年中，开展评估", "2023年中", "2023-06-30", "by"),
+        ("2023年上半年完成", "2023年上半年", "2023-06-30", "by"),
+        ("2022 年 6 月底前，各市（州）完成柴油货车污染治理攻坚方案的编制", "2022年6月底前", "2022-06-30", "by"),
+        ("2022年6月底完成", "2022年6月底", "2022-06-30", "by"),
+        ("2021年7月完成", "2021年7月", "2021-07-31", "by"),
+        ("2024年2月底前", "2024年2月底前", "2024-02-29", "by"),
+        ("2023年 7月 1日，实施轻型车和重型车国 6b排放标准", "2023年7月1日", "2023-07-01", "on"),
+        ("二〇二三年十二月三十一日", "二〇二三年十二月三十一日", "2023-12-31", "on"),
+        ("2023年12月31日前完成", "2023年12月31日前", "2023-12-31", "by"),
+        ("到2023年7月1日，完成", "到2023年7月1日", "2023-07-01", "by"),
+        ("“十四五”末，地表水国考断面达到或优于Ⅲ类水体比例不低于94.6%", "“十四五”末", "2025-12-31", "by"),
+        ("十四五末全省新型储能装机规模达到600万千瓦左右", "十四五末", "2025-12-31", "by"),
+        ("到“十四五”末，基本消除", "到“十四五”末", "2025-12-31", "by"),
+        ("“十四五”时期，围绕打造青藏高原生态文明高地", "“十四五”时期", "2025-12-31", "during"),
+        ("“十四五”期间，单位地区生产总值能源消耗累计降低13%", "“十四五”期间", "2025-12-31", "during"),
+        ("第十四个五年规划期间", "第十四个五年规划期间", "2025-12-31", "during"),
+        ("“十三五”期间，全省生态环境质量持续改善", "“十三五”期间", "2020-12-31", "during"),
+        ("“十四五”中期开展评估", "“十四五”中期", "2023-12-31", "by"),
+        ("制定二〇三〇年前碳排放达峰行动方案", "二〇三〇年前", "2030-12-31", "by"),
+        ("2030年前碳排放达峰", "2030年前", "2030-12-31", "by"),
+        ("到二〇三五年，绿色生产生活方式广泛形成", "到二〇三五年", "2035-12-31", "by"),
+        ("锚定到二〇三五年目标", "到二〇三五年", "2035-12-31", "by"),
+        ("展望二〇三五年，全面建立青海特色生态文明体系", "二〇三五年", "2035-12-31", "by"),
+        ("开展规模化水产养殖退水治理。2025年，完成全省重点流域所有入河排污口排查", "2025年", "2025-12-31", "by"),
+        ("到本世纪中叶，建成美丽中国", "到本世纪中叶", "2050-12-31", "by"),
+    ],
+)
+def test_find_time_expressions(sentence, raw, date, kind):
+    expression = only_expression(sentence)
+    assert (expression.raw, expression.date, expression.kind) == (raw, date, kind)
+    assert expression.year == int(date[:4])
+    assert compact_text(sentence[expression.start : expression.end]).text == raw
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》",
+        "《青海省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》",
+        "省生态环境厅每年向省政府报告生态环境保护重点工作进展情况",
+        "实施核技术利用等单位安全隐患排查三年行动",
+        "至少每两年开展一次",
+        "营运车辆单位运输周转量二氧化碳排放比2020年下降4%",
+        "2030年前后达到峰值",
+        "2025年前三季度",
+        "2023年中国生态环境状况公报",
+        "“十四五”规划",
+        "2023年2月30日",
+        "到〇〇〇〇年",
+    ],
+)
+def test_titles_durations_recurrences_and_references_are_not_time_expressions(sentence):
+    assert find_time_expressions(sentence) == []
+
+
+def test_several_expressions_in_one_sentence_come_in_order():
+    sentence = "在 2023 年年中和 2025 年年底，开展规划执行情况的评估"
+    assert [(e.raw, e.date) for e in find_time_expressions(sentence)] == [
+        ("2023年年中", "2023-06-30"),
+        ("2025年年底", "2025-12-31"),
+    ]
+
+
+def test_a_goal_named_next_to_a_title_is_kept():
+    sentence = (
+        "党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，"
+        "把“生态文明建设实现新进步”作为“十四五”时期经济社会发展主要目标之一，"
+        "将“广泛形成绿色生产生活方式”作为到2035年基本实现社会主义现代化远景目标之一。"
+    )
+    assert [e.raw for e in find_time_expressions(sentence)] == ["“十四五”时期", "到2035年"]
+
+
+def test_a_narrated_month_is_read_as_its_end():
+    """Telling narration from commitment is the caller's job (it knows the plan period)."""
+    expression = only_expression("2021年6月，习近平总书记在青海考察时指出")
+    assert (expression.raw, expression.date, expression.kind) == ("2021年6月", "2021-06-30", "by")
+
+
+def _gold_deadlines():
+    for document in GOLD_DOCUMENTS:
+        data = json.loads((GOLD / document / "deadlines.json").read_text(encoding="utf-8"))
+        for number, record in enumerate(data["records"] if isinstance(data, dict) else data):
+            yield pytest.param(record, id=f"{document}-{number}-{record['raw']}")
+
+
+@pytest.mark.parametrize("deadline", _gold_deadlines())
+def test_every_gold_deadline_is_found_in_its_sentence(deadline):
+    found = [(e.raw, e.date, e.year, e.kind) for e in find_time_expressions(deadline["text"])]
+    assert (deadline["raw"], deadline["date"], deadline["year"], deadline["kind"]) in found
+
+
+# --- parse_time_expression ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw,normalised,date,kind",
+    [
+        ("2022 年底前", "2022年底前", "2022-12-31", "by"),
+        ("到 2025 年", "到2025年", "2025-12-31", "by"),
+        ("2025年", "2025年", "2025-12-31", "by"),
+        ("“十四五”期间", "“十四五”期间", "2025-12-31", "during"),
+        ("2023年7月1日", "2023年7月1日", "2023-07-01", "on"),
+    ],
+)
+def test_parse_time_expression(raw, normalised, date, kind):
+    expression = parse_time_expression(raw)
+    assert (expression.raw, expression.date, expression.kind) == (normalised, date, kind)
+    assert (expression.start, expression.end) == (0, len(raw.rstrip()))
+
+
+@pytest.mark.parametrize("raw", ["", "每年", "到2025年，完成", "十四五", "2025"])
+def test_parse_time_expression_refuses_anything_but_one_expression(raw):
+    assert parse_time_expression(raw) is None
+
+
+# --- periods ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,years",
+    [
+        ("十一五", (2006, 2010)),
+        ("十三五", (2016, 2020)),
+        ("十四五", (2021, 2025)),
+        ("“十四五”", (2021, 2025)),
+        ("第十四个五年", (2021, 2025)),
+        ("十五五", (2026, 2030)),
+        ("十六五", (2031, 2035)),
+        ("十七五", None),
+        ("十四", None),
+    ],
+)
+def test_period_years(name, years):
+    assert period_years(name) == years
+
+
+@pytest.mark.parametrize(
+    "title,years",
+    [
+        ("青海省“十四五”生态环境保护规划", (2021, 2025)),
+        ("甘肃省“十四五”生态环境保护规划（测试语料）", (2021, 2025)),
+        ("中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要", (2021, 2025)),
+        ("“十三五”规划实施情况总结评估报告", (2016, 2020)),
+        ("青海省生态环境保护条例", None),
+    ],
+)
+def test_find_period(title, years):
+    assert find_period(title) == years
+
+
+# --- properties --------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(TIME_TEXT)
+def test_find_time_expressions_never_crashes_and_points_into_the_text(text):
+    for expression in find_time_expressions(text):
+        assert compact_text(text[expression.start : expression.end]).text == expression.raw
+        assert expression.kind in {"by", "on", "during"}
+        assert expression.date.startswith(str(expression.year))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TIME_TEXT)
+def test_parse_time_expression_never_crashes(text):
+    parse_time_expression(text)
