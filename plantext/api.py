@@ -26,8 +26,10 @@ def extract(path: str | Path, document_id: str | None = None) -> Plan:
     """
     from plantext.extractors.document import find_plan_period, find_region
     from plantext.extractors.glossary import extract_abbreviations, extract_glossary
+    from plantext.extractors.indicators import extract_indicators
     from plantext.extractors.outline import extract_outline
     from plantext.extractors.projects import extract_projects
+    from plantext.extractors.tables import read_tables, table_record
     from plantext.ingest import read_source
     from plantext.layout import analyse
 
@@ -47,11 +49,14 @@ def extract(path: str | Path, document_id: str | None = None) -> Plan:
             encoding=source.encoding,
         ),
     )
+    tables = read_tables(layout)
     return Plan(
         generator=f"plantext {__version__}",
         document=document,
         outline=extract_outline(layout),
+        indicators=extract_indicators(tables, document.period),
         glossary=extract_glossary(layout),
         abbreviations=extract_abbreviations(layout),
         projects=extract_projects(layout),
+        tables=[table_record(table) for table in tables],
     )

@@ -237,6 +237,8 @@ def _run_all(pending: list[Job], jobs: int):
 
 
 def _write_stdout(results: list[Result], output_format: str) -> None:
+    if not results:
+        return
     if output_format == "jsonl":
         for result in results:
             sys.stdout.write(json.dumps(json.loads(result.text), ensure_ascii=False) + "\n")

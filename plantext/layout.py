@@ -257,7 +257,7 @@ class _Metrics:
         return line.x1 < self.right - SHORT_LINE_EMS * line.em
 
     def is_prose_width(self, line: Line) -> bool:
-        return line.x1 - self.left >= PROSE_WIDTH_SHARE * (self.right - self.left)
+        return line.x1 - line.x0 >= PROSE_WIDTH_SHARE * (self.right - self.left)
 
 
 def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
@@ -311,7 +311,7 @@ def _continues_title(first: Line, line: Line, metrics: _Metrics) -> bool:
     if first.em > metrics.em + 0.5:
         return abs(line.em - first.em) < 0.5 and line.bold == first.bold
     # Text dumps: a wrapped title's continuation is centred and short.
-    return line.x0 >= metrics.left + 2 * line.em and metrics.is_short(line) and len(line.text) < 12
+    return line.x0 >= metrics.left + 2 * line.em and len(line.text) < 12
 
 
 class _Builder:
@@ -459,7 +459,7 @@ class _Builder:
             table.lines.append(line)
             return True
         if self.in_notes:
-            if self.pending and self.starts_paragraph(self.pending[-1], line) and not _is_note_line(line):
+            if self.pending and self.starts_paragraph(self.pending[-1], line) and not _is_note_item(line):
                 self.flush()
                 self.table = None
                 self.in_notes = False
@@ -472,8 +472,9 @@ class _Builder:
             self.in_notes = True
             self.pending.append(line)
             return True
-        has_grid = bool(table.grids)
-        if has_grid or (self.metrics.is_prose_width(line) and len(line.segments) <= 1):
+        # Lines outside a grid still belong to the table while they look like
+        # cells (a row carried to the next page without its rules).
+        if self.metrics.is_prose_width(line) and len(line.segments) <= 1:
             self.table = None
             return False
         table.lines.append(line)
@@ -485,7 +486,13 @@ class _Builder:
 
 
 def _is_note_line(line: Line) -> bool:
-    return bool(regex.match(r"^\s*(注|说明|资料来源)\s*[0-9]?\s*[:：]", line.text))
+    """A line opening the notes under a table (注：…)."""
+    return bool(regex.match(load_vocabulary("tables")["note_prefix"], line.text))
+
+
+def _is_note_item(line: Line) -> bool:
+    """A line opening a further numbered note (2.…) after 注：1.…."""
+    return bool(regex.match(r"^\s*" + load_vocabulary("tables")["note_item"], line.text))
 
 
 def make_paragraph(lines: list[Line]) -> Paragraph:

@@ -66,7 +66,7 @@ def test_text_lines_carry_columns_for_layout_dumps(tmp_path):
     path = tmp_path / "layout.txt"
     path.write_text("  第一节   指导思想\n 1   森林覆盖率（%）    23.04     24.1    约束性\n", encoding="utf-8")
     first, row = read_text(path).pages[0].lines
-    assert (first.x0, first.x1) == (2.0, 19.0)
+    assert (first.x0, first.x1) == (2.0, 12.0)
     assert [segment.text for segment in row.segments] == ["1", "森林覆盖率（%）", "23.04", "24.1", "约束性"]
 
 

@@ -3,7 +3,7 @@
 Researchers receive plans as raw text dumps of the published PDF.  Pages are
 separated by form feeds or by runs of two or more empty lines; some dumps put
 an empty line after every printed line ("double spacing").  Lines get
-positions in character columns, so the layout rules that use indentation and
+positions in character cells, so the layout rules that use indentation and
 line width work on ``pdftotext -layout`` output as they do on PDFs.
 """
 
@@ -21,13 +21,9 @@ from plantext.ingest.model import Line, Page, Segment, SourceDocument
 PAGE_BREAK = re.compile(r"\n\n{2,}")
 # Cells of a `pdftotext -layout` table are separated by two or more spaces.
 SEGMENT_GAP = re.compile(r"\S+(?: \S+)*")
-# Columns per CJK character: the text unit of an "em".
-COLUMNS_PER_EM = 2.0
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a fixed-width rendering (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+# Positions in a text dump count characters: ``pdftotext -layout`` puts
+# every character, CJK or not, in one cell of its grid, so one cell is an em.
+CELLS_PER_EM = 1.0
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
@@ -107,20 +103,16 @@ def marks_paragraph_ends(raw_lines: list[str]) -> bool:
 
 def text_line(raw: str, page: int, index: int, hard_break: bool) -> Line:
     stripped = raw.rstrip()
-    indent = display_width(raw[: len(raw) - len(raw.lstrip())])
-    segments = []
-    for match in SEGMENT_GAP.finditer(stripped):
-        x0 = display_width(stripped[: match.start()])
-        segments.append(Segment(match.group(), x0, x0 + display_width(match.group())))
+    segments = tuple(Segment(match.group(), match.start(), match.end()) for match in SEGMENT_GAP.finditer(stripped))
     return Line(
         text=stripped.strip(),
         page=page,
-        x0=float(indent),
+        x0=float(len(raw) - len(raw.lstrip())),
         top=float(index),
-        x1=float(display_width(stripped)),
+        x1=float(len(stripped)),
         bottom=float(index + 1),
-        em=COLUMNS_PER_EM,
-        segments=tuple(segments),
+        em=CELLS_PER_EM,
+        segments=segments,
         hard_break=hard_break,
     )
 

@@ -1,0 +1,243 @@
+"""Indicator rows: the interpreted view of indicator tables (主要指标).
+
+A table is an indicator table when its header names an indicator column
+(指标, 规划指标, 指标名称 …) and at least one value column (a year such as
+``2025年``, or 基准值/目标值/完成值).  Each body row becomes one ``Indicator``:
+
+- the name loses its unit in parentheses (``(%)``, ``（微克/立方米）``) and
+  the footnote markers glued to it (``国控断面1水质`` → ``国控断面水质``);
+- each value column gives a role (baseline, target, actual) and a year,
+  from the header or, when the header prints no year, from the plan period
+  named in the caption (``“十三五”``) or the document;
+- markers resolve to the numbered notes under the table (``注：1.…2.…``); an
+  unnumbered note goes to the rows whose names it mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from plantext.cellvalue import parse_cell_value
+from plantext.extractors.tables import RawRow, RawTable, classify_header
+from plantext.models import Indicator, Period, Value
+from plantext.normalize import remove_spaces
+from plantext.numbers import read_unit
+from plantext.vocab import load_vocabulary
+
+
+@dataclass(frozen=True)
+class ValueColumn:
+    index: int
+    role: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """Which column holds what, for one indicator table."""
+
+    seq: int | None
+    name: int
+    unit: int | None
+    attribute: int | None
+    status: int | None
+    values: tuple[ValueColumn, ...]
+
+
+def extract_indicators(tables: list[RawTable], period: Period | None) -> list[Indicator]:
+    indicators: list[Indicator] = []
+    for table in tables:
+        plan = plan_columns(table, period)
+        if plan is not None:
+            indicators.extend(read_indicator_rows(table, plan))
+    return indicators
+
+
+# ---------------------------------------------------------------- columns
+
+
+def plan_columns(table: RawTable, period: Period | None) -> ColumnPlan | None:
+    roles: dict[str, int] = {}
+    values: list[tuple[int, str | None, int | None]] = []
+    for index, header in enumerate(table.columns):
+        found = classify_header(header)
+        if found is None:
+            continue
+        kind, role, year = found
+        if kind == "value":
+            values.append((index, role, year))
+        elif role not in roles:
+            roles[role] = index
+    if "name" not in roles or not values:
+        return None
+    table_period = _period_of(table.caption) or period
+    return ColumnPlan(
+        seq=roles.get("seq"),
+        name=roles["name"],
+        unit=roles.get("unit"),
+        attribute=roles.get("attribute"),
+        status=roles.get("status"),
+        values=tuple(assign_value_roles(values, table_period)),
+    )
+
+
+def _period_of(caption: str | None) -> Period | None:
+    from plantext.timeexpr import find_period
+
+    years = find_period(caption or "")
+    return Period(start=years[0], end=years[1]) if years else None
+
+
+def assign_value_roles(values, period: Period | None) -> list[ValueColumn]:
+    """Roles and years: named roles keep their role; bare years are baseline
+    (the earliest) or target (later years); missing years come from the period."""
+    years = [year for _, role, year in values if role is None and year is not None]
+    earliest = min(years) if years else None
+    columns = []
+    for index, role, year in values:
+        if role is None:
+            role = "baseline" if (year == earliest and len(values) > 1) else "target"
+        if year is None and period is not None:
+            year = period.start - 1 if role == "baseline" else period.end
+        columns.append(ValueColumn(index, role, year))
+    return columns
+
+
+# ---------------------------------------------------------------- rows
+
+
+def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
+    notes = parse_notes(table.notes)
+    rows = []
+    for row in table.rows:
+        raw_name = row.cells[plan.name]
+        if not raw_name:
+            continue
+        seq, raw_name = split_sequence(raw_name)
+        if plan.seq is not None and regex.fullmatch(r"[0-9]{1,3}", row.cells[plan.seq]):
+            seq = int(row.cells[plan.seq])
+        name, markers = strip_markers(raw_name)
+        name, unit = split_unit(name)
+        if plan.unit is not None and row.cells[plan.unit]:
+            unit = normalise_unit(row.cells[plan.unit])
+        rows.append(
+            Indicator(
+                table=table.label or "",
+                category=row.groups[-1] if row.groups else None,
+                category_path=list(row.groups),
+                seq=seq,
+                name=name,
+                unit=unit,
+                values=[cell_value(row, column, name) for column in plan.values],
+                attribute=_attribute(row, plan),
+                notes=[],
+                status=(row.cells[plan.status] or None) if plan.status is not None else None,
+                page=row.page,
+            )
+        )
+        rows[-1].notes.extend(resolve_notes(markers, name, notes))
+    return rows
+
+
+def cell_value(row: RawRow, column: ValueColumn, name: str) -> Value:
+    parsed = parse_cell_value(row.cells[column.index], indicator_name=name)
+    return Value(
+        role=column.role,
+        year=column.year,
+        raw=parsed.raw,
+        value=parsed.value,
+        comparator=parsed.comparator,
+        cumulative=parsed.cumulative,
+        values_list=list(parsed.values_list) if parsed.values_list is not None else None,
+    )
+
+
+def _attribute(row: RawRow, plan: ColumnPlan) -> str | None:
+    if plan.attribute is None:
+        return None
+    text = remove_spaces(row.cells[plan.attribute])
+    return text if text in load_vocabulary("tables")["attributes"] else (text or None)
+
+
+def split_sequence(name: str) -> tuple[int | None, str]:
+    """A number printed in front of a merged name cell: (5)化学需氧量… → 5."""
+    found = regex.match(r"^[（(]([0-9]{1,3})[）)]\s*", name)
+    if found:
+        return int(found.group(1)), name[found.end():]
+    return None, name
+
+
+@lru_cache(maxsize=1)
+def _marker_pattern() -> regex.Pattern:
+    followers = regex.escape(load_vocabulary("tables")["quantity_followers"])
+    # 1–2 digits not part of a number or a Latin symbol (PM2.5, CO2), and not
+    # counting something (3个, 2020年); 第 before them makes an ordinal.
+    return regex.compile(rf"(?<![A-Za-z0-9.．第])([0-9]{{1,2}})(?![0-9.．%{followers}])")
+
+
+def strip_markers(name: str) -> tuple[str, list[str]]:
+    """Remove footnote markers glued to a name; return the name and the markers."""
+    markers = [match.group(1) for match in _marker_pattern().finditer(name)]
+    return _marker_pattern().sub("", name).strip(), markers
+
+
+def split_unit(name: str) -> tuple[str, str | None]:
+    """``森林覆盖率(%)`` → (森林覆盖率, %); symbols such as (PM2.5) or (EQI) stay."""
+    found = regex.search(r"[（(]([^（）()]+)[）)]$", name)
+    if found:
+        unit = normalise_unit(found.group(1))
+        if unit is not None:
+            return name[: found.start()].strip(), unit
+    return name, None
+
+
+def normalise_unit(text: str) -> str | None:
+    """The unit when ``text`` is wholly one (万 KW → 万千瓦), else None."""
+    compact = remove_spaces(text)
+    found = read_unit(compact)
+    if found is None or found.start != 0 or found.end != len(compact):
+        return None
+    return found.unit
+
+
+# ---------------------------------------------------------------- notes
+
+
+def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
+    """Notes by marker: 注：1.…2.… → {"1": […], "2": […]}; unnumbered notes under None."""
+    vocab = load_vocabulary("tables")
+    notes: dict[str | None, list[str]] = {}
+    for paragraph in paragraphs:
+        text = regex.sub(vocab["note_prefix"], "", paragraph, count=1)
+        items = list(regex.finditer(vocab["note_item"], text))
+        if not items:
+            notes.setdefault(None, []).append(text.strip())
+            continue
+        for item, following in zip(items, items[1:] + [None]):
+            end = following.start() if following is not None else len(text)
+            notes.setdefault(item.group("num"), []).append(text[item.end() : end].strip())
+    return notes
+
+
+def resolve_notes(markers: list[str], name: str, notes: dict[str | None, list[str]]) -> list[str]:
+    """The notes a row points to: by its markers, or unnumbered notes that name it."""
+    resolved = [note for marker in markers for note in notes.get(marker, [])]
+    for note in notes.get(None, []):
+        if mentions(note, name):
+            resolved.append(note)
+    return resolved
+
+
+def mentions(note: str, name: str) -> bool:
+    """Does the note name the indicator?  Printed names vary by a character
+    (草原综合植被盖度 for 草原综合植被覆盖度), so a close partial match counts."""
+    from rapidfuzz import fuzz
+
+    if len(name) < 4:
+        return False
+    if name in note:
+        return True
+    return len(name) >= 6 and fuzz.partial_ratio(name, note) >= 85

@@ -1,0 +1,382 @@
+"""Tables as printed: a grid of cells with its header, row groups and notes.
+
+Three readers give one shape, ``RawTable``:
+
+- ``read_grid_table`` — ruled PDF tables (the grid pdfplumber found from the
+  drawn lines), merged cells propagated;
+- ``read_aligned_table`` — borderless tables whose cells are separated by
+  visible gaps (``pdftotext -layout`` dumps, PDF rows without rules such as a
+  table's last row carried to the next page);
+- ``plantext.extractors.flattened.read_flattened_table`` — text dumps that
+  flattened every cell onto a line of its own.
+
+Reading is separate from interpretation: ``plantext.extractors.indicators``
+turns the rows of indicator tables into indicator records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from plantext.ingest.model import Grid, Line, Segment
+from plantext.layout import Layout, TableRegion
+from plantext.models import Table
+from plantext.normalize import join_lines, normalize_text, remove_spaces
+from plantext.vocab import load_vocabulary
+
+
+@dataclass
+class RawRow:
+    """One body row: a cell per column (normalised text, "" when empty)."""
+
+    cells: list[str]
+    # The row groups it belongs to, outermost first: merged category cells
+    # (生态保护, （2）大气环境质量) and full-width group rows (环境质量).
+    groups: list[str]
+    page: int
+
+
+@dataclass
+class RawTable:
+    label: str | None
+    caption: str | None
+    page: int
+    # Header text of each column, normalised (规划指标, 基准值, 2020年, 指标属性).
+    columns: list[str]
+    rows: list[RawRow]
+    # Note paragraphs printed under the table, as printed (注:1.…2.…).
+    notes: list[str] = field(default_factory=list)
+
+
+def table_record(table: RawTable) -> Table:
+    """The raw grid as output: row groups become leading cells of each row."""
+    depth = max((len(row.groups) for row in table.rows), default=0)
+    header = [[""] * depth + list(table.columns)] if depth else [list(table.columns)]
+    rows = [(row.groups + [""] * (depth - len(row.groups))) + row.cells for row in table.rows]
+    return Table(label=table.label, caption=table.caption, page=table.page, header=header, rows=rows, notes=table.notes)
+
+
+def read_tables(layout: Layout) -> list[RawTable]:
+    tables = []
+    for region in layout.blocks:
+        if isinstance(region, TableRegion):
+            table = read_region(region)
+            if table is not None:
+                tables.append(table)
+    return tables
+
+
+def read_region(region: TableRegion) -> RawTable | None:
+    from plantext.extractors.flattened import read_flattened_table
+
+    label = region.heading.match.label if region.heading else None
+    caption = region.heading.match.title if region.heading else None
+    notes = [paragraph.text for paragraph in region.notes]
+    if region.grids:
+        loose = [line for line in region.lines if not _inside_any_grid(line, region.grids)]
+        columns, rows = read_grid_table(region.grids, loose)
+    elif any(len(line.segments) > 1 for line in region.lines):
+        columns, rows = read_aligned_table(region.lines)
+    else:
+        columns, rows = read_flattened_table([line.text for line in region.lines], [line.page for line in region.lines])
+    if not columns:
+        return None
+    return RawTable(label, caption, region.page, columns, rows, notes)
+
+
+def _inside_any_grid(line: Line, grids: list[tuple[int, Grid]]) -> bool:
+    return any(page == line.page and grid.box.contains(line, slack=line.em / 2) for page, grid in grids)
+
+
+# ---------------------------------------------------------------- ruled grids
+
+
+def read_grid_table(grids: list[tuple[int, Grid]], loose: list[Line]) -> tuple[list[str], list[RawRow]]:
+    """Header and rows of a ruled table over all its pages.  ``loose`` lines
+    (rows printed after the last rule, e.g. on the next page) are read by
+    their alignment with the grid's columns."""
+    first = grids[0][1]
+    width = max(len(row) for row in first.rows)
+    header_count = _header_row_count(first)
+    header_rows = [[_cell_text(cell) for cell in row] for row in first.rows[:header_count]]
+    spans = _header_spans(first.rows[:header_count], width)
+    body: list[tuple[int, list[str | None]]] = []
+    for page, grid in grids:
+        start = header_count if grid is first else _repeated_header_count(grid, header_rows)
+        for row in grid.rows[start:]:
+            texts = [None if cell is None else _cell_text(cell) for cell in row]
+            body.append((page, texts + [None] * (width - len(texts))))
+    headers = [normalize_text("".join(row[index] for row in header_rows if index < len(row))) for index in range(width)]
+    body.extend(read_aligned_rows(loose, grid_columns(grids[-1][1]), headers))
+    return assemble(header_rows, spans, body)
+
+
+def _cell_text(cell) -> str:
+    return join_lines(cell.text.split("\n")) if cell is not None else ""
+
+
+def _header_row_count(grid: Grid) -> int:
+    """Header rows: those before the first row holding a value-like cell or
+    a single cell (a group row such as 环境质量)."""
+    for index, row in enumerate(grid.rows):
+        texts = [_cell_text(cell) for cell in row if cell is not None]
+        if index > 0 and (len(texts) == 1 or any(looks_like_value(text) for text in texts)):
+            return index
+    return 1
+
+
+def _repeated_header_count(grid: Grid, header_rows: list[list[str]]) -> int:
+    """A table continued on a new page may repeat its header rows."""
+    count = 0
+    for row, header in zip(grid.rows, header_rows):
+        if [_cell_text(cell) for cell in row] == header:
+            count += 1
+        else:
+            break
+    return count
+
+
+def _header_spans(rows, width: int) -> list[int]:
+    """For each column, the column whose header cell covers it (merged headers)."""
+    owner = list(range(width))
+    for row in rows:
+        current = 0
+        for index in range(width):
+            cell = row[index] if index < len(row) else None
+            if cell is not None:
+                current = index
+            else:
+                owner[index] = current
+    return owner
+
+
+def grid_columns(grid: Grid) -> list[tuple[float, float]]:
+    """The x-extent of each column of a grid, from its narrowest cells."""
+    width = max(len(row) for row in grid.rows)
+    bounds: list[tuple[float, float] | None] = [None] * width
+    for row in grid.rows:
+        cells = list(row) + [None] * (width - len(row))
+        for index, cell in enumerate(cells):
+            if cell is None:
+                continue
+            span = (cell.box.x0, cell.box.x1)
+            if bounds[index] is None or span[1] - span[0] < bounds[index][1] - bounds[index][0]:
+                bounds[index] = span
+    return [bound or (0.0, 0.0) for bound in bounds]
+
+
+# ---------------------------------------------------------------- aligned text
+
+
+@lru_cache(maxsize=1)
+def _value_shape() -> regex.Pattern:
+    return regex.compile(load_vocabulary("tables")["value_shape"])
+
+
+def looks_like_value(text: str) -> bool:
+    """A cell that holds a number, a comparator or a dash rather than a label
+    (a year heading such as 2020年 is a label)."""
+    text = remove_spaces(text)
+    if regex.fullmatch(load_vocabulary("tables")["year_header"], text):
+        return False
+    return bool(_value_shape().match(text))
+
+
+def is_sequence_number(text: str | None) -> bool:
+    return bool(text) and bool(regex.fullmatch(r"[0-9]{1,3}", text))
+
+
+def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
+    """A borderless table: columns are the runs of x that rows cover, separated
+    by gutters no row crosses; the header lines above the first row are
+    assigned to those columns.  Text dumps lay out each page afresh, so the
+    columns are measured page by page."""
+    first_body = next((index for index, line in enumerate(lines) if _starts_aligned_row(line)), len(lines))
+    while first_body > 0 and len(lines[first_body - 1].segments) == 1 and classify_header(lines[first_body - 1].text) is None:
+        first_body -= 1  # a group row (环境质量) above the first row
+    header_lines, body_lines = lines[:first_body], lines[first_body:]
+    pages = sorted({line.page for line in body_lines})
+    bounds_by_page = {page: column_bounds([l for l in body_lines if l.page == page and len(l.segments) > 1]) for page in pages}
+    columns = bounds_by_page[pages[0]] if pages else []
+    if not columns:
+        return [], []
+    header_cells = [""] * len(columns)
+    for line in header_lines:
+        for segment in line.segments:
+            index = column_of(segment, columns)
+            header_cells[index] += segment.text
+    headers = [normalize_text(text) for text in header_cells]
+    body = []
+    for page in pages:
+        page_lines = [line for line in body_lines if line.page == page]
+        page_bounds = bounds_by_page[page] if len(bounds_by_page[page]) == len(columns) else columns
+        body.extend(read_aligned_rows(page_lines, page_bounds, headers))
+    return assemble([headers], list(range(len(columns))), body)
+
+
+def _starts_aligned_row(line: Line) -> bool:
+    texts = [segment.text for segment in line.segments]
+    return len(texts) > 1 and (is_sequence_number(texts[0]) or any(looks_like_value(text) for text in texts[1:]))
+
+
+def column_bounds(lines: list[Line]) -> list[tuple[float, float]]:
+    """Runs of x covered by some row's segment; what separates them is a gutter."""
+    spans = sorted((segment.x0, segment.x1, line.em) for line in lines for segment in line.segments)
+    columns: list[list[float]] = []
+    for x0, x1, em in spans:
+        # Cells of one line are at least two ems apart, so anything closer
+        # than that to a column belongs to it.
+        if columns and x0 < columns[-1][1] + 2 * em:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(x0, x1) for x0, x1 in columns]
+
+
+def column_of(segment: Segment, columns: list[tuple[float, float]]) -> int:
+    """The column a segment overlaps most, or else the nearest one."""
+
+    def score(bounds):
+        overlap = min(segment.x1, bounds[1]) - max(segment.x0, bounds[0])
+        if overlap > 0:
+            return (1, overlap)
+        return (0, -min(abs(segment.x0 - bounds[1]), abs(bounds[0] - segment.x1)))
+
+    return max(range(len(columns)), key=lambda index: score(columns[index]))
+
+
+def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tuple[int, list[str | None]]]:
+    """Body rows (page, cell texts) from aligned lines.  A line with a
+    sequence number or a value starts a row; a lone label in the sequence
+    column is a group row (环境质量); other lines continue the cells of the
+    row above (wrapped cells)."""
+    width = len(columns)
+    seq_columns = {index for index, header in enumerate(headers) if classify_header(header) == ("column", "seq", None)}
+    rows: list[tuple[int, list[str | None]]] = []
+    for line in lines:
+        cells: list[str | None] = [None] * width
+        for segment in line.segments:
+            index = column_of(segment, columns)
+            cells[index] = (cells[index] or "") + segment.text
+        filled = [index for index, text in enumerate(cells) if text]
+        if len(filled) == 1 and filled[0] in seq_columns and not is_sequence_number(cells[filled[0]]):
+            rows.append((line.page, [normalize_text(line.text)] + [None] * (width - 1)))
+        elif _starts_aligned_row(line) or not rows:
+            rows.append((line.page, cells))
+        else:
+            previous = rows[-1][1]
+            for index, text in enumerate(cells):
+                if text:
+                    previous[index] = (previous[index] or "") + text
+    return [(page, [normalize_text(text) if text else None for text in cells]) for page, cells in rows]
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
+    """Turn header rows and body rows (None for a merged position) into columns and rows.
+
+    Leading columns covered by the name column's header, or headed by a
+    category word, hold row groups: their merged cells are carried down and
+    moved to ``RawRow.groups``.  A merged cell that covers the name column
+    too (（5）化学需氧量…) is the row's name.  A row with one cell is a group row.
+    """
+    width = len(spans)
+    headers = [normalize_text("".join(row[index] for row in header_rows if index < len(row) and row[index])) for index in range(width)]
+    name_column = _name_column(headers, spans)
+    seq_columns = _sequence_columns(name_column, body)
+    group_columns = _group_columns(headers, spans, name_column, seq_columns)
+    if name_column is not None:
+        headers[name_column] = headers[spans[name_column]]
+    for index in seq_columns:
+        headers[index] = headers[index] if spans[index] == index and headers[index] else "序号"
+    rows: list[RawRow] = []
+    carried: list[str] = [""] * len(group_columns)
+    group_row: str | None = None
+    for page, texts in body:
+        texts = list(texts)
+        if texts[0] and sum(1 for text in texts if text) == 1 and all(text is None for text in texts[1:]):
+            group_row, carried = texts[0], [""] * len(group_columns)
+            continue
+        if name_column is not None and texts[name_column] is None:
+            texts[name_column] = _merged_name(texts, group_columns, name_column)
+        for position, column in enumerate(group_columns):
+            if texts[column]:
+                carried[position] = texts[column]
+                carried[position + 1 :] = [""] * (len(group_columns) - position - 1)
+        cells = [texts[index] or "" for index in range(width) if index not in group_columns]
+        groups = ([group_row] if group_row else []) + [text for text in carried if text]
+        rows.append(RawRow(cells=cells, groups=groups, page=page))
+    columns = [headers[index] for index in range(width) if index not in group_columns]
+    return columns, rows
+
+
+def _merged_name(texts: list[str | None], group_columns: list[int], name_column: int) -> str:
+    """The text of a merged cell that spans from a group column over the name column."""
+    for column in reversed([column for column in group_columns if column < name_column]):
+        if texts[column]:
+            name = texts[column]
+            texts[column] = None
+            return name
+    return ""
+
+
+def _sequence_columns(name_column: int | None, body) -> list[int]:
+    """Columns left of the name whose cells are all sequence numbers."""
+    found = []
+    for index in range(name_column or 0):
+        values = [texts[index] for _, texts in body if texts[index]]
+        if values and all(regex.fullmatch(r"[0-9]{1,3}", text) for text in values):
+            found.append(index)
+    return found
+
+
+def _group_columns(headers, spans, name_column, seq_columns) -> list[int]:
+    if name_column is None:
+        return []
+    groups = []
+    for index in range(name_column):
+        if index in seq_columns:
+            continue
+        if classify_header(headers[spans[index]]) == ("column", "category", None) or spans[index] == spans[name_column]:
+            groups.append(index)
+    return groups
+
+
+def _name_column(headers, spans) -> int | None:
+    """The column holding indicator names: the last column its header covers."""
+    for index in range(len(headers)):
+        if classify_header(headers[index]) == ("column", "name", None):
+            covered = [column for column in range(len(spans)) if spans[column] == index]
+            return covered[-1] if covered else index
+    return None
+
+
+def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
+    """("column", role, None) for seq/category/name/unit/attribute/status columns,
+    ("value", role or None, year) for value columns, None for anything else.
+
+    The longest header word found decides, so 规划目标完成情况 is a status
+    column although it contains the value word 规划目标.
+    """
+    vocab = load_vocabulary("tables")
+    header = remove_spaces(header)
+    best: tuple[int, str, str] | None = None
+    for kind, roles in (("column", vocab["column_roles"]), ("value", vocab["value_roles"])):
+        for role, words in roles.items():
+            for word in words:
+                if word in header and (best is None or len(word) > best[0]):
+                    best = (len(word), kind, role)
+    year_match = regex.search(vocab["year_header"], header)
+    year = int(year_match.group("year")) if year_match else None
+    if best is not None and best[1] == "column":
+        return "column", best[2], None
+    if best is not None:
+        return "value", best[2], year
+    if year is not None and len(header) <= len(year_match.group()) + 2:
+        return "value", None, year
+    return None

@@ -1,0 +1,131 @@
+"""Interpreting indicator tables: headers, names, units, markers, notes, value roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.extractors.indicators import (
+    assign_value_roles,
+    extract_indicators,
+    mentions,
+    parse_notes,
+    split_sequence,
+    split_unit,
+    strip_markers,
+)
+from plantext.extractors.tables import RawRow, RawTable, classify_header
+from plantext.models import Period
+
+
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        ("序号", ("column", "seq", None)),
+        ("类别", ("column", "category", None)),
+        ("规划指标", ("column", "name", None)),
+        ("指标名称", ("column", "name", None)),
+        ("单位", ("column", "unit", None)),
+        ("指标属性", ("column", "attribute", None)),
+        ("属性", ("column", "attribute", None)),
+        ("规划目标完成情况", ("column", "status", None)),
+        ("基准值", ("value", "baseline", None)),
+        ("目标值", ("value", "target", None)),
+        ("完成值", ("value", "actual", None)),
+        ("2020年", ("value", None, 2020)),
+        ("2025 年", ("value", None, 2025)),
+        ("2025年目标值", ("value", "target", 2025)),
+        ("备注", None),
+    ],
+)
+def test_classify_header(header, expected):
+    assert classify_header(header) == expected
+
+
+@pytest.mark.parametrize(
+    "printed,name,markers",
+    [
+        ("全省地表水国控断面1水质达到或好于Ⅲ类比例(%)", "全省地表水国控断面水质达到或好于Ⅲ类比例(%)", ["1"]),
+        ("长江、黄河、澜沧江干流及黑河出境断面水质2", "长江、黄河、澜沧江干流及黑河出境断面水质", ["2"]),
+        ("生态保护红线面积变(%)4", "生态保护红线面积变(%)", ["4"]),
+        ("5城市黑臭水体比例(%)", "城市黑臭水体比例(%)", ["5"]),
+        ("地级及以上城市细颗粒物（PM2.5）浓度1", "地级及以上城市细颗粒物（PM2.5）浓度", ["1"]),
+        ("细颗粒物(PM2.5)浓度(微克/立方米)", "细颗粒物(PM2.5)浓度(微克/立方米)", []),
+        ("单位GDP二氧化碳(CO2)排放降低", "单位GDP二氧化碳(CO2)排放降低", []),
+        ("“十四五”期间新增3个国家公园", "“十四五”期间新增3个国家公园", []),
+    ],
+)
+def test_strip_markers(printed, name, markers):
+    assert strip_markers(printed) == (name, markers)
+
+
+@pytest.mark.parametrize(
+    "printed,name,unit",
+    [
+        ("森林覆盖率(%)", "森林覆盖率", "%"),
+        ("地表水质量劣Ⅴ类水体比例（%）", "地表水质量劣Ⅴ类水体比例", "%"),
+        ("细颗粒物(PM2.5)浓度(微克/立方米)", "细颗粒物(PM2.5)浓度", "微克/立方米"),
+        ("生态保护红线面积(万平方公里)", "生态保护红线面积", "万平方公里"),
+        ("清洁能源装机总量(万KW)", "清洁能源装机总量", "万千瓦"),
+        ("生态质量指数(EQI)", "生态质量指数(EQI)", None),
+        ("重点生态功能区县域生态环境状况指数变化值(ΔE)", "重点生态功能区县域生态环境状况指数变化值(ΔE)", None),
+        ("近岸海域水质优良（一、二类）比例", "近岸海域水质优良（一、二类）比例", None),
+    ],
+)
+def test_split_unit(printed, name, unit):
+    assert split_unit(printed) == (name, unit)
+
+
+def test_split_sequence_of_a_merged_name_cell():
+    assert split_sequence("(5)化学需氧量、氨氮排放量下降比例") == (5, "化学需氧量、氨氮排放量下降比例")
+    assert split_sequence("森林覆盖率") == (None, "森林覆盖率")
+
+
+def test_numbered_notes_are_split_by_their_numbers():
+    notes = parse_notes(["注:1.全省地表水国控断面为19个。2.长江、澜沧江出境断面水质达到Ⅰ类(溶解氧指标除外)。"])
+    assert notes == {"1": ["全省地表水国控断面为19个。"], "2": ["长江、澜沧江出境断面水质达到Ⅰ类(溶解氧指标除外)。"]}
+
+
+def test_unnumbered_note_is_kept_whole():
+    assert parse_notes(["注：〔〕内为五年累计数。"]) == {None: ["〔〕内为五年累计数。"]}
+
+
+def test_unnumbered_note_goes_to_rows_it_names_even_when_misprinted():
+    note = "森林覆盖率、草原综合植被盖度、湿地保护率等指标暂按现行林草行业调查体系和标准设定。"
+    assert mentions(note, "森林覆盖率")
+    assert mentions(note, "草原综合植被覆盖度")
+    assert not mentions(note, "水土保持率")
+
+
+def test_years_come_from_the_period_when_headers_print_none():
+    columns = assign_value_roles([(1, "baseline", None), (2, "target", None), (3, "actual", None)], Period(start=2016, end=2020))
+    assert [(column.role, column.year) for column in columns] == [("baseline", 2015), ("target", 2020), ("actual", 2020)]
+
+
+def test_bare_year_columns_are_baseline_then_target():
+    columns = assign_value_roles([(2, None, 2020), (3, None, 2025)], Period(start=2021, end=2025))
+    assert [(column.role, column.year) for column in columns] == [("baseline", 2020), ("target", 2025)]
+
+
+def test_an_indicator_row_from_a_table():
+    table = RawTable(
+        label="表 1",
+        caption="甘肃省“十四五”生态环境保护主要指标",
+        page=2,
+        columns=["序号", "指标名称", "单位", "2020年", "2025年", "指标属性"],
+        rows=[RawRow(["2", "地级及以上城市细颗粒物（PM2.5）浓度1", "微克/立方米", "-", "≤25", "约束性"], ["环境质量"], 2)],
+        notes=["注：1.地级及以上城市指全省14个市（州）政府所在地城市。"],
+    )
+    (row,) = extract_indicators([table], None)
+    assert (row.seq, row.name, row.unit, row.category, row.attribute) == (
+        2, "地级及以上城市细颗粒物（PM2.5）浓度", "微克/立方米", "环境质量", "约束性"
+    )
+    assert [(v.role, v.year, v.raw, v.value, v.comparator) for v in row.values] == [
+        ("baseline", 2020, "-", None, None),
+        ("target", 2025, "≤25", 25, "<="),
+    ]
+    assert row.notes == ["地级及以上城市指全省14个市（州）政府所在地城市。"]
+
+
+def test_a_table_without_value_columns_gives_no_indicators():
+    table = RawTable("表 3", "重点工程", 5, ["序号", "工程名称", "建设内容"], [RawRow(["1", "祁连山修复工程", "矿山修复"], [], 5)])
+    assert extract_indicators([table], None) == []

@@ -1,0 +1,105 @@
+"""Reading tables: ruled grids with merged cells, aligned text, tables across pages."""
+
+from __future__ import annotations
+
+from plantext.extractors.tables import assemble, column_bounds, looks_like_value, read_aligned_table
+from plantext.ingest.text import text_line
+
+
+def lines_of(text: str, page: int = 1):
+    return [text_line(raw, page, index, False) for index, raw in enumerate(text.split("\n")) if raw.strip()]
+
+
+def test_merged_group_cells_are_carried_down_and_a_merged_name_cell_is_the_name():
+    header = [["规划指标", None, None, "基准值", "目标值", "完成值", "指标属性"]]
+    spans = [0, 0, 0, 3, 4, 5, 6]
+    body = [
+        (6, ["环境质量", "（1）水环境质量", "湟水流域劣Ⅴ类水质比例(%)", "31.6", "0", "0", "约束性"]),
+        (6, [None, None, "湟水流域出境控制断面水质达到Ⅲ类以上比例(%)", "41.7", "≥50", "100", "约束性"]),
+        (7, ["", "", "主要城市细颗粒物浓度下降比例(%)", "46(ug/m3)", "控制在国家下达指标之内", "28.1", "约束性"]),
+        (7, ["污染物排放总量", "(6)重点重金属污染物排放量累计下降比例(%)", None, "-", "10", "14.5", "预期性"]),
+    ]
+    columns, rows = assemble(header, spans, body)
+    assert columns == ["规划指标", "基准值", "目标值", "完成值", "指标属性"]
+    assert [row.groups for row in rows] == [
+        ["环境质量", "（1）水环境质量"],
+        ["环境质量", "（1）水环境质量"],
+        ["环境质量", "（1）水环境质量"],
+        ["污染物排放总量"],
+    ]
+    assert rows[3].cells[0] == "(6)重点重金属污染物排放量累计下降比例(%)"
+    assert [row.page for row in rows] == [6, 6, 7, 7]
+
+
+def test_a_column_of_numbers_without_header_is_the_sequence_column():
+    header = [["规划指标", None, None, "2020年", "2025年", "指标属性"]]
+    body = [(16, ["生态保护", "1", "森林覆盖率(%)", "7.5", "8.0", "约束性"]), (16, [None, "2", "湿地保护率(%)", "64.31", "≥66", "约束性"])]
+    columns, rows = assemble(header, [0, 0, 0, 3, 4, 5], body)
+    assert columns == ["序号", "规划指标", "2020年", "2025年", "指标属性"]
+    assert rows[1].cells == ["2", "湿地保护率(%)", "64.31", "≥66", "约束性"]
+    assert rows[1].groups == ["生态保护"]
+
+
+def test_a_row_with_one_cell_is_a_group_row():
+    header = [["序号", "指标名称", "单位", "2020年", "2025年", "指标属性"]]
+    body = [(2, ["环境质量", None, None, None, None, None]), (2, ["1", "农村生活污水治理率", "%", "-", "25", "预期性"])]
+    _, rows = assemble(header, list(range(6)), body)
+    assert [(row.groups, row.cells[1]) for row in rows] == [(["环境质量"], "农村生活污水治理率")]
+
+
+NATIONAL_TABLE = """\
+ 类别    序号           指标           2020 年   2025 年   属性
+
+环境治     1   地级及以上城市细颗粒物            —      〔10〕     约束性
+ 理          （PM2.5）浓度下降（%）
+
+        2   地级及以上城市空气质量优良          87      87.5    约束性
+            天数比率（%）
+
+生态保    10   森林覆盖率（%）             23.04     24.1    约束性
+ 护
+       11   湿地保护率（%）             50 以上      55     预期性"""
+
+
+def test_aligned_table_from_a_layout_text_dump():
+    columns, rows = read_aligned_table(lines_of(NATIONAL_TABLE, page=3))
+    assert columns == ["序号", "指标", "2020年", "2025年", "属性"]
+    assert [(row.groups, row.cells) for row in rows] == [
+        (["环境治理"], ["1", "地级及以上城市细颗粒物（PM2.5）浓度下降（%）", "—", "〔10〕", "约束性"]),
+        (["环境治理"], ["2", "地级及以上城市空气质量优良天数比率（%）", "87", "87.5", "约束性"]),
+        (["生态保护"], ["10", "森林覆盖率（%）", "23.04", "24.1", "约束性"]),
+        (["生态保护"], ["11", "湿地保护率（%）", "50以上", "55", "预期性"]),
+    ]
+
+
+GANSU_TABLE = """\
+序号        指标名称               单位   2020   2025 年   指标
+                                   年              属性
+
+环境质量
+
+ 1   地级及以上城市空气质量优良天          %     -      93.8    约束
+     数比例 1                                         性
+
+ 2   地级及以上城市细颗粒物        微克/立方      -      ≤25     约束
+     （PM2.5）浓度 1          米                        性"""
+
+
+def test_aligned_table_with_group_rows_and_wrapped_cells():
+    columns, rows = read_aligned_table(lines_of(GANSU_TABLE, page=2))
+    assert columns == ["序号", "指标名称", "单位", "2020年", "2025年", "指标属性"]
+    assert [(row.groups, row.cells) for row in rows] == [
+        (["环境质量"], ["1", "地级及以上城市空气质量优良天数比例1", "%", "-", "93.8", "约束性"]),
+        (["环境质量"], ["2", "地级及以上城市细颗粒物（PM2.5）浓度1", "微克/立方米", "-", "≤25", "约束性"]),
+    ]
+
+
+def test_columns_are_separated_by_gutters_no_row_crosses():
+    lines = lines_of(" 1   森林覆盖率      7.5    8.0\n 2   湿地保护率      64.31  ≥66")
+    assert len(column_bounds(lines)) == 4
+
+
+def test_value_shapes():
+    assert [looks_like_value(text) for text in ["80", "≥66", "〔18〕", "-", "—", "15左右", "2020年", "约束性", "地级城市"]] == [
+        True, True, True, True, True, True, False, False, False
+    ]
