@@ -15,7 +15,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -32,6 +31,7 @@ RECORD_KINDS = ("outline", "indicators", "targets", "deadlines", "glossary", "ab
 class Job:
     path: str
     document_id: str
+    pdf_engine: str = "pdfium"
 
 
 @dataclass
@@ -75,12 +75,12 @@ def discover_inputs(paths: list[str]) -> tuple[list[str], list[Result]]:
                 if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES
             )
             if not files:
-                errors.append(_failure(raw, raw, "folder holds no .pdf or .txt files"))
+                errors.append(failure(raw, raw, "folder holds no .pdf or .txt files"))
             found.extend(files)
         elif path.exists():
             found.append(str(path))
         else:
-            errors.append(_failure(raw, raw, "no such file or folder"))
+            errors.append(failure(raw, raw, "no such file or folder"))
     unique = list(dict.fromkeys(found))
     return unique, errors
 
@@ -109,11 +109,11 @@ def run_job(job: Job) -> Result:
 
     started = time.perf_counter()
     try:
-        plan = extract(job.path, document_id=job.document_id)
+        plan = extract(job.path, document_id=job.document_id, pdf_engine=job.pdf_engine)
     except PlantextError as error:
-        return _failure(job.path, job.document_id, error.reason)
+        return failure(job.path, job.document_id, error.reason)
     except Exception as error:  # a bug must not stop the batch: report it as this file's failure
-        return _failure(job.path, job.document_id, f"internal error ({type(error).__name__}: {error})")
+        return failure(job.path, job.document_id, f"internal error ({type(error).__name__}: {error})")
     data = plan.to_dict()
     return Result(
         path=job.path,
@@ -127,7 +127,8 @@ def run_job(job: Job) -> Result:
     )
 
 
-def _failure(path: str, document_id: str, reason: str) -> Result:
+def failure(path: str, document_id: str, reason: str) -> Result:
+    """The result of a file that could not be extracted, with its one-line error."""
     return Result(path=str(path), document_id=document_id, status="failed", error=f"{path}: {reason}")
 
 
@@ -174,6 +175,9 @@ def is_unchanged(job: Job, out_dir: Path, previous: dict[str, dict]) -> bool:
     return entry.get("sha256") == file_sha256(job.path)
 
 
+EXECUTORS = ("process", "dask")
+
+
 def extract_many(
     paths: list[str],
     out_dir: str | None,
@@ -181,19 +185,28 @@ def extract_many(
     output_format: str = "json",
     jobs: int = 1,
     resume: bool = False,
+    timeout: float | None = None,
+    pdf_engine: str = "pdfium",
+    executor: str = "process",
+    scheduler: str | None = None,
+    on_start=None,
     report=None,
 ) -> list[Result]:
     """Extract every input under ``paths`` and write the outputs to ``out_dir``.
 
-    ``out_dir`` None or ``"-"`` writes to standard output.  ``report`` is
-    called with each Result as it completes (the CLI prints summaries).
-    Returns the results in input order.
+    ``out_dir`` None or ``"-"`` writes to standard output.  ``jobs`` worker
+    processes run at once; a file taking over ``timeout`` seconds is stopped
+    and reported.  ``executor="dask"`` runs the files on the Dask scheduler at
+    ``scheduler`` (a local cluster when None).  ``on_start`` is called with
+    the jobs about to run, ``report`` with each Result as it completes (the
+    CLI shows progress and summaries).  Returns the results in the order
+    they completed.
     """
     report = report or (lambda result: None)
     inputs, results = discover_inputs(paths)
-    for failure in results:
-        report(failure)
-    job_list = assign_document_ids(inputs)
+    for failed in results:
+        report(failed)
+    job_list = [Job(job.path, job.document_id, pdf_engine) for job in assign_document_ids(inputs)]
     to_stdout = out_dir in (None, "-")
     target = None if to_stdout else Path(out_dir)
     previous = read_manifest(target) if (target is not None and resume) else {}
@@ -206,8 +219,10 @@ def extract_many(
             report(skipped)
         else:
             pending.append(job)
+    if on_start is not None:
+        on_start(pending)
 
-    for result in _run_all(pending, jobs):
+    for result in _run_all(pending, jobs, timeout, executor, scheduler):
         if result.status == "ok" and target is not None and output_format == "json":
             result.output = f"{result.document_id}.json"
             write_atomically(target / result.output, result.text)
@@ -227,13 +242,14 @@ def extract_many(
     return results
 
 
-def _run_all(pending: list[Job], jobs: int):
-    if jobs <= 1 or len(pending) <= 1:
-        for job in pending:
-            yield run_job(job)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(run_job, pending)
+def _run_all(pending: list[Job], jobs: int, timeout: float | None, executor: str, scheduler: str | None):
+    from plantext import executors
+
+    if executor == "dask":
+        return executors.run_on_dask(pending, scheduler, workers=jobs)
+    if (jobs <= 1 and timeout is None) or not pending:
+        return executors.run_inline(pending)
+    return executors.run_in_processes(pending, workers=max(1, min(jobs, len(pending))), timeout=timeout)
 
 
 def _write_stdout(results: list[Result], output_format: str) -> None:

@@ -16,8 +16,8 @@ def project(record, like):
     """``record`` cut down to the keys of ``like``, recursively."""
     if isinstance(like, dict):
         return {key: project(record.get(key), value) for key, value in like.items()}
-    if isinstance(like, list) and like and isinstance(like[0], dict):
-        return [project(item, like[0]) for item in record or []]
+    if isinstance(like, list) and like and isinstance(like[0], dict) and isinstance(record, list):
+        return [project(item, model) for item, model in zip(record, like)] + record[len(like):]
     return record
 
 

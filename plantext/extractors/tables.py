@@ -16,6 +16,7 @@ turns the rows of indicator tables into indicator records.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -199,7 +200,8 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
         first_body -= 1  # a group row (环境质量) above the first row
     header_lines, body_lines = lines[:first_body], lines[first_body:]
     pages = sorted({line.page for line in body_lines})
-    bounds_by_page = {page: column_bounds([l for l in body_lines if l.page == page and len(l.segments) > 1]) for page in pages}
+    width = max((len(line.segments) for line in header_lines), default=0)
+    bounds_by_page = {page: column_bounds(_full_rows([l for l in body_lines if l.page == page], width)) for page in pages}
     columns = bounds_by_page[pages[0]] if pages else []
     if not columns:
         return [], []
@@ -217,9 +219,22 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
     return assemble([headers], list(range(len(columns))), body)
 
 
+def _full_rows(lines: list[Line], header_width: int) -> list[Line]:
+    """The lines that show every column: those with as many cells as the
+    header, or else the most common number of cells (a ragged row with a cell
+    too many would otherwise bridge a gutter)."""
+    counts = Counter(len(line.segments) for line in lines if len(line.segments) > 1)
+    if not counts:
+        return []
+    usual = header_width if header_width in counts else max(counts, key=lambda count: (counts[count], count))
+    return [line for line in lines if len(line.segments) == usual]
+
+
 def _starts_aligned_row(line: Line) -> bool:
     texts = [segment.text for segment in line.segments]
-    return len(texts) > 1 and (is_sequence_number(texts[0]) or any(looks_like_value(text) for text in texts[1:]))
+    if is_sequence_number(texts[0]):
+        return True
+    return len(texts) > 1 and any(looks_like_value(text) for text in texts[1:])
 
 
 def column_bounds(lines: list[Line]) -> list[tuple[float, float]]:

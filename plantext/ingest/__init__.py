@@ -8,9 +8,12 @@ from plantext.errors import PlantextError
 from plantext.ingest.model import SourceDocument
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt")
+# How PDFs are read: "pdfium" (PDFium for prose pages, pdfplumber for pages
+# that draw rules) or "pdfplumber" (every page through pdfplumber).
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
-def read_source(path: str | Path) -> SourceDocument:
+def read_source(path: str | Path, pdf_engine: str = "pdfium") -> SourceDocument:
     """Read a PDF or a text dump; the suffix decides which (content is then checked)."""
     path = Path(path)
     if not path.exists():
@@ -19,6 +22,10 @@ def read_source(path: str | Path) -> SourceDocument:
         raise PlantextError(str(path), "not a file")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
+        if pdf_engine == "pdfium":
+            from plantext.ingest.pdfium import read_pdf_fast
+
+            return read_pdf_fast(path)
         from plantext.ingest.pdf import read_pdf
 
         return read_pdf(path)

@@ -21,6 +21,8 @@ FRAME_MIN_WIDTH_SHARE = 0.5
 # Characters this much smaller than the line's main size are superscripts
 # (footnote markers); they are kept out of the line's font size.
 SUPERSCRIPT_SIZE_RATIO = 0.75
+# Ruled tables: both edges from drawn lines (the lattice strategy).
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 def check_pdf_header(data: bytes, path: str) -> None:
@@ -149,7 +151,7 @@ def find_grids(pdf_page) -> list[Grid]:
     if len(pdf_page.lines) + len(pdf_page.rects) < 4 or len(pdf_page.lines) < 2:
         return []
     grids = []
-    for table in pdf_page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
+    for table in pdf_page.find_tables(TABLE_SETTINGS):
         rows = []
         for row in table.rows:
             cells = []
