@@ -160,6 +160,11 @@ def numbering_styles() -> tuple[_Style, ...]:
     return tuple(styles)
 
 
+def starts_with_list_label(text: str) -> bool:
+    """Does the line open with an item number (1. （2） 三、) of a list style?"""
+    return any(style.group == "list" and style.pattern.match(text) for style in numbering_styles())
+
+
 def _numbering():
     return load_vocabulary("numbering")
 
@@ -390,6 +395,8 @@ class _Builder:
         if abs(previous.em - line.em) > 0.5 or previous.bold != line.bold:
             return True
         if metrics.is_indented(line) and not metrics.is_indented(previous):
+            return True
+        if previous.text[-1] in SENTENCE_END and starts_with_list_label(line.text):
             return True
         if metrics.ends_marked:
             return False

@@ -1,0 +1,81 @@
+"""The glossary annex (名词解释) and inline abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.extractors.glossary import expansion_before, extract_abbreviations, extract_glossary, strip_term_quotes
+from plantext.ingest.text import read_text
+from plantext.layout import analyse
+
+QUOTES = [["“", "”"], ['"', '"']]
+
+
+def layout_of(tmp_path, text):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return analyse(read_text(path))
+
+
+@pytest.mark.parametrize(
+    "printed,term",
+    [
+        ("“三个最大”", "三个最大"),
+        ("“四地”建设", "“四地”建设"),
+        ("能源消费总量和强度“双控”制度", "能源消费总量和强度“双控”制度"),
+        ("“天空地一体化”生态环境监测网络体系", "“天空地一体化”生态环境监测网络体系"),
+        ("碳达峰", "碳达峰"),
+    ],
+)
+def test_only_quotes_wrapping_the_whole_term_are_dropped(printed, term):
+    assert strip_term_quotes(printed, QUOTES) == term
+
+
+def test_glossary_items_numbered_with_dots_run_over_lines(tmp_path):
+    text = (
+        "某省规划\n\n附件\n\n名 词 解 释\n\n"
+        "  1.“三个最大”:2016 年 8 月习近平总书记在青海视察时指出，青海最大\n"
+        "的价值在生态、最大的责任在生态、最大的潜力也在生态。\n"
+        "  2.碳达峰:指在某一个时点，二氧化碳的排放不再增长达到峰值，之后逐步\n"
+        "回落。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term, t.definition) for t in terms] == [
+        (1, "三个最大", "2016年8月习近平总书记在青海视察时指出，青海最大的价值在生态、最大的责任在生态、最大的潜力也在生态。"),
+        (2, "碳达峰", "指在某一个时点，二氧化碳的排放不再增长达到峰值，之后逐步回落。"),
+    ]
+
+
+def test_glossary_items_numbered_in_parentheses_with_full_width_colons(tmp_path):
+    text = (
+        "某省规划\n\n          附件    名词解释\n\n"
+        "  （1）“三线一单”：指生态保护红线、环境质量底线、资\n"
+        "源利用上线和生态环境准入清单。\n"
+        "  （2）重点工程减排量：指通过实施治污工程新增形成的污染物削减能力。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term) for t in terms] == [(1, "三线一单"), (2, "重点工程减排量")]
+    assert terms[0].definition == "指生态保护红线、环境质量底线、资源利用上线和生态环境准入清单。"
+
+
+@pytest.mark.parametrize(
+    "sentence,expansion",
+    [
+        ("有条件的区域和行业探索开展二氧化碳捕集利用与封存(CCUS)", "二氧化碳捕集利用与封存"),
+        ("探究开展生态环境导向的城市开发(EOD)", "生态环境导向的城市开发"),
+        ("建立生态系统生产总值(GEP)", "生态系统生产总值"),
+        ("加强细颗粒物（PM2.5）", "细颗粒物"),
+    ],
+)
+def test_expansion_is_the_noun_phrase_before_the_parenthesis(sentence, expansion):
+    assert expansion_before(sentence, sentence.index("(") if "(" in sentence else sentence.index("（")) == expansion
+
+
+def test_abbreviations_are_kept_once_where_first_defined(tmp_path):
+    text = (
+        "某省规划\n\n"
+        "  加强细颗粒物(PM2.5)和臭氧协同控制，推动碳捕集利用与封存(CCUS)示范。\n\n"
+        "  细颗粒物(PM2.5)浓度持续下降。\n"
+    )
+    found = extract_abbreviations(layout_of(tmp_path, text))
+    assert [(a.term, a.expansion, a.page) for a in found] == [("PM2.5", "细颗粒物", 1), ("CCUS", "碳捕集利用与封存", 1)]

@@ -1,0 +1,55 @@
+"""Key projects: the items of 专栏 boxes."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.extractors.projects import extract_projects, is_project_name
+from plantext.ingest.text import read_text
+from plantext.layout import analyse
+
+
+def projects_of(tmp_path, box_text):
+    path = tmp_path / "plan.txt"
+    path.write_text(f"某省规划\n\n第三章 生态保护\n\n          专栏 1   维护国家生态安全重大工程\n\n{box_text}\n第四章 绿色发展\n", encoding="utf-8")
+    return [(p.box, p.box_title, p.name, p.description) for p in extract_projects(analyse(read_text(path)))]
+
+
+@pytest.mark.parametrize(
+    "sentence,is_name",
+    [
+        ("“中华水塔”保护工程", True),
+        ("建设用地土壤风险管控和修复工程", True),
+        ("推动柴油机清洁化工程", True),
+        ("实施钾肥扩能改造项目", False),  # a verb-led sentence describes work
+        ("开展在产企业边生产边管控土壤污染风险管控工程", False),
+        ("在甘河工业园区开展水气土协同预警体系建设试点", False),
+        ("深入推进黄南、果洛全域无垃圾试点", False),
+        ("推进水资源涵养功能稳固、冰川冻土雪山预防保护等项目", False),  # 等: a list, not a name
+        ("加强生态保护修复", False),  # no project word at its end
+    ],
+)
+def test_is_project_name(sentence, is_name):
+    assert is_project_name(sentence) is is_name
+
+
+def test_items_that_run_together_on_one_line_are_split_at_the_full_stop(tmp_path):
+    box = (
+        "  国土绿化巩固提升工程。推进湟水规模化林场建设。实施国有林场森林培育和附属设施建设项目。\n"
+        "城市群生态安全构筑工程。共同推进东部干旱山区生态保护。\n"
+    )
+    assert projects_of(tmp_path, box) == [
+        ("专栏 1", "维护国家生态安全重大工程", "国土绿化巩固提升工程", "推进湟水规模化林场建设。实施国有林场森林培育和附属设施建设项目。"),
+        ("专栏 1", "维护国家生态安全重大工程", "城市群生态安全构筑工程", "共同推进东部干旱山区生态保护。"),
+    ]
+
+
+def test_numbered_items_and_colon_names(tmp_path):
+    box = (
+        "  1.祁连山生态保护与修复工程。推进历史遗留矿山迹地修复。\n\n"
+        "  2.生态环境保护科技支撑工程:建设野外科学观测研究站。\n"
+    )
+    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+        ("祁连山生态保护与修复工程", "推进历史遗留矿山迹地修复。"),
+        ("生态环境保护科技支撑工程", "建设野外科学观测研究站。"),
+    ]
