@@ -19,21 +19,26 @@ def document_id_for(path: str | Path) -> str:
     return re.sub(r"\s+", "-", stem).lower() or "document"
 
 
-def extract(path: str | Path, document_id: str | None = None) -> Plan:
+def extract(path: str | Path, document_id: str | None = None, *, pdf_engine: str = "pdfium") -> Plan:
     """Extract every record of one plan document (PDF or text dump).
 
-    Raises ``plantext.PlantextError`` with a one-line reason for bad input.
+    ``pdf_engine`` chooses how PDFs are read: ``"pdfium"`` (fast: PDFium's
+    characters and paths) or ``"pdfplumber"`` (every page through pdfplumber);
+    both give the same records.  Raises ``plantext.PlantextError`` with a
+    one-line reason for bad input.
     """
+    from plantext.extractors.deadlines import extract_deadlines
     from plantext.extractors.document import find_plan_period, find_region
     from plantext.extractors.glossary import extract_abbreviations, extract_glossary
     from plantext.extractors.indicators import extract_indicators
     from plantext.extractors.outline import extract_outline
     from plantext.extractors.projects import extract_projects
+    from plantext.extractors.targets import extract_targets
     from plantext.extractors.tables import read_tables, table_record
     from plantext.ingest import read_source
     from plantext.layout import analyse
 
-    source = read_source(path)
+    source = read_source(path, pdf_engine=pdf_engine)
     layout = analyse(source)
     title = layout.title or source.metadata_title or ""
     document = Document(
@@ -54,6 +59,8 @@ def extract(path: str | Path, document_id: str | None = None) -> Plan:
         generator=f"plantext {__version__}",
         document=document,
         outline=extract_outline(layout),
+        targets=extract_targets(layout),
+        deadlines=extract_deadlines(layout),
         indicators=extract_indicators(tables, document.period),
         glossary=extract_glossary(layout),
         abbreviations=extract_abbreviations(layout),

@@ -29,34 +29,36 @@ def main() -> None:
               show_default=True, help="json: one file per document; jsonl: one line per document.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: number of cores].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Stop a file after this many seconds and report it as failed.")
 @click.option("--resume", is_flag=True, help="Skip inputs whose output was written from the same input by this version.")
+@click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+              help="How PDFs are read (both give the same records; pdfium is faster).")
+@click.option("--executor", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="Run files in local worker processes or on a Dask cluster (pip install 'plantext[dask]').")
+@click.option("--scheduler", default=None, help="Dask scheduler address (host:port); a local cluster when omitted.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def extract(paths, output, output_format, jobs, resume, quiet) -> None:
+def extract(paths, output, output_format, jobs, timeout, resume, pdf_engine, executor, scheduler, quiet) -> None:
     """Extract PATHS (PDF or .txt files, or folders searched recursively)."""
     from plantext.batch import extract_many
+    from plantext.progress import BatchReporter
 
-    summary_stream = sys.stderr if output == "-" else sys.stdout
-
-    def report(result) -> None:
-        if result.status == "failed":
-            click.echo(f"plantext: {result.error}", err=True)
-        elif not quiet:
-            click.echo(result.summary(), file=summary_stream)
-
+    reporter = BatchReporter(quiet, sys.stderr if output == "-" else sys.stdout)
     results = extract_many(
         list(paths),
         output,
         output_format=output_format,
         jobs=jobs or os.cpu_count() or 1,
         resume=resume,
-        report=report,
+        timeout=timeout,
+        pdf_engine=pdf_engine,
+        executor=executor,
+        scheduler=scheduler,
+        on_start=reporter.start,
+        report=reporter.report,
     )
-    failed = sum(1 for result in results if result.status == "failed")
-    if not quiet:
-        done = sum(1 for result in results if result.status == "ok")
-        skipped = sum(1 for result in results if result.status == "skipped")
-        click.echo(f"{done} ok, {failed} failed, {skipped} skipped", file=summary_stream)
-    sys.exit(1 if failed else 0)
+    reporter.finish()
+    sys.exit(1 if any(result.status == "failed" for result in results) else 0)
 
 
 @main.command()
@@ -65,6 +67,23 @@ def schema() -> None:
     from plantext.models import SCHEMA_PATH
 
     click.echo(SCHEMA_PATH.read_text(encoding="utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--html", "html_path", required=True, help="Write the HTML page to this file.")
+@click.option("--only-marked", is_flag=True, help="Show only the paragraphs with a target or deadline.")
+@click.option("--title", default=None, help="Heading of the page [default: the document's title].")
+def show(path, html_path, only_marked, title) -> None:
+    """Render PATH's paragraphs with targets and deadlines highlighted, to check them by eye."""
+    from plantext.errors import PlantextError
+    from plantext.show import save_html
+
+    try:
+        save_html(path, html_path, only_marked=only_marked, title=title)
+    except PlantextError as error:
+        click.echo(f"plantext: {error}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

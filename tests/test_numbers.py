@@ -154,6 +154,7 @@ def only_quantity(text):
         ("考核持续 3 个月", "3 个月", 3, "个月", 3, "个月"),
         ("建设两个示范基地", "两个", 2, "个", 2, "个"),
         ("治理三万亩", "三万亩", 30000, "亩", 30000, "亩"),
+        ("耕地基础地力平均提高 0.5 个等级", "0.5 个等级", 0.5, "个等级", 0.5, "个等级"),
     ],
 )
 def test_find_quantities(sentence, raw, value, unit, value_base, unit_base):
@@ -316,6 +317,7 @@ def test_read_unit_finds_nothing_where_there_is_no_unit():
         ("细颗粒物平均浓度降至", "。", "<=", "level"),
         ("单位产品能耗下降约", "。", "~", "decrease"),
         ("比例达到 ", " 左右", "~", "level"),
+        ("森林覆盖率约为", "。", "~", "level"),
     ],
 )
 def test_match_comparator(before, after, comparator, change):

@@ -1,0 +1,655 @@
+"""Targets: quantified commitments in the prose, one record per value.
+
+A target is a quantity (``plantext.numbers.find_quantities``) governed by a
+deadline: one in its sentence (the nearest before it, else the first after
+it), or the lead-in of the goals section it is listed in (``“十四五”时期，…``
+before the bullet points of 主要目标).  A quantity governed by a year of the
+past (``2020年，全省…达97.2%``) is an achievement and is left out, as are
+quantities that are names, durations, articles (``一个``), starting points
+(``由64.5%``) and thresholds that scope a thing (``30万千瓦及以上燃煤发电机组``).
+
+The metric is the phrase the sentence gives for what is measured, read from
+the quantity's clause:
+
+- ``X达到N`` (or any verb or comparator word of ``comparators.yaml``): X;
+- ``N%以上的X达到Y``: ``达到Y的X比例``;
+- ``治理沙化土地6.67万亩``: the clause before the amount, named by what the
+  unit measures (``治理沙化土地面积``);
+- ``A和B分别达到N和M``: one metric per item of the list, paired in order,
+  each completed from the others (``公路干线废旧路面材料回收率和循环利用率`` →
+  ``…回收率``, ``公路干线废旧路面材料循环利用率``);
+- a region opening the sentence's first target (``全省``, ``青海湖流域``) is part
+  of each later metric of the sentence that names no region of its own.
+
+``find_targets_in_sentence`` works on one sentence (the spaCy component uses
+it); ``extract_targets`` walks a document's paragraphs and sections.  The
+words these rules rest on are in ``plantext/data/targets.yaml``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Iterator
+
+import jieba
+import jieba.posseg
+import regex
+
+from plantext.extractors.deadlines import find_lead_in, governing_expressions, is_deadline, plan_start_year
+from plantext.extractors.sentences import Sentence, paragraph_sentences
+from plantext.layout import BoxRegion, Heading, Layout, Paragraph, TableRegion
+from plantext.models import Target, TargetDeadline
+from plantext.numbers import (
+    CompactText,
+    Number,
+    Quantity,
+    alternation,
+    compact_text,
+    find_quantities,
+    match_comparator,
+    vocabulary_table,
+)
+from plantext.timeexpr import TimeExpression
+
+# jieba reports loading its dictionary on first use; that is no news to a user.
+jieba.setLogLevel(logging.WARNING)
+
+# jieba's tags of place names, and of names it mistakes for people's (玉树).
+_PLACE_FLAGS = ("ns", "nr")
+# Punctuation and spaces that may be left at either end of a metric.
+_SEPARATORS = "，,、；;：: "
+
+
+@dataclass(frozen=True)
+class FoundTarget:
+    """A target found in a sentence, before it becomes a ``Target`` record."""
+
+    start: int  # offsets of the quantity in the sentence as given
+    end: int
+    metric: str
+    value: Number
+    unit: str | None
+    comparator: str
+    change: str
+    deadline: TimeExpression
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TargetRules:
+    goal_section_words: list[str]
+    clause_marks: str
+    brackets: list[tuple[str, str]]
+    triggers: regex.Pattern  # verbs and comparator words before a quantity
+    respectively: set[str]
+    list_conjunctions: regex.Pattern
+    leading_words: set[str]
+    trailing_words: set[str]
+    comparison: regex.Pattern
+    baseline_before: regex.Pattern
+    per_before: list[str]
+    duration_units: list[str]
+    article_numerals: list[str]
+    count_units: set[str]
+    after_words: regex.Pattern  # 以上, 左右, … right after a quantity
+    after_target: regex.Pattern
+    share: regex.Pattern  # 的X达到Y, after a share and its comparator word
+    share_units: list[str]
+    share_metric: str  # a template of {verb}, {rest} and {things}
+    amount_nouns: dict[str, str]
+    scopes: list[regex.Pattern]
+    place_suffixes: tuple[str, ...]
+    qualifiers: regex.Pattern
+    substances: regex.Pattern
+    measure_heads: tuple[str, ...]
+    measure_words: set[str]
+
+
+def _build_rules(targets, comparators) -> _TargetRules:
+    triggers = [*comparators["verbs"], *comparators["before_number"], *targets["trigger_words"]]
+    return _TargetRules(
+        goal_section_words=targets["goal_section_words"],
+        clause_marks=targets["clause_marks"],
+        brackets=[tuple(pair) for pair in targets["brackets"]],
+        triggers=regex.compile(alternation(triggers)),
+        respectively=set(targets["respectively"]),
+        list_conjunctions=regex.compile(targets["list_conjunctions"]),
+        leading_words=set(targets["leading_words"]),
+        trailing_words=set(targets["trailing_words"]),
+        comparison=regex.compile(targets["comparison"]),
+        baseline_before=regex.compile(targets["baseline_before"]),
+        per_before=targets["per_before"],
+        duration_units=targets["duration_units"],
+        article_numerals=targets["article_numerals"],
+        count_units=set(targets["count_units"]),
+        after_words=regex.compile(f"^(?:{alternation(comparators['after_number'])})"),
+        after_target=regex.compile(targets["after_target"]),
+        share=regex.compile(targets["share"].replace("{verbs}", alternation(targets["share_verbs"]))),
+        share_units=targets["share_units"],
+        share_metric=targets["share_metric"],
+        amount_nouns=targets["amount_nouns"],
+        scopes=[regex.compile(pattern) for pattern in targets["scope_patterns"]],
+        place_suffixes=tuple(targets["place_suffixes"]),
+        qualifiers=regex.compile(alternation(targets["qualifiers"])),
+        substances=regex.compile(alternation(targets["substances"])),
+        measure_heads=tuple(targets["measure_heads"]),
+        measure_words=set(targets["measure_words"]),
+    )
+
+
+def _rules() -> _TargetRules:
+    return vocabulary_table(_build_rules, "targets", "comparators")
+
+
+# ---------------------------------------------------------------------------
+# One sentence
+# ---------------------------------------------------------------------------
+
+
+def find_targets_in_sentence(
+    text: str,
+    lead_in_deadline: TimeExpression | None = None,
+    plan_start: int | None = None,
+) -> list[FoundTarget]:
+    """The targets of one sentence, in order.
+
+    ``lead_in_deadline`` governs the quantities that no deadline of the
+    sentence governs (the lead-in of a goals section); ``plan_start`` is the
+    first year of the plan's period, before which years are the past.
+    Offsets of the results point into ``text``.
+
+    >>> [(t.metric, t.value, t.unit, t.comparator) for t in find_targets_in_sentence("到2025年，地级城市再生水利用率达到25%。")]
+    [('地级城市再生水利用率', 25, '%', '>=')]
+    """
+    compact = compact_text(text)
+    sentence = compact.text
+    rules = _rules()
+    expressions = governing_expressions(sentence)
+    found: list[FoundTarget] = []
+    opening_scope = None
+    for clause_start, clause_end in _clauses(sentence, rules):
+        for group in _value_groups(sentence, clause_start, clause_end, expressions, rules):
+            deadline = _governing(expressions, group[0].start, lead_in_deadline)
+            if deadline is None or not is_deadline(deadline, plan_start):
+                continue
+            targets = _group_targets(sentence, clause_start, clause_end, group, deadline, expressions, rules)
+            if not targets:
+                continue
+            if found:
+                targets = [_with_measure_of(target, found[-1], rules) for target in targets]
+            if opening_scope is None:
+                opening_scope = _opening_scope(sentence, clause_start, deadline, expressions, targets[0].metric, rules)
+            elif opening_scope:
+                targets = [_with_scope(target, opening_scope, rules) for target in targets]
+            found.extend(targets)
+    return [_in_original(target, compact) for target in found]
+
+
+def _in_original(target: FoundTarget, compact: CompactText) -> FoundTarget:
+    """The target with the offsets of its quantity in the text as given."""
+    start, end = compact.original_span(target.start, target.end)
+    return replace(target, start=start, end=end)
+
+
+def _clauses(sentence: str, rules: _TargetRules) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence: split at commas, semicolons,
+    colons and end marks that are not inside brackets or quotes."""
+    clauses = []
+    start = 0
+    depth = 0
+    openers = {open_ for open_, _ in rules.brackets}
+    closers = {close for _, close in rules.brackets}
+    for position, char in enumerate(sentence):
+        if char in openers:
+            depth += 1
+        elif char in closers:
+            depth = max(depth - 1, 0)
+        elif char in rules.clause_marks and depth == 0:
+            clauses.append((start, position))
+            start = position + 1
+    clauses.append((start, len(sentence)))
+    return [(start, end) for start, end in clauses if end > start]
+
+
+def _value_groups(
+    sentence: str, clause_start: int, clause_end: int, expressions: list[TimeExpression], rules: _TargetRules
+) -> list[list[Quantity]]:
+    """The candidate quantities of a clause, grouped into lists of values
+    (``98%和85%``, ``1.84万吨、0.7万吨、2.27万吨和0.03万吨``)."""
+    clause = sentence[clause_start:clause_end]
+    candidates = [
+        replace(quantity, start=quantity.start + clause_start, end=quantity.end + clause_start)
+        for quantity in find_quantities(clause)
+    ]
+    candidates = [
+        quantity
+        for quantity in candidates
+        if _is_candidate(sentence, quantity, clause_start, clause_end, expressions, rules)
+    ]
+    groups: list[list[Quantity]] = []
+    for quantity in candidates:
+        if groups and _joined_as_list(sentence[groups[-1][-1].end : quantity.start], rules):
+            groups[-1].append(quantity)
+        else:
+            groups.append([quantity])
+    # A count that names things before other values of its clause is part of
+    # their metric (四项主要污染物排放总量分别下降…), not a target of its own.
+    return [
+        group
+        for index, group in enumerate(groups)
+        if index == len(groups) - 1 or not _counted_things(sentence[group[-1].end : clause_end], group[-1], rules)
+    ]
+
+
+def _joined_as_list(between: str, rules: _TargetRules) -> bool:
+    return bool(rules.list_conjunctions.fullmatch(between))
+
+
+def _is_candidate(
+    sentence: str,
+    quantity: Quantity,
+    clause_start: int,
+    clause_end: int,
+    expressions: list[TimeExpression],
+    rules: _TargetRules,
+) -> bool:
+    """False for quantities that cannot be targets whatever governs them."""
+    if any(quantity.start < expression.end and expression.start < quantity.end for expression in expressions):
+        return False
+    if quantity.unit in rules.duration_units:
+        return False
+    if quantity.value == 1 and quantity.raw[:1] in rules.article_numerals:
+        return False
+    before = sentence[clause_start : quantity.start]
+    if any(before.endswith(word) for word in rules.per_before) or rules.baseline_before.search(before):
+        return False
+    after = _after_comparator_word(sentence[quantity.end : clause_end], rules)
+    if rules.after_target.match(after):
+        return True
+    # A quantity followed by the name of a thing: a count of those things
+    # (400个建制村) is a target, a measure (30万千瓦及以上燃煤发电机组) scopes them.
+    return quantity.unit in rules.count_units
+
+
+def _after_comparator_word(after: str, rules: _TargetRules) -> str:
+    found = rules.after_words.match(after)
+    return after[found.end() :] if found else after
+
+
+def _governing(
+    expressions: list[TimeExpression], position: int, lead_in_deadline: TimeExpression | None
+) -> TimeExpression | None:
+    """The expression that governs a quantity at ``position``: the nearest before
+    it in the sentence, else the first after it, else the lead-in."""
+    before = [expression for expression in expressions if expression.end <= position]
+    if before:
+        return before[-1]
+    after = [expression for expression in expressions if expression.start >= position]
+    return after[0] if after else lead_in_deadline
+
+
+# ---------------------------------------------------------------------------
+# Metrics
+# ---------------------------------------------------------------------------
+
+
+def _group_targets(
+    sentence: str,
+    clause_start: int,
+    clause_end: int,
+    group: list[Quantity],
+    deadline: TimeExpression,
+    expressions: list[TimeExpression],
+    rules: _TargetRules,
+) -> list[FoundTarget]:
+    """The targets of one list of values in its clause."""
+    before = _without_expressions(sentence, clause_start, group[0].start, expressions)
+    after = sentence[group[-1].end : clause_end]
+    comparator, change = match_comparator(before, after)
+    targets = []
+    for quantity, metric in _metrics(before, after, group, rules):
+        if not metric:
+            continue
+        targets.append(
+            FoundTarget(
+                start=quantity.start,
+                end=quantity.end,
+                metric=metric,
+                value=quantity.value,
+                unit=quantity.unit,
+                comparator=comparator,
+                change="multiple" if quantity.multiple else change,
+                deadline=deadline,
+            )
+        )
+    return targets
+
+
+def _without_expressions(sentence: str, start: int, end: int, expressions: list[TimeExpression]) -> str:
+    """``sentence[start:end]`` with the time expressions in it cut out."""
+    kept = []
+    position = start
+    for expression in expressions:
+        if expression.start >= position and expression.end <= end:
+            kept.append(sentence[position : expression.start])
+            position = expression.end
+    kept.append(sentence[position:end])
+    return "".join(kept)
+
+
+def _metrics(before: str, after: str, group: list[Quantity], rules: _TargetRules) -> list[tuple[Quantity, str]]:
+    """The metric of each value of ``group`` (an empty string where there is
+    none); a list of metrics with one value gives one pair per metric."""
+    first = group[0]
+    is_share = not _clean(before, rules) and first.unit in rules.share_units
+    share = rules.share.match(_after_comparator_word(after, rules)) if is_share else None
+    if share:
+        metric = rules.share_metric.format(**share.groupdict())
+        return [(quantity, _clean(metric, rules)) for quantity in group]
+    trigger = _last_trigger(before, rules)
+    if trigger is not None:
+        subject = _clean(before[: trigger.start()], rules)
+    else:
+        # 治理沙化土地6.67万亩, 完成400个建制村生活污水治理任务
+        things = _counted_things(after, first, rules)
+        subject = _clean(before + things, rules)
+        noun = rules.amount_nouns.get(first.unit_base, "")
+        if subject and not things and not subject.endswith(noun):
+            subject += noun
+    # Whole words: the 均 of 年均浓度 is no 均 (each).
+    respectively = any(word in rules.respectively for word in jieba.lcut(before))
+    items = _list_items(subject, rules) if respectively or len(group) > 1 else [subject]
+    if len(items) > 1:
+        items = _complete_items(items, rules)
+    if len(items) == 1:
+        return [(quantity, items[0]) for quantity in group]
+    if len(group) == 1:
+        # 化学需氧量和氨氮排放总量分别下降8%: every item reaches the one value.
+        return [(first, item) for item in items] if respectively else [(first, subject)]
+    return list(zip(group, items + [""] * len(group)))
+
+
+def _last_trigger(before: str, rules: _TargetRules) -> regex.Match | None:
+    """The verb or comparator word right before the quantity (only filler such
+    as 分别 or 平均 may come between), the longest on a tie; ``None`` if none."""
+    last = None
+    for found in rules.triggers.finditer(before, overlapped=True):
+        if not _is_filler(before[found.end() :], rules):
+            continue
+        if last is None or found.end() > last.end() or (found.end() == last.end() and found.start() < last.start()):
+            last = found
+    return last
+
+
+def _is_filler(gap: str, rules: _TargetRules) -> bool:
+    """True when the words between a verb and its quantity are no metric (分别, 平均)."""
+    return not _clean(gap, rules)
+
+
+def _counted_things(after: str, quantity: Quantity, rules: _TargetRules) -> str:
+    """The things a count names after it: 400个建制村生活污水治理任务."""
+    if quantity.unit not in rules.count_units:
+        return ""
+    rest = _after_comparator_word(after, rules)
+    return "" if rules.after_target.match(rest) else rest
+
+
+def _clean(metric: str, rules: _TargetRules) -> str:
+    """A metric without the words around it that are not part of it.
+
+    Words are dropped as whole jieba tokens, so that the 使 of 使用率 stays.
+    """
+    metric = rules.comparison.sub("", metric).strip(_SEPARATORS)
+    if not metric:
+        return ""
+    words = jieba.lcut(metric)
+    while words and (words[0] in rules.leading_words or words[0].strip(_SEPARATORS) == ""):
+        words.pop(0)
+    while words and (words[-1] in rules.trailing_words or words[-1].strip(_SEPARATORS) == ""):
+        words.pop()
+    return "".join(words)
+
+
+# ---------------------------------------------------------------------------
+# Lists of metrics
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """A metric of a list, in its parts: 全省 + 非化石能源 + 装机 + 比重."""
+
+    scope: str
+    subject: str
+    measure: str  # words before the head: 排放, 重点工程减排
+    head: str  # the measure's last word: 总量, 率, 比重
+
+    @property
+    def text(self) -> str:
+        return self.scope + self.subject + self.measure + self.head
+
+
+def _list_items(subject: str, rules: _TargetRules) -> list[str]:
+    """The items of a list of metrics, split at conjunctions outside brackets."""
+    items = []
+    start = 0
+    depth = 0
+    openers = {open_ for open_, _ in rules.brackets}
+    closers = {close for _, close in rules.brackets}
+    position = 0
+    while position < len(subject):
+        char = subject[position]
+        if char in openers:
+            depth += 1
+        elif char in closers:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            found = rules.list_conjunctions.match(subject, position)
+            if found and position > start:
+                items.append(subject[start:position])
+                start = position = found.end()
+                continue
+        position += 1
+    items.append(subject[start:])
+    return [item for item in items if item]
+
+
+def _complete_items(texts: list[str], rules: _TargetRules) -> list[str]:
+    """Complete each metric of a list with the parts it shares with the others.
+
+    The first item lends its scope and subject to the items that lack them
+    (…回收率和循环利用率 → …循环利用率); the last lends its measure
+    (氮氧化物和挥发性有机物排放总量 → 氮氧化物排放总量), or only its head to an
+    item that has measure words but no head (非化石能源装机和消费比重).
+    """
+    items = [_parts(text, rules) for text in texts]
+    first, last = items[0], items[-1]
+    completed = []
+    for index, item in enumerate(items):
+        item = replace(item)
+        if not (item.subject or item.measure or item.head):
+            item.subject, item.measure, item.head = last.subject, last.measure, last.head
+        elif index != len(items) - 1 and not item.head:
+            if not item.measure:
+                item.measure = last.measure
+            item.head = last.head
+        if index and not item.subject:
+            item.subject = first.subject
+        if not item.scope:
+            item.scope = first.scope
+        completed.append(item.text)
+    return completed
+
+
+def _parts(text: str, rules: _TargetRules) -> _Item:
+    """Split a metric into scope, subject, measure words and head.
+
+    A known substance (化学需氧量, whose name ends like a measure) is the
+    subject; otherwise the subject ends where the trailing run of measure
+    words and heads begins (公路干线废旧路面材料 | 回收率).
+    """
+    scope = scope_prefix(text, rules, with_qualifiers=True)
+    body = text[len(scope) :]
+    substance = rules.substances.match(body)
+    if substance:
+        subject, rest = substance.group(), body[substance.end() :]
+        words = jieba.lcut(rest) if rest else []
+    else:
+        words = jieba.lcut(body) if body else []
+        split = len(words)
+        while split > 0 and _is_measure_word(words[split - 1], rules):
+            split -= 1
+        subject, words = "".join(words[:split]), words[split:]
+    head = words[-1] if words and words[-1].endswith(rules.measure_heads) else ""
+    measure = "".join(words[:-1] if head else words)
+    return _Item(scope, subject, measure, head)
+
+
+def _is_measure_word(word: str, rules: _TargetRules) -> bool:
+    return word in rules.measure_words or word.endswith(rules.measure_heads)
+
+
+# ---------------------------------------------------------------------------
+# Scopes
+# ---------------------------------------------------------------------------
+
+
+def scope_prefix(metric: str, rules: _TargetRules | None = None, with_qualifiers: bool = False) -> str:
+    """The regions and other scopes that open a metric (``全省地级及以上城市``,
+    ``青海湖流域``, ``地表水国考断面``); with ``with_qualifiers`` also a qualifier
+    of the measure (``单位国内生产总值``)."""
+    rules = rules or _rules()
+    position = 0
+    while True:
+        found = _scope_at(metric, position, rules)
+        if not found:
+            break
+        position += found
+    if with_qualifiers:
+        qualifier = rules.qualifiers.match(metric, position)
+        if qualifier:
+            position = qualifier.end()
+    return metric[:position]
+
+
+def _scope_at(metric: str, position: int, rules: _TargetRules) -> int:
+    """The length of the scope that starts at ``position``, 0 for none."""
+    longest = 0
+    for pattern in rules.scopes:
+        found = pattern.match(metric, position)
+        if found:
+            longest = max(longest, found.end() - position)
+    if longest:
+        return longest
+    return _place_name_at(metric[position:], rules)
+
+
+def _place_name_at(text: str, rules: _TargetRules) -> int:
+    """The length of the place name that opens ``text`` (西宁市, 海东市, 果洛州), 0 for none.
+
+    jieba tags place names ns, and splits off the suffix of some it knows as
+    names (海东 + 市, 玉树 + 市).
+    """
+    words = jieba.posseg.lcut(text[:12])
+    if not words or words[0].flag not in _PLACE_FLAGS:
+        return 0
+    if words[0].flag == "ns" and words[0].word.endswith(rules.place_suffixes):
+        return len(words[0].word)
+    if len(words) > 1 and words[1].word in rules.place_suffixes:
+        return len(words[0].word) + len(words[1].word)
+    return 0
+
+
+def _opening_scope(
+    sentence: str,
+    clause_start: int,
+    deadline: TimeExpression,
+    expressions: list[TimeExpression],
+    metric: str,
+    rules: _TargetRules,
+) -> str:
+    """The region of the sentence's first target when its clause opens the
+    sentence or directly follows its lead-in (…，到2025年，全省…); qualifiers
+    are not regions."""
+    opening_start = deadline.end if deadline in expressions and deadline.end <= clause_start else 0
+    opening = _without_expressions(sentence, opening_start, clause_start, expressions)
+    if opening.strip(_SEPARATORS):
+        return ""
+    return scope_prefix(metric, rules)
+
+
+def _with_measure_of(target: FoundTarget, previous: FoundTarget, rules: _TargetRules) -> FoundTarget:
+    """A metric that names only a region takes the measure of the target before
+    it: 西宁市空气质量优良天数比例达到90%，海东市达到88% → 海东市空气质量优良天数比例."""
+    if scope_prefix(target.metric, rules) != target.metric:
+        return target
+    measure = previous.metric[len(scope_prefix(previous.metric, rules)) :]
+    return replace(target, metric=target.metric + measure)
+
+
+def _with_scope(target: FoundTarget, scope: str, rules: _TargetRules) -> FoundTarget:
+    """The target with ``scope`` opening its metric, unless it names a scope of its own."""
+    if scope_prefix(target.metric, rules) or target.metric.startswith(scope):
+        return target
+    return replace(target, metric=scope + target.metric)
+
+
+# ---------------------------------------------------------------------------
+# A document
+# ---------------------------------------------------------------------------
+
+
+def document_sentences(layout: Layout) -> Iterator[tuple[Paragraph, Sentence, TimeExpression | None]]:
+    """Every prose sentence of a document, with its paragraph and the lead-in
+    that governs it.
+
+    In a goals section (主要目标) the last lead-in (``“十四五”时期，…``) governs
+    the sentences after it, up to the next heading, table or box; elsewhere no
+    lead-in reaches beyond its own sentence.
+    """
+    plan_start = plan_start_year(layout)
+    rules = _rules()
+    in_goals = False
+    lead_in = None
+    for block in layout.blocks:
+        if isinstance(block, Heading):
+            in_goals = any(word in block.match.title for word in rules.goal_section_words)
+            lead_in = None
+        elif isinstance(block, TableRegion):
+            lead_in = None
+        elif isinstance(block, BoxRegion):
+            lead_in = None
+            for paragraph in block.paragraphs:
+                for sentence in paragraph_sentences(paragraph):
+                    yield paragraph, sentence, None
+        elif isinstance(block, Paragraph):
+            for sentence in paragraph_sentences(block):
+                yield block, sentence, lead_in
+                if in_goals:
+                    lead_in = find_lead_in(sentence.text, plan_start) or lead_in
+
+
+def extract_targets(layout: Layout) -> list[Target]:
+    """Every target of the document's prose (body and 专栏 paragraphs), in reading order."""
+    plan_start = plan_start_year(layout)
+    targets = []
+    for _, sentence, lead_in in document_sentences(layout):
+        for found in find_targets_in_sentence(sentence.text, lead_in, plan_start):
+            targets.append(
+                Target(
+                    metric=found.metric,
+                    value=found.value,
+                    unit=found.unit,
+                    comparator=found.comparator,
+                    change=found.change,
+                    deadline=TargetDeadline(raw=found.deadline.raw, year=found.deadline.year, date=found.deadline.date),
+                    text=sentence.text,
+                    page=sentence.page,
+                )
+            )
+    return targets

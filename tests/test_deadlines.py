@@ -1,0 +1,128 @@
+"""Deadlines: which time expressions of the prose set when something must be done."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.extractors.deadlines import extract_deadlines, find_deadlines_in_sentence, find_lead_in
+from plantext.ingest import read_source
+from plantext.layout import analyse
+
+PLAN_START = 2021  # a “十四五” plan
+
+
+def deadlines(sentence, plan_start=PLAN_START):
+    return [(found.raw, found.date, found.kind) for found in find_deadlines_in_sentence(sentence, plan_start)]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("到2025年，地级城市再生水利用率达到25%。", [("到2025年", "2025-12-31", "by")]),
+        (
+            "推进企业环境应急预案电子化备案，2022年底前完成县级及以上政府突发环境事件应急预案修编。",
+            [("2022年底前", "2022-12-31", "by")],
+        ),
+        ("2022年6月底前，各市（州）完成柴油货车污染治理攻坚方案的编制。", [("2022年6月底前", "2022-06-30", "by")]),
+        (
+            "在2023年年中和2025年年底，开展规划执行情况的中期评估和终期考核。",
+            [("2023年年中", "2023-06-30", "by"), ("2025年年底", "2025-12-31", "by")],
+        ),
+        ("2025年，完成全省重点流域所有入河排污口排查。", [("2025年", "2025-12-31", "by")]),
+        ("展望二〇三五年，全面建立青海特色生态文明体系。", [("二〇三五年", "2035-12-31", "by")]),
+        ("制定青海省二〇三〇年前碳排放达峰行动方案。", [("二〇三〇年前", "2030-12-31", "by")]),
+        (
+            "“十四五”末，实现清洁能源装机容量规模翻一番。",
+            [("“十四五”末", "2025-12-31", "by")],
+        ),
+        # 期间 and 时期 are during the period; the date is its last day.
+        ("“十四五”期间，单位地区生产总值能源消耗累计降低13%。", [("“十四五”期间", "2025-12-31", "during")]),
+        (
+            "“十四五”时期，围绕打造青藏高原生态文明高地，必须高层次高标准推进生态环境保护。",
+            [("“十四五”时期", "2025-12-31", "during")],
+        ),
+        # A standard that applies from a day is `on` that day.
+        (
+            "2021年7月1日，全面实施重型车国6a排放标准;2023年7月1日，实施轻型车和重型车国6b排放标准。",
+            [("2021年7月1日", "2021-07-01", "on"), ("2023年7月1日", "2023-07-01", "on")],
+        ),
+        # A goal for the future named while narrating a past meeting is kept.
+        (
+            "党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，"
+            "把“生态文明建设实现新进步”作为“十四五”时期经济社会发展主要目标之一，"
+            "将“美丽中国建设目标基本实现”作为到2035年基本实现社会主义现代化远景目标之一。",
+            [("“十四五”时期", "2025-12-31", "during"), ("到2035年", "2035-12-31", "by")],
+        ),
+    ],
+)
+def test_deadlines_of_a_sentence(sentence, expected):
+    assert deadlines(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the past: achievements and narration before the plan's period
+        "2020年，全省环境空气质量优良天数比例达97.2%，细颗粒物平均浓度下降到21微克/立方米。",
+        "“十三五”时期，全省上下深入践行习近平生态文明思想。",
+        "尽管“十三五”时期全省生态环境明显改善，但生态环境保护任重道远。",
+        # the date of an event told
+        "2021年6月，习近平总书记在青海考察工作时强调，保护好青海生态环境，是“国之大者”。",
+        # a point of reference
+        "根据IUCN《荒野保护地管理指南》，截至2016年，世界上共有48个国家和地区通过法律认定了荒野保护区。",
+        # a description of the period
+        "“十四五”时期是开启全面建设社会主义现代化国家新征程、向第二个百年奋斗目标进军的五年。",
+        # why the plan is made
+        "为推进“十四五”时期全省生态环境保护工作，依据《“十四五”生态环境保护规划》，制定本规划。",
+        # titles, recurrences and durations
+        "依据《青海省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。",
+        "督促危险废物填埋场责任单位至少每两年开展一次环境安全性能评估。",
+        "启动“厕所革命”新五年行动。",
+    ],
+)
+def test_sentences_without_deadlines(sentence):
+    assert deadlines(sentence) == []
+
+
+def test_without_a_plan_period_no_year_is_past():
+    assert deadlines("2020年，全省环境空气质量优良天数比例达97.2%。", plan_start=None) == [
+        ("2020年", "2020-12-31", "by")
+    ]
+
+
+def test_offsets_point_into_the_sentence_as_printed():
+    sentence = "到 2025 年，湿地保护率提高到 55%。"
+    (found,) = find_deadlines_in_sentence(sentence, PLAN_START)
+    assert sentence[found.start : found.end] == "到 2025 年"
+    assert found.raw == "到2025年"
+
+
+@pytest.mark.parametrize(
+    "text,lead_in",
+    [
+        ("锚定到二〇三五年目标，“十四五”时期，生态文明高地建设取得系统性突破性标志性成果。", "“十四五”时期"),
+        ("展望二〇三五年，全面建立青海特色生态文明体系。", "二〇三五年"),
+        ("力争到2025年，全省秸秆综合利用率达到90%以上。", "到2025年"),
+        ("持续推进能源革命，“十四五”末全省新型储能装机规模达到600万千瓦左右。", None),
+        ("“十三五”时期，全省上下深入践行习近平生态文明思想。", None),
+    ],
+)
+def test_a_lead_in_opens_a_clause_and_is_set_off_by_a_comma(text, lead_in):
+    found = find_lead_in(text, PLAN_START)
+    assert (found.raw if found else None) == lead_in
+
+
+def test_a_document_gives_one_deadline_per_expression_with_its_sentence_and_page(tmp_path):
+    source = tmp_path / "青海省“十四五”示例规划.txt"
+    source.write_text(
+        "青海省“十四五”示例规划\n\n"
+        "    2020年，全省环境空气质量优良天数比例达97.2%。\n\n\n"
+        "    在2023年年中和2025年年底，开展规划执行情况的中期评估和终期考核。\n",
+        encoding="utf-8",
+    )
+    records = extract_deadlines(analyse(read_source(source)))
+    assert [(d.raw, d.date, d.year, d.kind, d.page) for d in records] == [
+        ("2023年年中", "2023-06-30", 2023, "by", 2),
+        ("2025年年底", "2025-12-31", 2025, "by", 2),
+    ]
+    assert records[0].text == "在2023年年中和2025年年底，开展规划执行情况的中期评估和终期考核。"
