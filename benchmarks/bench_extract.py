@@ -47,7 +47,11 @@ def raw_pdfplumber(path: Path) -> int:
 
 def plantext_full(path: Path) -> int:
     import plantext
+    from plantext.numbers import compact_text
 
+    # Sentences repeat between runs of one file, never between plans: start
+    # each run with an empty sentence cache, as a new document would.
+    compact_text.cache_clear()
     return plantext.extract(path).document.source.pages
 
 

@@ -18,6 +18,7 @@ reads PDF points and text-dump columns:
 from __future__ import annotations
 
 import math
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -261,8 +262,18 @@ class _Metrics:
     def is_short(self, line: Line) -> bool:
         return line.x1 < self.right - SHORT_LINE_EMS * line.em
 
+    full_ems: float = 1.0
+
     def is_prose_width(self, line: Line) -> bool:
-        return line.x1 - line.x0 >= PROSE_WIDTH_SHARE * (self.right - self.left)
+        """Does the line's text fill most of a full line?  Measured on the text
+        (a CJK character is one em, other characters half of one), because a
+        text dump's positions count characters, not their widths."""
+        return text_ems(line.text) >= PROSE_WIDTH_SHARE * self.full_ems
+
+
+def text_ems(text: str) -> float:
+    """The width of a text in ems: CJK and full-width characters one, others half."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)
 
 
 def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
@@ -276,7 +287,9 @@ def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
     longest = max(line.x1 for line in body)
     widths = sorted(line.x1 for line in body if line.x1 >= longest / 2)
     right = widths[math.ceil(0.9 * (len(widths) - 1))]
-    return _Metrics(float(em), float(left), float(right), ends_marked)
+    ems = sorted(text_ems(line.text) for line in body)
+    full_ems = ems[math.ceil(0.9 * (len(ems) - 1))]
+    return _Metrics(float(em), float(left), float(right), ends_marked, full_ems)
 
 
 # ---------------------------------------------------------------- assembly

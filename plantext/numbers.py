@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Callable, TypeVar
 
 import regex
@@ -96,8 +97,11 @@ class CompactText:
 _WHITESPACE = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def compact_text(text: str) -> CompactText:
-    """Apply the contract's whitespace and width rules, keeping original offsets."""
+    """Apply the contract's whitespace and width rules, keeping original offsets.
+
+    Cached: the extractors look at the same sentence several times."""
     half_width = to_half_width(text)
     chars: list[str] = []
     offsets: list[int] = []

@@ -77,7 +77,8 @@ def governing_expressions(text: str) -> list[TimeExpression]:
     that govern nothing (a point of reference, a description of the period).
     """
     rules = _rules()
-    if any(word in compact_text(text).text for word in rules.plan_statement_words):
+    compact = compact_text(text).text
+    if any(word in compact for word in rules.plan_statement_words):
         return []
     return [
         expression

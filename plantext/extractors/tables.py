@@ -79,13 +79,19 @@ def read_region(region: TableRegion) -> RawTable | None:
     if region.grids:
         loose = [line for line in region.lines if not _inside_any_grid(line, region.grids)]
         columns, rows = read_grid_table(region.grids, loose)
-    elif any(len(line.segments) > 1 for line in region.lines):
+    elif is_aligned(region.lines):
         columns, rows = read_aligned_table(region.lines)
     else:
         columns, rows = read_flattened_table([line.text for line in region.lines], [line.page for line in region.lines])
     if not columns:
         return None
     return RawTable(label, caption, region.page, columns, rows, notes)
+
+
+def is_aligned(lines: list[Line]) -> bool:
+    """Are the cells laid out in columns (most lines hold several cells)?  A
+    flattened dump has a few lines with gaps too, where empty cells were."""
+    return sum(1 for line in lines if len(line.segments) > 1) > len(lines) / 2
 
 
 def _inside_any_grid(line: Line, grids: list[tuple[int, Grid]]) -> bool:
