@@ -55,18 +55,23 @@ def read_pdf(path: str | Path) -> SourceDocument:
         raise PlantextError(str(path), _pdfminer_reason(error)) from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise PlantextError(str(path), f"unreadable PDF ({type(error).__name__}: {error})") from None
+    if isinstance(metadata_title, bytes):
+        metadata_title = None
+    return pdf_source(path, data, pages, metadata_title)
+
+
+def pdf_source(path: Path, data: bytes, pages: list[Page], title: str | None) -> SourceDocument:
+    """The read PDF, once it is known to have pages with text."""
     if not pages:
         raise PlantextError(str(path), "PDF has no pages")
     if not any(page.lines for page in pages):
         raise PlantextError(str(path), "no text layer; OCR is not available yet")
-    if isinstance(metadata_title, bytes):
-        metadata_title = None
     return SourceDocument(
         path=str(path),
         format="pdf",
         sha256=hashlib.sha256(data).hexdigest(),
         pages=pages,
-        metadata_title=metadata_title or None,
+        metadata_title=title or None,
     )
 
 

@@ -13,12 +13,11 @@ bundled PDFs.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 from pathlib import Path
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Box, Grid, GridCell, Page, SourceDocument
-from plantext.ingest.pdf import FRAME_MIN_WIDTH_SHARE, TABLE_SETTINGS, build_line, check_pdf_header, read_page
+from plantext.ingest.pdf import FRAME_MIN_WIDTH_SHARE, TABLE_SETTINGS, build_line, check_pdf_header, pdf_source, read_page
 from plantext.vocab import load_vocabulary
 
 # Characters closer than this (in points) belong to one word; a wider gap
@@ -50,17 +49,7 @@ def read_pdf_fast(path: str | Path) -> SourceDocument:
         document.close()
     if complex_pages:
         _read_geometry_pages(path, pages, complex_pages)
-    if not pages:
-        raise PlantextError(str(path), "PDF has no pages")
-    if not any(page.lines for page in pages):
-        raise PlantextError(str(path), "no text layer; OCR is not available yet")
-    return SourceDocument(
-        path=str(path),
-        format="pdf",
-        sha256=hashlib.sha256(data).hexdigest(),
-        pages=pages,
-        metadata_title=title,
-    )
+    return pdf_source(path, data, pages, title)
 
 
 def _pdfium_reason(error: Exception) -> str:
