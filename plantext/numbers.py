@@ -25,7 +25,7 @@ from typing import Callable, TypeVar
 import regex
 
 from plantext.normalize import is_cjk, to_half_width
-from plantext.vocab import load_vocabulary
+from plantext.vocab import load_vocabulary, vocabulary_generation
 
 # An Arabic number as printed: 85, 7.5, 1,234.5 (thousands separators only in
 # groups of three, so a list such as 1,2 is not one number).  [0-9] rather
@@ -40,22 +40,22 @@ T = TypeVar("T")
 # Tables built from the vocabularies
 # ---------------------------------------------------------------------------
 
-_built_tables: dict[Callable, tuple[tuple, object]] = {}
+_built_tables: dict[Callable, tuple[int, object]] = {}
 
 
 def vocabulary_table(build: Callable[..., T], *names: str) -> T:
     """Return ``build(*vocabularies)`` for the named vocabularies, built once.
 
     Building a table (a regex of every unit, say) costs far more than using it,
-    so the result is kept.  ``extend_vocabulary`` makes ``load_vocabulary``
-    return new objects; the table is then built again from them.
+    so the result is kept until ``extend_vocabulary`` changes a vocabulary;
+    the table is then built again.
     """
-    vocabularies = tuple(load_vocabulary(name) for name in names)
     kept = _built_tables.get(build)
-    if kept is not None and all(old is new for old, new in zip(kept[0], vocabularies)):
+    generation = vocabulary_generation()
+    if kept is not None and kept[0] == generation:
         return kept[1]
-    table = build(*vocabularies)
-    _built_tables[build] = (vocabularies, table)
+    table = build(*(load_vocabulary(name) for name in names))
+    _built_tables[build] = (generation, table)
     return table
 
 

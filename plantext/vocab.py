@@ -20,6 +20,13 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 
 _extensions: dict[str, list[Path]] = {}
+# Incremented whenever a vocabulary is extended, so that tables built from
+# vocabularies (compiled patterns) know when to rebuild.
+_generation = 0
+
+
+def vocabulary_generation() -> int:
+    return _generation
 
 
 def _merge(base, extra):
@@ -47,5 +54,7 @@ def load_vocabulary(name: str):
 
 def extend_vocabulary(name: str, path: str | Path) -> None:
     """Merge a researcher's YAML file over the shipped vocabulary ``name``."""
+    global _generation
     _extensions.setdefault(name, []).append(Path(path))
+    _generation += 1
     load_vocabulary.cache_clear()
