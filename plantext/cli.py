@@ -86,5 +86,89 @@ def show(path, html_path, only_marked, title) -> None:
         sys.exit(1)
 
 
+# ---------------------------------------------------------------- compare and export
+# Both read extracted JSON (files, JSONL, or folders of them).  An input that
+# is missing or not a plantext document gets one error line and is left out;
+# the exit status is then 1.
+
+
+@main.command(name="compare")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Folder for the comparison tables and report.html.")
+@click.option("--catalogue", "catalogues", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Indicator catalogue YAML merged over the shipped one (repeatable).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help="Least confidence of an alignment [default: alignment.yaml's, 0.75].")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def compare_command(paths, output, catalogues, threshold, quiet) -> None:
+    """Compare the targets of plans PATHS (extracted JSON) in tables and an HTML report."""
+    from plantext.compare import compare, load_plans
+    from plantext.compare.catalogue import CatalogueError
+    from plantext.compare.console import print_comparison
+
+    errors = []
+    plans = load_plans(list(paths), on_error=_reporter(errors))
+    if not plans:
+        click.echo("plantext: no plan to compare", err=True)
+        sys.exit(1)
+    try:
+        comparison = compare(plans, catalogue=catalogues, threshold=threshold)
+    except CatalogueError as error:
+        click.echo(f"plantext: {error}", err=True)
+        sys.exit(1)
+    written = comparison.write(output)
+    if not quiet:
+        print_comparison(comparison)
+        for left_out, kept in comparison.duplicates:
+            click.echo(f"skip  {left_out}: same region, title and period as {kept}")
+        click.echo(f"wrote {', '.join(path.name for path in written)} to {output}")
+    sys.exit(1 if errors else 0)
+
+
+from plantext.export import FORMATS as EXPORT_FORMATS  # noqa: E402  (the standard library only: fast)
+
+
+@main.command(name="export")
+@click.argument("paths", nargs=-1, required=True)
+@click.argument("target")
+@click.option("--to", "to", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Format: a DuckDB or SQLite database file, a folder of Parquet files, or a JSON Lines file.")
+@click.option("--catalogue", "catalogues", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Indicator catalogue YAML merged over the shipped one (repeatable).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help="Least confidence of an alignment [default: alignment.yaml's, 0.75].")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def export_command(paths, target, to, catalogues, threshold, quiet) -> None:
+    """Export plans PATHS (extracted JSON) to TARGET, one table per record kind."""
+    from plantext.compare import load_plans
+    from plantext.compare.catalogue import CatalogueError
+    from plantext.export import export
+
+    errors = []
+    plans = load_plans(list(paths), on_error=_reporter(errors))
+    if not plans:
+        click.echo("plantext: no plan to export", err=True)
+        sys.exit(1)
+    try:
+        counts = export(plans, to, target, catalogue=catalogues, threshold=threshold, on_error=_reporter(errors))
+    except CatalogueError as error:
+        click.echo(f"plantext: {error}", err=True)
+        sys.exit(1)
+    if not quiet:
+        tables = ", ".join(f"{name} {count}" for name, count in counts.items())
+        click.echo(f"wrote {target} ({to}): {tables}")
+    sys.exit(1 if errors else 0)
+
+
+def _reporter(errors: list):
+    """An ``on_error`` callback: print the one-line error and remember it."""
+
+    def report(error) -> None:
+        click.echo(f"plantext: {error}", err=True)
+        errors.append(error)
+
+    return report
+
 if __name__ == "__main__":
     main()
