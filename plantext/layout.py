@@ -161,6 +161,12 @@ def numbering_styles() -> tuple[_Style, ...]:
     return tuple(styles)
 
 
+@lru_cache(maxsize=1)
+def _any_label() -> regex.Pattern:
+    """One pattern for the opening of every numbering style."""
+    return regex.compile("|".join(f"(?:{style.pattern.pattern})" for style in numbering_styles()))
+
+
 def starts_with_list_label(text: str) -> bool:
     """Does the line open with an item number (1. （2） 三、) of a list style?"""
     return any(style.group == "list" and style.pattern.match(text) for style in numbering_styles())
@@ -178,6 +184,8 @@ def match_heading(text: str) -> HeadingMatch | None:
     """
     from plantext.numbers import parse_chinese_numeral
 
+    if not _any_label().match(text):
+        return None  # most lines open with no label at all: answer them fast
     vocab = _numbering()
     limits = vocab["max_title_length"]
     punctuation = vocab["sentence_punctuation"]

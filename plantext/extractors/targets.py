@@ -170,6 +170,8 @@ def find_targets_in_sentence(
     sentence = compact.text
     rules = _rules()
     expressions = governing_expressions(sentence)
+    if not expressions and lead_in_deadline is None:
+        return []  # nothing could govern a quantity: a target needs a date
     found: list[FoundTarget] = []
     opening_scope = None
     for clause_start, clause_end in _clauses(sentence, rules):
