@@ -134,7 +134,7 @@ def _gold_cells():
                 yield pytest.param(row["name"], value, id=f"{document}-{row['name']}-{value['role']}")
 
 
-@pytest.mark.parametrize("indicator_name,gold", _gold_cells())
+@pytest.mark.parametrize("indicator_name,gold", list(_gold_cells()))
 def test_every_gold_cell_is_read_as_the_gold_says(indicator_name, gold):
     cell = parse_cell_value(gold["raw"], indicator_name=indicator_name)
     values_list = list(cell.values_list) if cell.values_list is not None else None

@@ -331,7 +331,7 @@ def _gold_targets():
             yield pytest.param(record, id=f"{document}-{record['metric']}")
 
 
-@pytest.mark.parametrize("target", _gold_targets())
+@pytest.mark.parametrize("target", list(_gold_targets()))
 def test_every_gold_target_is_a_quantity_with_its_comparator_and_change(target):
     """The way the target extractor will use this module reproduces the gold records."""
     text = target["text"]

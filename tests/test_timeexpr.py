@@ -123,7 +123,7 @@ def _gold_deadlines():
             yield pytest.param(record, id=f"{document}-{number}-{record['raw']}")
 
 
-@pytest.mark.parametrize("deadline", _gold_deadlines())
+@pytest.mark.parametrize("deadline", list(_gold_deadlines()))
 def test_every_gold_deadline_is_found_in_its_sentence(deadline):
     found = [(e.raw, e.date, e.year, e.kind) for e in find_time_expressions(deadline["text"])]
     assert (deadline["raw"], deadline["date"], deadline["year"], deadline["kind"]) in found
