@@ -111,9 +111,10 @@ def run_job(job: Job) -> Result:
     try:
         plan = extract(job.path, document_id=job.document_id, pdf_engine=job.pdf_engine)
     except PlantextError as error:
-        return failure(job.path, job.document_id, error.reason)
+        return failure(job.path, job.document_id, error.reason, seconds=time.perf_counter() - started)
     except Exception as error:  # a bug must not stop the batch: report it as this file's failure
-        return failure(job.path, job.document_id, f"internal error ({type(error).__name__}: {error})")
+        reason = f"internal error ({type(error).__name__}: {error})"
+        return failure(job.path, job.document_id, reason, seconds=time.perf_counter() - started)
     data = plan.to_dict()
     return Result(
         path=job.path,
@@ -127,9 +128,15 @@ def run_job(job: Job) -> Result:
     )
 
 
-def failure(path: str, document_id: str, reason: str) -> Result:
+def failure(path: str, document_id: str, reason: str, seconds: float = 0.0) -> Result:
     """The result of a file that could not be extracted, with its one-line error."""
-    return Result(path=str(path), document_id=document_id, status="failed", error=f"{path}: {reason}")
+    return Result(
+        path=str(path),
+        document_id=document_id,
+        status="failed",
+        error=f"{path}: {reason}",
+        seconds=round(seconds, 3),
+    )
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -139,10 +146,18 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        # mkstemp makes the file private (0600); outputs are ordinary files.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def file_sha256(path: str) -> str:
@@ -209,7 +224,11 @@ def extract_many(
     job_list = [Job(job.path, job.document_id, pdf_engine) for job in assign_document_ids(inputs)]
     to_stdout = out_dir in (None, "-")
     target = None if to_stdout else Path(out_dir)
-    previous = read_manifest(target) if (target is not None and resume) else {}
+    if target is not None and target.exists() and not target.is_dir():
+        raise PlantextError(str(target), "output is not a folder")
+    if executor == "dask" and timeout is not None:
+        raise ValueError("a timeout stops local workers only; it cannot be used with the dask executor")
+    previous = read_manifest(target) if target is not None else {}
 
     pending = []
     for job in job_list:
@@ -223,9 +242,14 @@ def extract_many(
         on_start(pending)
 
     for result in _run_all(pending, jobs, timeout, executor, scheduler):
-        if result.status == "ok" and target is not None and output_format == "json":
-            result.output = f"{result.document_id}.json"
-            write_atomically(target / result.output, result.text)
+        if target is not None and output_format == "json":
+            output = target / f"{result.document_id}.json"
+            if result.status == "ok":
+                result.output = output.name
+                write_atomically(output, result.text)
+            else:
+                # An output from an earlier run would now contradict the manifest.
+                output.unlink(missing_ok=True)
         results.append(result)
         report(result)
 
@@ -267,8 +291,11 @@ def _write_stdout(results: list[Result], output_format: str) -> None:
 
 
 def _write_manifest(target: Path, results: list[Result], previous: dict[str, dict]) -> None:
+    """Merge this batch's results into the manifest; a skipped input keeps the
+    entry of the run that wrote its output, so that it is skipped next time too."""
     entries = dict(previous)
     for result in results:
-        entries[result.document_id] = json.loads(result.manifest_line())
+        if result.status != "skipped":
+            entries[result.document_id] = json.loads(result.manifest_line())
     lines = "".join(json.dumps(entries[key], ensure_ascii=False, sort_keys=True) + "\n" for key in sorted(entries))
     write_atomically(target / MANIFEST_NAME, lines)

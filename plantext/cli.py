@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -43,6 +44,10 @@ def extract(paths, output, output_format, jobs, timeout, resume, pdf_engine, exe
     from plantext.batch import extract_many
     from plantext.progress import BatchReporter
 
+    if executor == "dask" and timeout is not None:
+        raise click.UsageError("--timeout stops local workers only; it cannot be used with --executor dask")
+    if output != "-" and Path(output).exists() and not Path(output).is_dir():
+        raise click.BadParameter(f"{output} exists and is not a folder", param_hint="-o/--output")
     reporter = BatchReporter(quiet, sys.stderr if output == "-" else sys.stdout)
     results = extract_many(
         list(paths),

@@ -146,8 +146,13 @@ def run_on_dask(jobs: list[Job], scheduler: str | None = None, workers: int = 2)
     client = Client(scheduler or cluster)
     try:
         futures = client.map(run_job, jobs, pure=False)
+        job_of = {future.key: job for future, job in zip(futures, jobs)}
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as error:  # a worker lost with its task: that file failed, the rest go on
+                job = job_of[future.key]
+                yield failure(job.path, job.document_id, f"worker failed ({type(error).__name__}: {error})")
     finally:
         client.close()
         if cluster is not None:

@@ -95,3 +95,33 @@ def test_dask_local_cluster_gives_the_same_outputs_and_manifest(small_corpus, tm
     assert [entry["status"] for entry in manifest] == ["ok", "ok", "ok"]
     resumed = extract_many([str(small_corpus)], str(tmp_path / "dask"), jobs=2, executor="dask", resume=True)
     assert {result.status for result in resumed} == {"skipped"}
+
+
+def test_resume_keeps_skipping_on_every_later_run(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    extract_many([str(small_corpus)], str(out), jobs=1)
+    extract_many([str(small_corpus)], str(out), jobs=1, resume=True)
+    third = extract_many([str(small_corpus)], str(out), jobs=1, resume=True)
+    assert {result.status for result in third} == {"skipped"}
+
+
+def test_an_input_that_now_fails_loses_its_old_output(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = plans / "plan.txt"
+    plan.write_text((CORPORA / "gansu-14th-eco-plan.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    extract_many([str(plans)], str(tmp_path / "out"), jobs=1)
+    plan.write_bytes(b"")
+    (result,) = extract_many([str(plans)], str(tmp_path / "out"), jobs=1)
+    assert result.status == "failed"
+    assert not (tmp_path / "out" / "plan.json").exists()
+
+
+def test_outputs_are_ordinary_readable_files(small_corpus, tmp_path):
+    extract_many([str(small_corpus)], str(tmp_path / "out"), jobs=1)
+    assert all(path.stat().st_mode & 0o044 for path in (tmp_path / "out").iterdir())
+
+
+def test_a_timeout_cannot_be_asked_of_the_dask_executor(small_corpus, tmp_path):
+    with pytest.raises(ValueError, match="dask"):
+        extract_many([str(small_corpus)], str(tmp_path / "out"), executor="dask", timeout=5)

@@ -165,3 +165,11 @@ def test_python_api_raises_plantext_error_for_bad_input(tmp_path):
 
     with pytest.raises(plantext.PlantextError, match="no such file"):
         plantext.extract(tmp_path / "missing.pdf")
+
+
+def test_output_that_is_a_file_is_a_usage_error(tmp_path):
+    existing = tmp_path / "out.json"
+    existing.write_text("{}", encoding="utf-8")
+    result = run("extract", GANSU_TXT, "-o", existing)
+    assert result.returncode == 2
+    assert "exists and is not a folder" in result.stderr
