@@ -37,6 +37,9 @@ INDENT_EMS = 0.75
 SHORT_LINE_EMS = 1.5
 # Headings with a word of their own (章, 节, 专栏, 表, 附件), unlike list styles.
 NAMED_STYLES = ("part", "chapter", "section", "box", "table", "annex")
+# A list-style heading line shorter than this share of a full line stands
+# alone even where the dump marks no paragraph ends.
+SHORT_HEADING_SHARE = 0.6
 # Table cell lines of a flattened dump are short; prose lines are long.
 PROSE_WIDTH_SHARE = 0.75
 
@@ -196,15 +199,19 @@ def match_heading(text: str) -> HeadingMatch | None:
         printed = remove_spaces(found.group("num") or "")
         title = normalize_text(text[found.end():]).lstrip("　 ：:、.．")
         if style.group == "annex":
-            if title and (title[-1] in punctuation or len(title) > limits["named"]):
+            if title and (title[-1] in punctuation or len(title) > limits["named"] or not _reads_as_caption(title, vocab)):
                 return None
             number = int(printed) if printed else None
             label = "附件" if number is None else f"附件 {number}"
             return HeadingMatch("annex", label, number, remove_spaces(title))
         limit = limits["named" if style.group == "named" else style.group if style.group in limits else "list"]
-        if not title or len(title) > limit or title[-1] in punctuation:
+        if not title and style.group == "list":
+            return None  # only a named label (第二章, 专栏 2) may stand alone, its title below
+        if title and (len(title) > limit or title[-1] in punctuation):
             return None
-        if style.group == "list" and any(mark in title for mark in punctuation):
+        if style.group == "list" and any(mark in title for mark in vocab["list_title_breaks"]):
+            return None
+        if style.group in ("box", "table") and not _reads_as_caption(title, vocab):
             return None
         number = parse_chinese_numeral(printed) if not printed.isdigit() else int(printed)
         if style.group == "named":
@@ -218,6 +225,14 @@ def match_heading(text: str) -> HeadingMatch | None:
     return None
 
 
+def _reads_as_caption(title: str, vocab) -> bool:
+    """A caption has no sentence punctuation and does not continue a sentence
+    (表1确定的…, 专栏2所列…, 附件中的… are running text)."""
+    if any(mark in title for mark in vocab["caption_breaks"]):
+        return False
+    return not title.startswith(tuple(vocab["not_caption_openers"]))
+
+
 # ---------------------------------------------------------------- furniture
 
 
@@ -228,30 +243,45 @@ def _page_number_pattern() -> regex.Pattern:
 
 
 def drop_furniture(pages: list[Page]) -> list[list[Line]]:
-    """Each page's lines without page numbers and running headers/footers."""
+    """Each page's lines without page numbers and running headers/footers.
+
+    Page numbers go first, so that a running footer printed above the page
+    number is seen at the page's edge.  A bare number (``7``) counts as a page
+    number only where the document habitually prints one (on a good share of
+    its pages), so that a table cell at the top of a page is kept.
+    """
     vocab = load_vocabulary("furniture")
-    page_number = _page_number_pattern()
-
-    def key(line: Line) -> str:
-        return regex.sub(r"[0-9]+", "#", remove_spaces(line.text))
-
-    edge_counts: Counter[str] = Counter()
-    for page in pages:
-        if page.lines:
-            edge_counts.update({key(page.lines[0]), key(page.lines[-1])})
+    pages_lines = [_strip_edges(list(page.lines), _is_page_number) for page in pages]
     threshold = max(vocab["running_min_pages"], vocab["running_share"] * len(pages))
+    for position in (0, -1):
+        bare = sum(1 for lines in pages_lines if lines and _is_bare_number(lines[position]))
+        if bare >= threshold:
+            pages_lines = [_strip_edges(lines, _is_bare_number, (position,)) for lines in pages_lines]
+    edge_counts: Counter[str] = Counter()
+    for lines in pages_lines:
+        if lines:
+            edge_counts.update({_furniture_key(lines[0]), _furniture_key(lines[-1])})
     running = {text for text, count in edge_counts.items() if count >= threshold}
+    return [_strip_edges(lines, lambda line: _furniture_key(line) in running) for lines in pages_lines]
 
-    kept = []
-    for page in pages:
-        lines = list(page.lines)
-        for position in (-1, 0):
-            while lines and (
-                page_number.match(remove_spaces(lines[position].text)) or key(lines[position]) in running
-            ):
-                lines.pop(position)
-        kept.append(lines)
-    return kept
+
+def _strip_edges(lines: list[Line], is_furniture, positions=(-1, 0)) -> list[Line]:
+    for position in positions:
+        while lines and is_furniture(lines[position]):
+            lines.pop(position)
+    return lines
+
+
+def _furniture_key(line: Line) -> str:
+    return regex.sub(r"[0-9]+", "#", remove_spaces(line.text))
+
+
+def _is_page_number(line: Line) -> bool:
+    return bool(_page_number_pattern().match(remove_spaces(line.text)))
+
+
+def _is_bare_number(line: Line) -> bool:
+    return bool(regex.fullmatch(load_vocabulary("furniture")["bare_page_number"], remove_spaces(line.text)))
 
 
 # ---------------------------------------------------------------- metrics
@@ -353,6 +383,10 @@ class _Builder:
         self.table: TableRegion | None = None
         self.in_notes = False
         self.used_grids: set[tuple[int, int]] = set()
+        # The outline so far: list styles in the order the document first uses
+        # them, and the last number printed in each.
+        self.style_order: list[str] = []
+        self.last_number: dict[str, int] = {}
 
     # -- helpers
     def flush(self) -> None:
@@ -384,18 +418,34 @@ class _Builder:
             return None
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         used = 1
-        if found.style == "annex" and not found.title and nxt is not None and len(remove_spaces(nxt.text)) <= 12:
-            found.title = remove_spaces(nxt.text)
+        if not found.title:
+            # A label on a line of its own (第二章 / 附件 / 专栏 2): its title is the next line.
+            if nxt is None or not self.is_title_line(nxt, found):
+                return (found, 1) if found.style == "annex" else None
+            found.title = remove_spaces(nxt.text) if found.style == "annex" else normalize_text(nxt.text)
             return found, 2
         if found.style not in NAMED_STYLES and nxt is not None:
-            # A list-style heading stands alone: the next line starts afresh.
-            if not self.starts_paragraph(line, nxt) and not match_heading(nxt.text):
+            # A list-style heading stands alone: the next line starts afresh,
+            # or the heading line is short (dumps that mark no paragraphs).
+            short = text_ems(line.text) < SHORT_HEADING_SHARE * self.metrics.full_ems
+            if not short and not self.starts_paragraph(line, nxt) and not match_heading(nxt.text):
                 return None
         while nxt is not None and self.continues_heading(line, nxt, found):
             found.title = normalize_text(found.title + nxt.text)
             used += 1
             nxt = lines[index + used] if index + used < len(lines) else None
         return found, used
+
+    def is_title_line(self, line: Line, found: HeadingMatch) -> bool:
+        """Can ``line`` be the title of a label printed alone on the line above?"""
+        title = normalize_text(line.text)
+        limit = _numbering()["max_title_length"]["named"]
+        return (
+            bool(title)
+            and len(title) <= limit
+            and title[-1] not in _numbering()["sentence_punctuation"]
+            and match_heading(line.text) is None
+        )
 
     def continues_heading(self, line: Line, nxt: Line, found: HeadingMatch) -> bool:
         if nxt.page != line.page or match_heading(nxt.text) or found.style in ("table", "annex"):
@@ -455,12 +505,38 @@ class _Builder:
             return False
         if found.style in NAMED_STYLES:
             return True
-        if self.table is not None and not self.in_notes:
+        if (self.table is not None and not self.in_notes) or self.box is not None:
+            # Inside a table (cells such as （1）水环境质量) or a box (groups of
+            # its items) a list label is a heading only when it carries on the
+            # document's own numbering (（二） after （一）).
+            if not self.continues_outline(found):
+                return False
+            if self.table is not None:
+                return True
+        if not self.pending:
+            return True
+        previous = self.pending[-1]
+        return self.starts_paragraph(previous, lines[index]) or previous.text[-1] in SENTENCE_END
+
+    def continues_outline(self, found: HeadingMatch) -> bool:
+        """Does this list heading carry on the numbering of the outline so far?"""
+        if found.style not in self.last_number or found.number is None:
             return False
-        return not self.pending or self.starts_paragraph(self.pending[-1], lines[index])
+        return found.number == self.last_number[found.style] + 1
+
+    def note_outline(self, found: HeadingMatch) -> None:
+        """Record a heading's number; a shallower heading restarts deeper numbering."""
+        if found.style in NAMED_STYLES or found.number is None:
+            return
+        if found.style not in self.style_order:
+            self.style_order.append(found.style)
+        for deeper in self.style_order[self.style_order.index(found.style) + 1 :]:
+            self.last_number[deeper] = 0
+        self.last_number[found.style] = found.number
 
     def open_heading(self, heading: Heading) -> None:
         self.flush()
+        self.note_outline(heading.match)
         self.table = None
         self.in_notes = False
         style = heading.match.style

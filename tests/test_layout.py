@@ -132,3 +132,90 @@ def test_flattened_table_cells_are_not_headings_and_notes_stay_with_the_table(tm
     assert [note.text for note in table.notes] == ["注:1.全省地表水国控断面为19个。"]
     assert [h.match.label for h in layout.headings] == ["表 1"]
     assert layout.paragraphs[-1].text == body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "表1确定的约束性指标制定年度计划，逐项分解落实",  # a sentence that mentions a table
+        "专栏2所列重点工程由各地负责实施",
+        "附件中的重点项目纳入年度计划",
+    ],
+)
+def test_sentences_mentioning_tables_boxes_and_annexes_are_not_headings(line):
+    assert match_heading(line) is None
+
+
+def test_a_list_heading_may_hold_a_comma():
+    assert match_heading("（三）强化源头治理，推进减污降碳").title == "强化源头治理，推进减污降碳"
+
+
+def test_a_label_alone_takes_its_title_from_the_next_line(tmp_path):
+    text = "某省规划\n\n第二章\n\n保障措施\n\n  加强组织领导，落实工作责任。\n"
+    assert [(h.match.label, h.match.title) for h in layout_of(tmp_path, text).headings] == [("第二章", "保障措施")]
+
+
+def test_list_headings_in_a_dump_without_paragraph_marks(tmp_path):
+    text = (
+        "杭州市生态环境保护“十四五”规划\n"
+        "一、规划背景\n"
+        "“十三五”期间，全市生态环境质量持续改善，主要污染物排放总量持续减少，生态系统稳定性明显增强。\n"
+        "二、主要任务\n"
+        "坚持精准治污、科学治污、依法治污，深入打好污染防治攻坚战，持续改善生态环境质量。\n"
+    )
+    assert [h.match.title for h in layout_of(tmp_path, text).headings] == ["规划背景", "主要任务"]
+
+
+def test_a_list_heading_after_a_table_ends_the_table_when_it_carries_on_the_outline(tmp_path):
+    text = (
+        "某省规划\n\n一、总体要求\n\n（一）主要目标\n\n  到2025年，生态环境质量持续改善。\n\n"
+        "表 1 主要指标\n 序号   指标        2020 年   2025 年   属性\n 1      森林覆盖率（%）   40.2     41      约束性\n"
+        "（二）保障措施\n\n  加强组织领导，落实工作责任。\n"
+    )
+    layout = layout_of(tmp_path, text)
+    table = next(block for block in layout.blocks if isinstance(block, TableRegion))
+    assert [line.text for line in table.lines][-1].startswith("1")
+    assert [h.match.label for h in layout.headings] == ["一、", "（一）", "表 1", "（二）"]
+
+
+def test_groups_inside_a_box_do_not_close_it(tmp_path):
+    text = (
+        "某省规划\n\n第三章 污染防治\n\n第一节 大气\n\n          专栏 1   重点工程\n\n"
+        "一、大气污染防治工程\n\n  钢铁行业超低排放改造。推进钢铁企业改造。\n\n"
+        "二、水污染防治工程\n\n  九大高原湖泊保护治理。实施湖泊保护治理。\n\n"
+        "第二节 水\n\n  正文。\n"
+    )
+    box = next(block for block in layout_of(tmp_path, text).blocks if isinstance(block, BoxRegion))
+    assert len(box.paragraphs) == 4
+
+
+def test_a_bare_page_number_is_dropped_only_where_the_document_prints_them(tmp_path):
+    pages = [f"第{n}页的正文，生态环境质量持续改善，主要污染物排放总量持续减少。\n{n}\n" for n in range(1, 5)]
+    layout = layout_of(tmp_path, "某省规划\n\n" + "\f".join(pages))
+    assert all(not paragraph.text.endswith(("1", "2", "3", "4")) for paragraph in layout.paragraphs)
+    table_page = "表 1 主要指标\n规划指标\n2020年\n2025年\n指标属性\n森林覆盖率(%)\n7.5\n8.0\n约束性\n"
+    prose = "全省生态环境质量持续改善，主要污染物排放总量持续减少，生态系统稳定性明显增强。\n" * 3
+    layout = layout_of(tmp_path, "某省规划\n\n" + prose + table_page + "\f" + "4\n湿地保护率(%)\n64.31\n≥66\n约束性\n")
+    table = next(block for block in layout.blocks if isinstance(block, TableRegion))
+    assert "4" in [line.text for line in table.lines]
+
+
+def test_a_running_footer_above_the_page_number_is_dropped(tmp_path):
+    pages = [f"  正文第{n}页，全省生态环境质量持续改善，主要污染物排放\n总量持续减少。\n某省生态环境厅印发\n— {n} —\n" for n in range(1, 5)]
+    layout = layout_of(tmp_path, "某省规划\n\n" + "\f".join(pages))
+    assert not any("印发" in paragraph.text for paragraph in layout.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "title,region",
+    [
+        ("青海省“十四五”生态环境保护规划", "青海省"),
+        ("杭州市生态环境保护“十四五”规划", "杭州市"),
+        ("西宁市“十四五”生态环境保护规划", "西宁市"),
+        ("“十四五”生态环境保护规划", "全国"),
+    ],
+)
+def test_region_from_the_title(title, region):
+    from plantext.extractors.document import find_region
+
+    assert find_region(title) == region

@@ -25,7 +25,7 @@ def find_region(title: str) -> str | None:
 
 def _local_after(text: str, suffixes: list[str]) -> str | None:
     """A prefecture or county name (两到八个汉字 + 市/州/县…) opening ``text``."""
-    pattern = r"^\p{Han}{2,8}?(?:" + "|".join(map(regex.escape, suffixes)) + r")(?=[“\"《]|\p{Han}*规划)"
+    pattern = r"^\p{Han}{2,8}?(?:" + "|".join(map(regex.escape, suffixes)) + r")(?=[“\"《]|\p{Han}*(?:[“\"]\p{Han}+[”\"])?\p{Han}*规划)"
     found = regex.match(pattern, text)
     if found and "规划" not in found.group() and "十" not in found.group()[:1]:
         return found.group()

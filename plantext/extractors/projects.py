@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from plantext.layout import BoxRegion, Layout, Paragraph
+from plantext.layout import BoxRegion, Layout, Paragraph, match_heading
 from plantext.models import Project
 from plantext.vocab import load_vocabulary
 
@@ -51,6 +51,9 @@ def box_projects(box: BoxRegion) -> list[Project]:
 def read_paragraph(paragraph: Paragraph, items: list[_Item]) -> None:
     """Split one box paragraph into item names and description text."""
     text = paragraph.text
+    group = match_heading(text)
+    if group is not None and group.style in ("chinese_list", "chinese_parenthesised"):
+        return  # a group of items inside the box (一、大气污染防治工程), not an item
     numbered = _item_number().match(text)
     position = numbered.end() if numbered else 0
     first = True
