@@ -242,8 +242,10 @@ def _page_number_pattern() -> regex.Pattern:
     return regex.compile("^(?:" + "|".join(patterns) + ")$")
 
 
-def drop_furniture(pages: list[Page]) -> list[list[Line]]:
-    """Each page's lines without page numbers and running headers/footers.
+def drop_furniture(pages: list[Page]) -> tuple[list[list[Line]], list[Line]]:
+    """Each page's lines without page numbers and running headers/footers,
+    and the first running header (a plan often runs its title at the head of
+    every page).
 
     Page numbers go first, so that a running footer printed above the page
     number is seen at the page's edge.  A bare number (``7``) counts as a page
@@ -262,7 +264,9 @@ def drop_furniture(pages: list[Page]) -> list[list[Line]]:
         if lines:
             edge_counts.update({_furniture_key(lines[0]), _furniture_key(lines[-1])})
     running = {text for text, count in edge_counts.items() if count >= threshold}
-    return [_strip_edges(lines, lambda line: _furniture_key(line) in running) for lines in pages_lines]
+    headers = [line for lines in pages_lines for line in lines[:1] if _furniture_key(line) in running]
+    kept = [_strip_edges(lines, lambda line: _furniture_key(line) in running) for lines in pages_lines]
+    return kept, headers[:1]
 
 
 def _strip_edges(lines: list[Line], is_furniture, positions=(-1, 0)) -> list[Line]:
@@ -335,30 +339,62 @@ def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
 
 def analyse(source: SourceDocument) -> Layout:
     """Turn a source's pages into the document's title and blocks."""
-    page_lines = drop_furniture(source.pages)
+    page_lines, running_headers = drop_furniture(source.pages)
     flow = [line for lines in page_lines for line in lines]
     metrics = measure(flow, source.paragraph_ends_marked)
-    title, start = read_title(flow, metrics, source)
+    title, start, end = read_title(flow, metrics, source)
+    if start == 0 and running_headers and _names_a_plan(running_headers[0]) and not _names_a_plan(flow[0]):
+        title, start, end = join_lines([running_headers[0].text]), 0, 0
     frames = {page.number: page.frames for page in source.pages}
     grids = {page.number: page.grids for page in source.pages}
     builder = _Builder(metrics, frames, grids)
-    builder.run(flow[start:])
+    builder.run(flow[:start] + flow[end:])
     layout = Layout(title=title, blocks=builder.blocks)
     assign_heading_kinds(layout.headings)
     return layout
 
 
-def read_title(flow: list[Line], metrics: _Metrics, source: SourceDocument) -> tuple[str, int]:
-    """The title: the first line, with its continuation lines (a title may wrap)."""
+def read_title(flow: list[Line], metrics: _Metrics, source: SourceDocument) -> tuple[str, int, int]:
+    """The title and where its lines start and end in the flow.
+
+    The title is the first line that names a plan (规划, 方案 …) and is no
+    cover letter's (关于印发…的通知), on the first pages; else the first line.
+    It takes its continuation lines (a title may wrap).
+    """
     if not flow:
-        return (source.metadata_title or "", 0)
-    first = flow[0]
+        return (source.metadata_title or "", 0, 0)
+    start = _title_line(flow)
+    if start == 0 and match_heading(flow[0].text) is not None:
+        return (source.metadata_title or "", 0, 0)  # the text opens with its first heading
+    first = flow[start]
     parts = [first.text]
-    index = 1
+    index = start + 1
     while index < len(flow) and flow[index].page == first.page and _continues_title(first, flow[index], metrics):
         parts.append(flow[index].text)
         index += 1
-    return join_lines(parts), index
+    return join_lines(parts), start, index
+
+
+def _title_line(flow: list[Line]) -> int:
+    vocab = _numbering()["titles"]
+    for index, line in enumerate(flow[: vocab["search_lines"]]):
+        if line.page > vocab["search_pages"]:
+            break
+        if _names_a_plan(line):
+            return index
+    return 0
+
+
+def _names_a_plan(line: Line) -> bool:
+    """Could the line be a plan's title (names a plan, no cover letter's words)?"""
+    vocab = _numbering()["titles"]
+    text = remove_spaces(line.text)
+    return (
+        len(text) <= vocab["max_length"]
+        and any(word in text for word in vocab["plan_words"])
+        and not any(word in text for word in vocab["cover_words"])
+        and match_heading(line.text) is None
+    )
 
 
 def _continues_title(first: Line, line: Line, metrics: _Metrics) -> bool:

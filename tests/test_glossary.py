@@ -79,3 +79,13 @@ def test_abbreviations_are_kept_once_where_first_defined(tmp_path):
     )
     found = extract_abbreviations(layout_of(tmp_path, text))
     assert [(a.term, a.expansion, a.page) for a in found] == [("PM2.5", "细颗粒物", 1), ("CCUS", "碳捕集利用与封存", 1)]
+
+
+def test_numbered_entries_with_a_quoted_term_and_no_colon(tmp_path):
+    text = (
+        "某省规划\n\n附件\n\n名词解释\n\n"
+        "  1.“三线一单”是指生态保护红线、环境质量底线、资源利用上线和生态环境准入清单。\n\n"
+        "  2.“无废城市”是以创新、协调、绿色、开放、共享的新发展理念为引领的城市发展模式。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term, t.definition[:6]) for t in terms] == [(1, "三线一单", "是指生态保护"), (2, "无废城市", "是以创新、协")]

@@ -52,6 +52,7 @@ def test_classify_header(header, expected):
         ("细颗粒物(PM2.5)浓度(微克/立方米)", "细颗粒物(PM2.5)浓度(微克/立方米)", []),
         ("单位GDP二氧化碳(CO2)排放降低", "单位GDP二氧化碳(CO2)排放降低", []),
         ("“十四五”期间新增3个国家公园", "“十四五”期间新增3个国家公园", []),
+        ("PM2.5平均浓度¹", "PM2.5平均浓度", ["1"]),
     ],
 )
 def test_strip_markers(printed, name, markers):

@@ -219,3 +219,19 @@ def test_region_from_the_title(title, region):
     from plantext.extractors.document import find_region
 
     assert find_region(title) == region
+
+
+def test_title_after_a_cover_letter_and_running_as_page_header(tmp_path):
+    cover = (
+        "广西壮族自治区人民政府办公厅关于印发\n广西生态环境保护“十四五”规划的通知\n\n"
+        "  经自治区人民政府同意，现将《广西生态环境保护“十四五”规划》印发给你们，请认真贯彻执行。\n"
+    )
+    body = "广西生态环境保护“十四五”规划\n  全区生态环境质量持续改善，主要污染物排放总量持续减少，生态系统稳定性明显增强。\n"
+    layout = layout_of(tmp_path, cover + "\f" + "\f".join([body] * 4))
+    assert layout.title == "广西生态环境保护“十四五”规划"
+
+
+def test_a_text_that_opens_with_its_first_heading_has_no_title_line(tmp_path):
+    layout = layout_of(tmp_path, "第一章 总则\n\n  为推进生态环境保护工作，制定本规划。\n")
+    assert layout.title == ""
+    assert [h.match.title for h in layout.headings] == ["总则"]

@@ -32,28 +32,44 @@ def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
 def extract_glossary(layout: Layout) -> list[Term]:
     vocab = load_vocabulary("glossary")
     item_number = regex.compile(vocab["item_number"])
-    separators = vocab["term_separators"]
     terms: list[Term] = []
     for paragraph in glossary_paragraphs(layout):
         numbered = item_number.match(paragraph.text)
         body = paragraph.text[numbered.end():] if numbered else paragraph.text
-        cut = min((body.find(sep) for sep in separators if sep in body), default=-1)
-        is_item = 0 < cut <= vocab["max_term_length"]
-        if not is_item and terms:
-            last = terms[-1]
-            terms[-1] = last.model_copy(update={"definition": last.definition + paragraph.text})
+        split = split_term(body, vocab, numbered is not None)
+        if split is None:
+            if terms:  # a definition carried on in a paragraph of its own
+                last = terms[-1]
+                terms[-1] = last.model_copy(update={"definition": last.definition + paragraph.text})
             continue
-        if not is_item:
-            continue
+        term, definition = split
         terms.append(
             Term(
                 number=_item_number(numbered),
-                term=strip_term_quotes(body[:cut].strip(), vocab["term_quotes"]),
-                definition=body[cut + 1 :].strip(),
+                term=strip_term_quotes(term, vocab["term_quotes"]),
+                definition=definition,
                 page=paragraph.page,
             )
         )
     return terms
+
+
+def split_term(body: str, vocab, numbered: bool) -> tuple[str, str] | None:
+    """(term, definition) of a glossary entry: ``术语:定义``, or for a numbered
+    entry ``“术语”是指定义`` (a quoted term followed by 是指/指/是)."""
+    cut = min((body.find(sep) for sep in vocab["term_separators"] if sep in body), default=-1)
+    if 0 < cut <= vocab["max_term_length"]:
+        return body[:cut].strip(), body[cut + 1 :].strip()
+    if not numbered:
+        return None
+    for opening, closing in vocab["term_quotes"]:
+        end = body.find(closing, len(opening))
+        if body.startswith(opening) and 0 < end <= vocab["max_term_length"]:
+            rest = body[end + len(closing) :]
+            for verb in vocab["definition_verbs"]:
+                if rest.startswith(verb):
+                    return body[: end + len(closing)], rest.strip()
+    return None
 
 
 def _item_number(found) -> int | None:

@@ -179,7 +179,10 @@ def _marker_pattern() -> regex.Pattern:
 
 
 def strip_markers(name: str) -> tuple[str, list[str]]:
-    """Remove footnote markers glued to a name; return the name and the markers."""
+    """Remove footnote markers glued to a name (digits, or superscripts such
+    as ¹²); return the name and the markers."""
+    superscripts = load_vocabulary("tables")["superscript_digits"]
+    name = name.translate(str.maketrans(superscripts, "0123456789"))
     markers = [match.group(1) for match in _marker_pattern().finditer(name)]
     return _marker_pattern().sub("", name).strip(), markers
 
