@@ -391,6 +391,7 @@ def _names_a_plan(line: Line) -> bool:
     text = remove_spaces(line.text)
     return (
         len(text) <= vocab["max_length"]
+        and text[-1:] not in _numbering()["sentence_punctuation"]
         and any(word in text for word in vocab["plan_words"])
         and not any(word in text for word in vocab["cover_words"])
         and match_heading(line.text) is None
