@@ -577,6 +577,8 @@ class _Builder:
         self.table = None
         self.in_notes = False
         style = heading.match.style
+        if style == "table" and self.continued_table(heading):
+            return
         if style == "table":
             self.box = None
             self.table = TableRegion(heading=heading, page=heading.page)
@@ -587,6 +589,17 @@ class _Builder:
         else:
             self.box = None
             self.blocks.append(heading)
+
+    def continued_table(self, heading: Heading) -> bool:
+        """``表 1（续）`` carries on table 1: reopen it instead of starting a table."""
+        if not any(word in heading.match.title for word in _numbering()["continued_table_words"]):
+            return False
+        earlier = [block for block in self.blocks if isinstance(block, TableRegion) and block.heading is not None]
+        if not earlier or earlier[-1].heading.match.label != heading.match.label:
+            return False
+        self.box = None
+        self.table = earlier[-1]
+        return True
 
     def take_table_line(self, line: Line, lines: list[Line], index: int) -> bool:
         """Add a line to the open table region; False when the table has ended."""

@@ -235,3 +235,14 @@ def test_a_text_that_opens_with_its_first_heading_has_no_title_line(tmp_path):
     layout = layout_of(tmp_path, "第一章 总则\n\n  为推进生态环境保护工作，制定本规划。\n")
     assert layout.title == ""
     assert [h.match.title for h in layout.headings] == ["总则"]
+
+
+def test_a_continued_caption_carries_on_the_same_table(tmp_path):
+    text = (
+        "某省规划\n\n表 1 主要指标\n 序号   指标        2020 年   2025 年   属性\n 1      森林覆盖率（%）   40.2     41      约束性\n"
+        "\f表 1 主要指标（续）\n 序号   指标        2020 年   2025 年   属性\n 2      湿地保护率（%）   50     55      预期性\n"
+    )
+    layout = layout_of(tmp_path, text)
+    tables = [block for block in layout.blocks if isinstance(block, TableRegion)]
+    assert len(tables) == 1 and [h.match.label for h in layout.headings] == ["表 1"]
+    assert tables[0].lines[-1].text.startswith("2")

@@ -103,3 +103,10 @@ def test_value_shapes():
     assert [looks_like_value(text) for text in ["80", "≥66", "〔18〕", "-", "—", "15左右", "2020年", "约束性", "地级城市"]] == [
         True, True, True, True, True, True, False, False, False
     ]
+
+
+def test_a_header_repeated_on_a_new_page_is_no_row():
+    text = NATIONAL_TABLE + "\n 类别    序号           指标           2020 年   2025 年   属性\n"
+    text += "        12   地下水国控点位Ⅴ类水比例（%）   —      25 左右    预期性"
+    columns, rows = read_aligned_table(lines_of(text, page=3))
+    assert [row.cells[0] for row in rows] == ["1", "2", "10", "11", "12"]

@@ -236,6 +236,12 @@ def _full_rows(lines: list[Line], header_width: int) -> list[Line]:
     return [line for line in lines if len(line.segments) == usual]
 
 
+def _is_header_line(line: Line) -> bool:
+    """A line of header words (序号 指标 2020年 2025年 属性), not of cells."""
+    headers = [segment for segment in line.segments if classify_header(segment.text) is not None]
+    return len(line.segments) > 1 and len(headers) * 2 > len(line.segments)
+
+
 def _starts_aligned_row(line: Line) -> bool:
     texts = [segment.text for segment in line.segments]
     if is_sequence_number(texts[0]):
@@ -278,6 +284,8 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
     seq_columns = {index for index, header in enumerate(headers) if classify_header(header) == ("column", "seq", None)}
     rows: list[tuple[int, list[str | None]]] = []
     for line in lines:
+        if _is_header_line(line):
+            continue  # the header repeated on a new page
         cells: list[str | None] = [None] * width
         for segment in line.segments:
             index = column_of(segment, columns)
