@@ -100,6 +100,10 @@ class TableRegion:
     lines: list[Line] = field(default_factory=list)
     grids: list[tuple[int, Grid]] = field(default_factory=list)
     notes: list[Paragraph] = field(default_factory=list)
+    # A ruled table without a 表 caption of its own: the label and caption of
+    # the 专栏 box it is printed in, if any.
+    label: str | None = None
+    caption: str | None = None
 
 
 Block = Heading | Paragraph | BoxRegion | TableRegion
@@ -521,6 +525,8 @@ class _Builder:
                 self.open_heading(Heading(match, line.page, lines[index : index + used]))
                 index += used
                 continue
+            if self.table is None and self.grid_of(line) is not None:
+                self.open_uncaptioned_table(line)
             if self.table is not None and self.take_table_line(line, lines, index):
                 index += 1
                 continue
@@ -589,6 +595,19 @@ class _Builder:
         else:
             self.box = None
             self.blocks.append(heading)
+
+    def open_uncaptioned_table(self, line: Line) -> None:
+        """A ruled table with no 表 caption (or captioned as a 专栏): nothing of a
+        plan is lost, so it becomes a table region all the same."""
+        self.flush()
+        box = self.box.heading.match if self.box is not None else None
+        self.table = TableRegion(
+            heading=None,
+            page=line.page,
+            label=box.label if box else None,
+            caption=box.title if box else None,
+        )
+        self.blocks.append(self.table)
 
     def continued_table(self, heading: Heading) -> bool:
         """``表 1（续）`` carries on table 1: reopen it instead of starting a table."""

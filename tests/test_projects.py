@@ -53,3 +53,32 @@ def test_numbered_items_and_colon_names(tmp_path):
         ("祁连山生态保护与修复工程", "推进历史遗留矿山迹地修复。"),
         ("生态环境保护科技支撑工程", "建设野外科学观测研究站。"),
     ]
+
+
+def test_a_box_printed_as_a_ruled_table_gives_its_rows_as_projects():
+    from plantext.ingest.model import Box, Grid, GridCell, Line, Page, Segment, SourceDocument
+
+    def line(text, top, x0=72.0):
+        return Line(text, 1, x0, top, x0 + 15 * len(text), top + 15, 15.0, segments=(Segment(text, x0, x0 + 15 * len(text)),))
+
+    def cell(text, x0, x1, top):
+        return GridCell(text, Box(x0, top, x1, top + 20))
+
+    rows = [("序号", "工程名称", "主要建设内容"), ("1", "长江岸线生态修复工程", "修复长江干线岸线。"), ("2", "饮用水水源保护工程", "完成县级水源地规范化建设。")]
+    grid = Grid(
+        box=Box(40, 200, 560, 260),
+        rows=tuple(tuple(cell(text, x0, x1, 200 + 20 * index) for text, (x0, x1) in zip(row, [(40, 80), (80, 300), (300, 560)])) for index, row in enumerate(rows)),
+    )
+    grid_lines = [
+        Line("  ".join(row), 1, 45, 202 + 20 * index, 550, 215 + 20 * index, 15.0,
+             segments=tuple(Segment(text, x0 + 5, x0 + 5 + 15 * len(text)) for text, x0 in zip(row, (40, 80, 300))))
+        for index, row in enumerate(rows)
+    ]
+    page = Page(1, 595, 842, lines=[line("湖北省生态环境保护“十四五”规划", 100, 150), line("专栏 3 长江保护修复重点工程", 170, 200), *grid_lines], grids=[grid])
+    from plantext.layout import analyse
+
+    layout = analyse(SourceDocument("plan.pdf", "pdf", "0" * 64, [page]))
+    assert [(p.box, p.box_title, p.name, p.description) for p in extract_projects(layout)] == [
+        ("专栏 3", "长江保护修复重点工程", "长江岸线生态修复工程", "修复长江干线岸线。"),
+        ("专栏 3", "长江保护修复重点工程", "饮用水水源保护工程", "完成县级水源地规范化建设。"),
+    ]

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from plantext.layout import BoxRegion, Layout, Paragraph, match_heading
+from plantext.layout import BoxRegion, Layout, Paragraph, TableRegion, match_heading
 from plantext.models import Project
 from plantext.vocab import load_vocabulary
 
@@ -29,7 +29,42 @@ def extract_projects(layout: Layout) -> list[Project]:
     for block in layout.blocks:
         if isinstance(block, BoxRegion):
             projects.extend(box_projects(block))
+        elif isinstance(block, TableRegion) and block.heading is None and block.label:
+            projects.extend(box_table_projects(block))
     return projects
+
+
+def box_table_projects(region: TableRegion) -> list[Project]:
+    """Projects of a 专栏 laid out as a table (序号 | 工程名称 | 主要建设内容)."""
+    from plantext.extractors.tables import read_region
+
+    table = read_region(region)
+    if table is None:
+        return []
+    vocab = load_vocabulary("projects")
+    name = _column(table.columns, vocab["table_name_headers"])
+    description = _column(table.columns, vocab["table_description_headers"])
+    if name is None:
+        return []
+    return [
+        Project(
+            box=region.label,
+            box_title=region.caption or "",
+            name=row.cells[name],
+            description=row.cells[description] if description is not None else "",
+            page=row.page,
+        )
+        for row in table.rows
+        if row.cells[name]
+    ]
+
+
+def _column(headers: list[str], words: list[str]) -> int | None:
+    for word in words:
+        for index, header in enumerate(headers):
+            if word in header:
+                return index
+    return None
 
 
 def box_projects(box: BoxRegion) -> list[Project]:

@@ -73,8 +73,8 @@ def read_tables(layout: Layout) -> list[RawTable]:
 def read_region(region: TableRegion) -> RawTable | None:
     from plantext.extractors.flattened import read_flattened_table
 
-    label = region.heading.match.label if region.heading else None
-    caption = region.heading.match.title if region.heading else None
+    label = region.heading.match.label if region.heading else region.label
+    caption = region.heading.match.title if region.heading else region.caption
     notes = [paragraph.text for paragraph in region.notes]
     if region.grids:
         loose = [line for line in region.lines if not _inside_any_grid(line, region.grids)]
