@@ -250,13 +250,22 @@ def _starts_aligned_row(line: Line) -> bool:
 
 
 def column_bounds(lines: list[Line]) -> list[tuple[float, float]]:
-    """Runs of x covered by some row's segment; what separates them is a gutter."""
-    spans = sorted((segment.x0, segment.x1, line.em) for line in lines for segment in line.segments)
+    """Runs of x covered by some row's segment; what separates them is a gutter.
+
+    Rows do not line up to the point (centred cells, a dump's one-character
+    jitter), so a segment closer to a column than half the narrowest gap
+    between two cells of one line still belongs to that column."""
+    gaps = [
+        right.x0 - left.x1
+        for line in lines
+        for left, right in zip(line.segments, line.segments[1:])
+        if right.x0 > left.x1
+    ]
+    slack = min(gaps) / 2 if gaps else 0.0
+    spans = sorted((segment.x0, segment.x1) for line in lines for segment in line.segments)
     columns: list[list[float]] = []
-    for x0, x1, em in spans:
-        # Cells of one line are at least two ems apart, so anything closer
-        # than that to a column belongs to it.
-        if columns and x0 < columns[-1][1] + 2 * em:
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + slack:
             columns[-1][1] = max(columns[-1][1], x1)
         else:
             columns.append([x0, x1])
