@@ -17,7 +17,7 @@ multipliers, aliases) and ``comparators.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, TypeVar
@@ -88,6 +88,9 @@ class CompactText:
 
     text: str
     offsets: tuple[int, ...]
+    # What ``derived_from`` worked out from this text, by function and
+    # vocabulary generation: kept as long as the compact text is cached.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets of ``self.text[start:end]`` (``end > start``)."""
@@ -119,6 +122,21 @@ def compact_text(text: str) -> CompactText:
     chars.extend(half_width[copied_to:])
     offsets.extend(range(copied_to, len(half_width)))
     return CompactText("".join(chars), tuple(offsets))
+
+
+def derived_from(text: str, compute: Callable[[str], T]) -> T:
+    """``compute(text)``, worked out once per text and vocabulary generation.
+
+    The targets and the deadlines extractors both read each sentence's time
+    expressions; the result is kept with the sentence's cached compact form, so
+    it lives exactly as long as that (``compact_text.cache_clear()`` drops it
+    too).  ``compute`` must depend on nothing but ``text`` and the vocabularies.
+    """
+    derived = compact_text(text).derived
+    key = (compute, vocabulary_generation())
+    if key not in derived:
+        derived[key] = compute(text)
+    return derived[key]
 
 
 # ---------------------------------------------------------------------------
@@ -318,10 +336,15 @@ class _UnitForm:
     factor: int
 
 
+# How a normalised unit writes "per": 微克/立方米, 克标准煤/千瓦时.
+_PER = "/"
+
+
 @dataclass(frozen=True)
 class _Units:
     forms: dict[str, _UnitForm]  # every printed form → what it means
     pattern: regex.Pattern  # any printed form, longest first, after an optional space
+    per: regex.Pattern  # the second part of an amount per a unit: /千瓦时, /万元
 
 
 def _build_units(vocabulary) -> _Units:
@@ -338,21 +361,29 @@ def _build_units(vocabulary) -> _Units:
             # A plain unit wins over a multiplier with a shorter unit: 千米 is
             # the unit 千米, not 千 × 米.
             forms.setdefault(multiplier + printed, _UnitForm(multiplier + name, name, factor))
-    return _Units(forms, regex.compile(rf" ?(?P<unit>{alternation(forms)})"))
+    per = rf"(?:{alternation(vocabulary['per_separators'])})(?P<per>{alternation(vocabulary['per_units'])})"
+    return _Units(forms, regex.compile(rf" ?(?P<unit>{alternation(forms)})"), regex.compile(per))
 
 
 def read_unit(text: str, position: int = 0) -> UnitMatch | None:
     """The unit printed at ``text[position:]`` (after at most one space), or ``None``.
 
     The longest printed form wins (``万千瓦时`` before ``万千瓦``); aliases are
-    normalised (``ug/m3`` → ``微克/立方米``, ``万kW`` → ``万千瓦``).
+    normalised (``ug/m3`` → ``微克/立方米``, ``万kW`` → ``万千瓦``).  An amount may
+    be per another unit (``克标准煤/千瓦时``, ``千克标准煤/万元``).
     """
     units = vocabulary_table(_build_units, "units")
     found = units.pattern.match(text, position)
     if found is None:
         return None
     form = units.forms[found.group("unit")]
-    return UnitMatch(found.start("unit"), found.end(), form.unit, form.base_unit, form.factor)
+    # Only an amount (not a share) that is not already per a unit can be per another.
+    is_amount = form.base_unit is not None and _PER not in form.unit
+    per = units.per.match(text, found.end()) if is_amount else None
+    if per is None:
+        return UnitMatch(found.start("unit"), found.end(), form.unit, form.base_unit, form.factor)
+    suffix = _PER + per.group("per")
+    return UnitMatch(found.start("unit"), per.end(), form.unit + suffix, form.base_unit + suffix, form.factor)
 
 
 # ---------------------------------------------------------------------------

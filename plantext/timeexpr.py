@@ -4,7 +4,8 @@
   reads one.  Each becomes a ``TimeExpression`` with the latest day it allows
   (``2022年底前`` → 2022-12-31, ``2023年年中`` → 2023-06-30).
 - ``period_years`` and ``find_period`` read the names of five-year plan
-  periods (``十四五`` → 2021–2025).
+  periods (``十四五`` → 2021–2025); ``find_period`` also reads a plan's years
+  printed as a range (``（2021—2025年）``).
 
 The patterns live in ``plantext/data/time_patterns.yaml`` and the period names
 in ``plantext/data/periods.yaml``.  Input may have whitespace between Chinese
@@ -49,11 +50,15 @@ class _Pattern:
 class _TimeRules:
     patterns: list[_Pattern]
     titles: regex.Pattern  # 《…》: years in other documents' titles are not deadlines
+    # The rest of a document's name printed without 《》 (…碳达峰行动方案),
+    # matched right after an expression.
+    document_name: regex.Pattern
     periods: dict[str, tuple[int, int]]  # every spelling of a period name → its years
     period_quotes: str
+    year_range: regex.Pattern  # a plan's years: （2021—2025年）
 
 
-def _build_time_rules(time_patterns, periods, numerals) -> _TimeRules:
+def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRules:
     spellings = _period_spellings(periods)
     quotes = periods["quotes"]
     period = (
@@ -61,20 +66,47 @@ def _build_time_rules(time_patterns, periods, numerals) -> _TimeRules:
         f"(?:{alternation(spellings)})"
         f"[{regex.escape(quotes['close'])}]?)"
     )
+    parts = _parts(time_patterns, comparators)
     patterns = []
     for entry in time_patterns["patterns"]:
-        expression = entry["regex"]
-        for name, part in time_patterns["parts"].items():
-            # Grouped, so that a quantifier after {part} applies to all of it.
-            expression = expression.replace("{" + name + "}", f"(?:{part})")
-        expression = expression.replace("{period}", period)
+        expression = _insert_parts(entry["regex"], parts).replace("{period}", period)
         patterns.append(_Pattern(regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year")))
     return _TimeRules(
         patterns=patterns,
         titles=enclosed_pattern(numerals["title_brackets"]),
+        document_name=_document_name_pattern(time_patterns["document_names"]),
         periods=spellings,
         period_quotes=quotes["open"] + quotes["close"],
+        year_range=regex.compile(_insert_parts(periods["year_range"], parts)),
     )
+
+
+def _parts(time_patterns, comparators) -> dict[str, str]:
+    """The parts patterns are built from, with ``year`` made from ``any_year``,
+    and ``lead`` and ``verb_lead`` from the lead words and the verbs of change
+    that end in one (提高到)."""
+    lead_words = time_patterns["lead_words"]
+    verb_stems = [verb[:-1] for verb in comparators["verbs"] if verb.endswith(tuple(lead_words))]
+    parts = dict(time_patterns["parts"])
+    parts["year"] = f"(?P<year>{parts['any_year']})"
+    parts["lead"] = f"(?<!{alternation(verb_stems)}){alternation(lead_words)}"
+    parts["verb_lead"] = f"(?:{alternation(verb_stems)})(?:{alternation(lead_words)})"
+    return parts
+
+
+def _insert_parts(expression: str, parts: dict[str, str]) -> str:
+    for name, part in parts.items():
+        # Grouped, so that a quantifier after {part} applies to all of it.
+        expression = expression.replace("{" + name + "}", f"(?:{part})")
+    return expression
+
+
+def _document_name_pattern(names) -> regex.Pattern:
+    """The rest of a document's name: up to ``longest_gap`` characters without
+    punctuation, a verb of action or a preposition, then a document noun
+    (行动方案, 纲要)."""
+    gap = rf"(?:(?!{alternation(names['breaks'])})[\p{{Han}}A-Za-z0-9.]){{1,{names['longest_gap']}}}?"
+    return regex.compile(gap + f"(?:{alternation(names['nouns'])})")
 
 
 def _period_spellings(periods) -> dict[str, tuple[int, int]]:
@@ -88,14 +120,15 @@ def _period_spellings(periods) -> dict[str, tuple[int, int]]:
 
 
 def _rules() -> _TimeRules:
-    return vocabulary_table(_build_time_rules, "time_patterns", "periods", "numerals")
+    return vocabulary_table(_build_time_rules, "time_patterns", "periods", "numerals", "comparators")
 
 
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Every time expression in ``text``, in order; overlapping matches keep the longest.
 
-    Years inside document titles (``《…二〇三五年远景目标纲要》``) are left out,
-    and durations or recurrences (``每年``, ``三年行动``) are not time expressions.
+    Years inside document titles (``《…二〇三五年远景目标纲要》``, also without
+    the brackets: ``国家2030年前碳达峰行动方案``) are left out, and durations or
+    recurrences (``每年``, ``三年行动``) are not time expressions.
     """
     rules = _rules()
     compact = compact_text(text)
@@ -103,7 +136,8 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     matches = []
     for pattern in rules.patterns:
         for match in pattern.regex.finditer(compact.text):
-            if not any(start < match.end() and match.start() < end for start, end in titles):
+            in_title = any(start < match.end() and match.start() < end for start, end in titles)
+            if not in_title and not rules.document_name.match(compact.text, match.end()):
                 matches.append((match, pattern))
     expressions = []
     for match, pattern in _longest_first(matches):
@@ -134,8 +168,11 @@ def period_years(name: str) -> tuple[int, int] | None:
 
 
 def find_period(text: str) -> tuple[int, int] | None:
-    """The years of the first plan period named in ``text`` (a title such as
-    ``青海省“十四五”生态环境保护规划``), or ``None``."""
+    """The years of the first plan period named in ``text``, or ``None``.
+
+    A period is named (``青海省“十四五”生态环境保护规划`` → 2021–2025) or printed
+    as a range of years (``广东省生态环境保护规划（2021—2025年）``).
+    """
     rules = _rules()
     compact = compact_text(text).text
     first = None
@@ -143,7 +180,19 @@ def find_period(text: str) -> tuple[int, int] | None:
         position = compact.find(spelling)
         if position >= 0 and (first is None or position < first[0]):
             first = (position, years)
+    year_range = _first_year_range(compact, rules)
+    if year_range is not None and (first is None or year_range[0] < first[0]):
+        first = year_range
     return first[1] if first else None
+
+
+def _first_year_range(compact: str, rules: _TimeRules) -> tuple[int, tuple[int, int]] | None:
+    """Where the first range of years in ``compact`` is (``2021—2025年``), and its years."""
+    for found in rules.year_range.finditer(compact):
+        start, end = parse_number(found.group("start")), parse_number(found.group("end"))
+        if start <= end:
+            return found.start(), (start, end)
+    return None
 
 
 def _expression(match: regex.Match, pattern: _Pattern, compact: CompactText, rules: _TimeRules) -> TimeExpression | None:
@@ -162,7 +211,9 @@ def _latest_day(pattern: _Pattern, groups: dict, period: tuple[int, int] | None)
     if pattern.date == "end_of_period":
         return date(period[1], 12, 31)
     if pattern.date == "middle_of_period":
-        return date(period[0] + (period[1] - period[0]) // 2, 12, 31)
+        return date(_middle_year(period), 12, 31)
+    if pattern.date == "early_of_period":
+        return date(_middle_year(period) - 1, 12, 31)
     year = parse_number(groups["year"]) if groups.get("year") else pattern.year
     if pattern.date in ("exact", "end_of_month"):
         month = parse_number(groups["month"])
@@ -175,6 +226,11 @@ def _latest_day(pattern: _Pattern, groups: dict, period: tuple[int, int] | None)
         return date(year, month, day)
     month, day = (int(part) for part in pattern.date.split("-"))
     return date(year, month, day)
+
+
+def _middle_year(period: tuple[int, int]) -> int:
+    """The year of a period's mid-term review: the third of five."""
+    return period[0] + (period[1] - period[0]) // 2
 
 
 def _longest_first(matches: list[tuple[regex.Match, _Pattern]]) -> list[tuple[regex.Match, _Pattern]]:

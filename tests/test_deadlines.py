@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plantext.extractors.deadlines import extract_deadlines, find_deadlines_in_sentence, find_lead_in
+from plantext.extractors.deadlines import extract_deadlines, find_deadlines_in_sentence, find_lead_in, plan_start_year
 from plantext.ingest import read_source
 from plantext.layout import analyse
 
@@ -30,7 +30,7 @@ def deadlines(sentence, plan_start=PLAN_START):
         ),
         ("2025年，完成全省重点流域所有入河排污口排查。", [("2025年", "2025-12-31", "by")]),
         ("展望二〇三五年，全面建立青海特色生态文明体系。", [("二〇三五年", "2035-12-31", "by")]),
-        ("制定青海省二〇三〇年前碳排放达峰行动方案。", [("二〇三〇年前", "2030-12-31", "by")]),
+        ("力争2030年前实现碳达峰。", [("2030年前", "2030-12-31", "by")]),
         (
             "“十四五”末，实现清洁能源装机容量规模翻一番。",
             [("“十四五”末", "2025-12-31", "by")],
@@ -52,6 +52,28 @@ def deadlines(sentence, plan_start=PLAN_START):
             "把“生态文明建设实现新进步”作为“十四五”时期经济社会发展主要目标之一，"
             "将“美丽中国建设目标基本实现”作为到2035年基本实现社会主义现代化远景目标之一。",
             [("“十四五”时期", "2025-12-31", "during"), ("到2035年", "2035-12-31", "by")],
+        ),
+        # Not from the corpora: forms of other provinces' plans.
+        ("2021—2025年期间，全省新增造林500万亩。", [("2021—2025年期间", "2025-12-31", "during")]),
+        ("2023—2025年，每年完成50个村庄整治。", [("2023—2025年", "2025-12-31", "by")]),
+        ("“十四五”中后期，全面推进碳达峰。", [("“十四五”中后期", "2025-12-31", "by")]),
+        ("“十四五”前期，完成规划编制。", [("“十四五”前期", "2022-12-31", "by")]),
+        # Years listed together are a deadline each.
+        (
+            "到2025年和2030年，森林覆盖率分别达到45%和48%。",
+            [("到2025年", "2025-12-31", "by"), ("2030年", "2030-12-31", "by")],
+        ),
+        (
+            "到2025年、2030年，非化石能源消费比重分别达到20%、25%左右。",
+            [("到2025年", "2025-12-31", "by"), ("2030年", "2030-12-31", "by")],
+        ),
+        # The year a verb of change reaches, without the verb's 到.
+        ("全省森林覆盖率由2020年的7.5%提高到2025年的8%。", [("2025年", "2025-12-31", "by")]),
+        # A bare year under which a level is reported narrates; the deadline
+        # after it stays.
+        (
+            "2021年，全省PM2.5平均浓度为26微克/立方米，到2025年下降到24微克/立方米。",
+            [("到2025年", "2025-12-31", "by")],
         ),
     ],
 )
@@ -76,6 +98,9 @@ def test_deadlines_of_a_sentence(sentence, expected):
         "为推进“十四五”时期全省生态环境保护工作，依据《“十四五”生态环境保护规划》，制定本规划。",
         # titles, recurrences and durations
         "依据《青海省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。",
+        # titles without 《》: a time expression followed by the rest of a document's name
+        "制定青海省二〇三〇年前碳排放达峰行动方案。",
+        "按照国家2030年前碳达峰行动方案要求，推进减排。",
         "督促危险废物填埋场责任单位至少每两年开展一次环境安全性能评估。",
         "启动“厕所革命”新五年行动。",
     ],
@@ -112,6 +137,22 @@ def test_a_lead_in_opens_a_clause_and_is_set_off_by_a_comma(text, lead_in):
     assert (found.raw if found else None) == lead_in
 
 
+@pytest.mark.parametrize(
+    "text,lead_in",
+    [
+        ("“十四五”时期生态环境保护的主要目标是：", "“十四五”时期"),
+        ("到2025年主要目标是：", "到2025年"),
+        ("力争到2025年实现以下目标：", "到2025年"),
+        ("“十四五”时期主要目标是：生态环境持续改善，主要污染物排放总量持续减少。", "“十四五”时期"),
+        # a bare 主要目标 announces nothing
+        ("把“生态文明建设实现新进步”作为“十四五”时期经济社会发展主要目标之一。", None),
+    ],
+)
+def test_a_sentence_that_announces_goals_is_a_lead_in(text, lead_in):
+    found = find_lead_in(text, PLAN_START)
+    assert (found.raw if found else None) == lead_in
+
+
 def test_a_document_gives_one_deadline_per_expression_with_its_sentence_and_page(tmp_path):
     source = tmp_path / "青海省“十四五”示例规划.txt"
     source.write_text(
@@ -126,3 +167,23 @@ def test_a_document_gives_one_deadline_per_expression_with_its_sentence_and_page
         ("2025年年底", "2025-12-31", 2025, "by", 2),
     ]
     assert records[0].text == "在2023年年中和2025年年底，开展规划执行情况的中期评估和终期考核。"
+
+
+YEARS_IN_TITLE = """广东省生态环境保护规划（2021—2025年）
+
+第一章 发展基础
+
+    “十三五”期间，全省PM2.5平均浓度下降到22微克/立方米。2020年，全省地级城市空气质量优良天数比例达到92.5%，森林覆盖率达到58.7%。
+
+第二章 主要目标
+
+    到2025年，全省PM2.5平均浓度下降到20微克/立方米。
+"""
+
+
+def test_a_plan_period_printed_as_years_in_the_title_makes_earlier_years_the_past(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(YEARS_IN_TITLE, encoding="utf-8")
+    layout = analyse(read_source(source))
+    assert plan_start_year(layout) == 2021
+    assert [(d.raw, d.date, d.kind) for d in extract_deadlines(layout)] == [("到2025年", "2025-12-31", "by")]

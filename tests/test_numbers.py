@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from plantext.numbers import (
     compact_text,
+    derived_from,
     find_quantities,
     match_comparator,
     parse_chinese_numeral,
@@ -155,6 +156,12 @@ def only_quantity(text):
         ("建设两个示范基地", "两个", 2, "个", 2, "个"),
         ("治理三万亩", "三万亩", 30000, "亩", 30000, "亩"),
         ("耕地基础地力平均提高 0.5 个等级", "0.5 个等级", 0.5, "个等级", 0.5, "个等级"),
+        # an amount per another unit (an intensity)
+        ("煤电机组平均供电煤耗降至300克标准煤/千瓦时以下", "300克标准煤/千瓦时", 300, "克标准煤/千瓦时", 300, "克标准煤/千瓦时"),
+        ("单位GDP能耗降至0.5千克标准煤/万元", "0.5千克标准煤/万元", 0.5, "千克标准煤/万元", 500, "克标准煤/万元"),
+        ("万元工业增加值用水量降至12吨/万元", "12吨/万元", 12, "吨/万元", 12, "吨/万元"),
+        ("万元GDP用水量降至30立方米/万元", "30立方米/万元", 30, "立方米/万元", 30, "立方米/万元"),
+        ("用水量降至30立方米／万元", "30立方米／万元", 30, "立方米/万元", 30, "立方米/万元"),
     ],
 )
 def test_find_quantities(sentence, raw, value, unit, value_base, unit_base):
@@ -279,6 +286,9 @@ def test_a_quoted_clause_is_not_a_name():
         ("亿立方米", "亿立方米", "立方米", 100000000),
         ("万平方公里", "万平方公里", "平方公里", 10000),
         ("万吨标准煤", "万吨标准煤", "吨标准煤", 10000),
+        ("克标准煤/千瓦时", "克标准煤/千瓦时", "克标准煤/千瓦时", 1),
+        ("千克标准煤/万元", "千克标准煤/万元", "克标准煤/万元", 1000),
+        ("万吨/万元", "万吨/万元", "吨/万元", 10000),
     ],
 )
 def test_read_unit(printed, unit, base_unit, factor):
@@ -353,6 +363,20 @@ def test_compact_text_removes_whitespace_next_to_chinese_and_maps_back():
     assert compact.text == "到2025年，CCER是指VOCs and NOx"
     start = compact.text.index("2025")
     assert compact.original_span(start, start + 4) == (3, 7)
+
+
+def test_what_is_derived_from_a_text_is_worked_out_once_and_dropped_with_its_compact_form():
+    calls = []
+
+    def length(text):
+        calls.append(text)
+        return len(text)
+
+    assert derived_from("到2025年，达到90%", length) == derived_from("到2025年，达到90%", length) == 12
+    assert len(calls) == 1
+    compact_text.cache_clear()
+    assert derived_from("到2025年，达到90%", length) == 12
+    assert len(calls) == 2
 
 
 # --- properties --------------------------------------------------------------

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from plantext.extractors.sentences import paragraph_sentences, split_sentences
+from plantext.extractors.sentences import CLOSING_MARKS, SENTENCE_END_MARKS, paragraph_sentences, split_sentences
 from plantext.layout import Paragraph
 
 
@@ -39,7 +41,10 @@ def sentences_of(text):
         ),
         # The last sentence may lack its end mark.
         ("2024年底前完成规划实施情况中期评估。结果向社会公开", ["2024年底前完成规划实施情况中期评估。", "结果向社会公开"]),
+        # Whitespace between sentences belongs to none of them.
+        ("  到2025年，完成整治。\n  结果向社会公开。 ", ["到2025年，完成整治。", "结果向社会公开。"]),
         ("", []),
+        ("  \n", []),
     ],
 )
 def test_a_sentence_ends_at_a_full_stop_exclamation_or_question_mark(text, sentences):
@@ -56,3 +61,16 @@ def test_each_sentence_starts_on_the_page_of_its_first_character():
     ]
     paragraph.page_starts = [(0, 46), (second, 47)]
     assert [sentence.page for sentence in paragraph_sentences(paragraph)] == [46, 47]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("到年，达完成" + SENTENCE_END_MARKS + CLOSING_MARKS + " \n\u3000")))
+def test_sentences_cover_every_printed_character_once_in_order(text):
+    spans = split_sentences(text)
+    covered = [position for start, end in spans for position in range(start, end)]
+    assert covered == sorted(set(covered))
+    assert {position for position, char in enumerate(text) if not char.isspace()} <= set(covered)
+    for index, (start, end) in enumerate(spans):
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        if index < len(spans) - 1:
+            assert text[end - 1] in SENTENCE_END_MARKS + CLOSING_MARKS

@@ -287,6 +287,230 @@ def test_the_lead_in_of_a_goals_section_governs_the_goals_listed_after_it_and_no
     assert records[0].text == "主要城市空气质量优良天数比例达到90%以上，实现细颗粒物和臭氧“双控双减”。"
 
 
+# ---------------------------------------------------------------- other provinces' plans
+# Not from the corpora: sentences in the style of other provinces' 十四五
+# 生态环境保护规划, each the specification of a general rule.
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a bracketed remark after a value
+        (
+            "到2025年，地级以上城市空气质量优良天数比率达到86.8%以上（国家考核目标）。",
+            [("地级以上城市空气质量优良天数比率", 86.8, "%", ">=", "level", "到2025年")],
+        ),
+        # a bracketed list after as many values names each value's scope, in order
+        (
+            "到2025年，城镇污水处理率达到95%、90%、70%（城市、县城、建制镇）。",
+            [
+                ("城市污水处理率", 95, "%", ">=", "level", "到2025年"),
+                ("县城污水处理率", 90, "%", ">=", "level", "到2025年"),
+                ("建制镇污水处理率", 70, "%", ">=", "level", "到2025年"),
+            ],
+        ),
+        # deadlines listed together pair with as many values in order
+        (
+            "到2025年和2030年，森林覆盖率分别达到45%和48%。",
+            [
+                ("森林覆盖率", 45, "%", ">=", "level", "到2025年"),
+                ("森林覆盖率", 48, "%", ">=", "level", "2030年"),
+            ],
+        ),
+        (
+            "到2025年、2030年，非化石能源消费比重分别达到20%、25%左右。",
+            [
+                ("非化石能源消费比重", 20, "%", "~", "level", "到2025年"),
+                ("非化石能源消费比重", 25, "%", "~", "level", "2030年"),
+            ],
+        ),
+        # a clause naming no metric measures what the value before it measured,
+        # also when that value is a level reported for a bare year (no target)
+        (
+            "2021年，全省PM2.5平均浓度为26微克/立方米，到2025年下降到24微克/立方米。",
+            [("全省PM2.5平均浓度", 24, "微克/立方米", "<=", "level", "到2025年")],
+        ),
+        # 占… names the whole; the part is the metric before it
+        (
+            "到2025年，煤炭消费量控制在1.2亿吨以内，占能源消费总量比重下降到55%。",
+            [
+                ("煤炭消费量", 1.2, "亿吨", "<=", "level", "到2025年"),
+                ("煤炭消费量占能源消费总量比重", 55, "%", "<=", "level", "到2025年"),
+            ],
+        ),
+        # 即 restates the goal named before it
+        (
+            "到2025年，完成国家下达的单位GDP二氧化碳排放降低目标，即下降18%。",
+            [("单位GDP二氧化碳排放", 18, "%", ">=", "decrease", "到2025年")],
+        ),
+        # a region alone (其中 dropped) measures what was measured before it, there
+        (
+            "到2025年，全省地级城市空气质量优良天数比例达到90%，其中西安市达到80%。",
+            [
+                ("全省地级城市空气质量优良天数比例", 90, "%", ">=", "level", "到2025年"),
+                ("西安市空气质量优良天数比例", 80, "%", ">=", "level", "到2025年"),
+            ],
+        ),
+        (
+            "到2025年，珠三角地区PM2.5浓度达到22微克/立方米，粤东西北地区达到24微克/立方米。",
+            [
+                ("珠三角地区PM2.5浓度", 22, "微克/立方米", ">=", "level", "到2025年"),
+                ("粤东西北地区PM2.5浓度", 24, "微克/立方米", ">=", "level", "到2025年"),
+            ],
+        ),
+        # a starting point and the year a verb of change reaches are no part of the metric
+        (
+            "全省森林覆盖率由2020年的7.5%提高到2025年的8%。",
+            [("全省森林覆盖率", 8, "%", ">=", "level", "2025年")],
+        ),
+        # a list of counts, each naming what it counts
+        (
+            "到2025年，全面完成“十百千”工程，建设10个示范县、100个示范乡镇。",
+            [
+                ("建设示范县", 10, "个", ">=", "level", "到2025年"),
+                ("建设示范乡镇", 100, "个", ">=", "level", "到2025年"),
+            ],
+        ),
+        # 或 begins another statement of the same metric
+        (
+            "到2025年，全市城市生活污水集中收集率达到70%以上或比2020年提高5个百分点以上。",
+            [
+                ("全市城市生活污水集中收集率", 70, "%", ">=", "level", "到2025年"),
+                ("全市城市生活污水集中收集率", 5, "个百分点", ">=", "increase", "到2025年"),
+            ],
+        ),
+        # units per another unit, and ranges of years
+        (
+            "到2025年，煤电机组平均供电煤耗降至300克标准煤/千瓦时以下。",
+            [("煤电机组平均供电煤耗", 300, "克标准煤/千瓦时", "<=", "level", "到2025年")],
+        ),
+        (
+            "2021—2025年期间，全省新增造林500万亩。",
+            [("全省新增造林面积", 500, "万亩", ">=", "level", "2021—2025年期间")],
+        ),
+        (
+            "“十四五”中后期，全省非化石能源消费比重提高到20%。",
+            [("全省非化石能源消费比重", 20, "%", ">=", "level", "“十四五”中后期")],
+        ),
+    ],
+)
+def test_forms_of_other_provinces_plans(sentence, expected):
+    assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,metrics_and_values",
+    [
+        # counts that name their things before them
+        (
+            "到2025年，全省建成国家生态文明建设示范区10个、“两山”实践创新基地5个。",
+            [("全省建成国家生态文明建设示范区", 10), ("全省“两山”实践创新基地", 5)],
+        ),
+        ("到2025年，建设10个示范县和100个示范乡镇。", [("建设示范县", 10), ("建设示范乡镇", 100)]),
+        # a value inside a remark is stated by the remark
+        (
+            "“十四五”期间，全省完成营造林300万亩（其中人工造林100万亩）。",
+            [("全省完成营造林面积", 300), ("全省人工造林面积", 100)],
+        ),
+        (
+            "到2025年，城市污水处理率、县城污水处理率分别达到97%、95%（其中建制镇达到70%）。",
+            [("城市污水处理率", 97), ("县城污水处理率", 95), ("建制镇污水处理率", 70)],
+        ),
+        # a goal named instead of a metric refers to the metric before it
+        (
+            "到2025年，全省地表水省控以上断面达到或好于Ⅲ类水体比例达到90%（国家下达目标为86%）。",
+            [("全省地表水省控以上断面达到或好于Ⅲ类水体比例", 90), ("全省地表水省控以上断面达到或好于Ⅲ类水体比例", 86)],
+        ),
+        # the part of a share carries over to the next share
+        (
+            "到2025年，全省非化石能源占能源消费总量比重达到25%，占发电装机比重达到60%。",
+            [("全省非化石能源占能源消费总量比重", 25), ("全省非化石能源占发电装机比重", 60)],
+        ),
+        # 即 after a value restates that value's metric
+        (
+            "到2025年，全省单位GDP能耗下降13.5%，即下降到0.5吨标准煤/万元。",
+            [("全省单位GDP能耗", 13.5), ("全省单位GDP能耗", 0.5)],
+        ),
+        # 其中 opens the metric of a part
+        ("到2025年，新增造林100万亩，其中人工造林60万亩。", [("新增造林面积", 100), ("人工造林面积", 60)]),
+    ],
+)
+def test_further_forms_the_same_rules_cover(sentence, metrics_and_values):
+    assert [(t.metric, t.value) for t in targets(sentence)] == metrics_and_values
+
+
+@pytest.mark.parametrize(
+    "sentence,metrics",
+    [
+        # 地级城市 scopes the air metric: only the region 全省 spreads to 森林覆盖率
+        (
+            "到2025年，全省地级城市空气质量优良天数比例达到92.5%，森林覆盖率达到58.7%。",
+            ["全省地级城市空气质量优良天数比例", "全省森林覆盖率"],
+        ),
+        # a monitoring scope goes to a quality monitored there
+        (
+            "到2025年，全省地级城市空气质量优良天数比例达到85%，PM2.5浓度下降到33微克/立方米。",
+            ["全省地级城市空气质量优良天数比例", "全省地级城市PM2.5浓度"],
+        ),
+        # 城镇 is a scope, no region (青海 p. 39)
+        (
+            "到2025年，城镇新建建筑中绿色建筑占比达到70%，装配式建筑占新建建筑比例达到15%。",
+            ["城镇新建建筑中绿色建筑占比", "装配式建筑占新建建筑比例"],
+        ),
+    ],
+)
+def test_only_regions_spread_over_a_list_and_monitoring_scopes_only_to_monitored_qualities(sentence, metrics):
+    assert [t.metric for t in targets(sentence)] == metrics
+
+
+YEARS_IN_TITLE = """广东省生态环境保护规划（2021—2025年）
+
+第一章 发展基础
+
+    “十三五”期间，全省PM2.5平均浓度下降到22微克/立方米。2020年，全省地级城市空气质量优良天数比例达到92.5%，森林覆盖率达到58.7%。
+
+第二章 主要目标
+
+    到2025年，全省PM2.5平均浓度下降到20微克/立方米。
+"""
+
+
+def test_the_years_of_a_plan_in_its_title_make_earlier_figures_achievements(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(YEARS_IN_TITLE, encoding="utf-8")
+    records = extract_targets(analyse(read_source(source)))
+    assert [(t.metric, t.value, t.deadline.raw) for t in records] == [("全省PM2.5平均浓度", 20, "到2025年")]
+
+
+GOALS_ANNOUNCED = """某某市“十四五”生态环境保护规划
+
+第一章 总体要求
+
+第二节 主要目标
+
+    “十四五”时期生态环境保护的主要目标是：
+
+    ——大气环境质量持续改善。全市PM2.5平均浓度下降到30微克/立方米，空气质量优良天数比例达到85%。
+
+    ——水环境质量稳步提升。地表水国考断面水质优良比例达到80%。
+
+第三节 远景目标
+
+    全市森林覆盖率达到50%。
+"""
+
+
+def test_a_sentence_announcing_the_goals_is_their_lead_in(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(GOALS_ANNOUNCED, encoding="utf-8")
+    records = extract_targets(analyse(read_source(source)))
+    assert [(t.metric, t.value, t.deadline.raw) for t in records] == [
+        ("全市PM2.5平均浓度", 30, "“十四五”时期"),
+        ("全市空气质量优良天数比例", 85, "“十四五”时期"),
+        ("地表水国考断面水质优良比例", 80, "“十四五”时期"),
+    ]
+
+
 # ---------------------------------------------------------------- what is not a target
 
 
@@ -319,6 +543,8 @@ def test_the_lead_in_of_a_goals_section_governs_the_goals_listed_after_it_and_no
         "到2025年，确保项目建设一个、运行一个、见效一个。",
         # a starting point is not the target
         "“十三五”期间，全国地表水优良水质断面比例由2015年的64.5%上升到83.4%。",
+        # a level reported for a bare year
+        "2021年，全省PM2.5平均浓度为26微克/立方米。",
         # the date of an event told
         "2019年1月，国务院办公厅印发《“无废城市”建设试点工作方案》，西宁市成为第一批试点城市。",
     ],

@@ -56,8 +56,20 @@ def only_expression(text):
         ("第十四个五年规划期间", "第十四个五年规划期间", "2025-12-31", "during"),
         ("“十三五”期间，全省生态环境质量持续改善", "“十三五”期间", "2020-12-31", "during"),
         ("“十四五”中期开展评估", "“十四五”中期", "2023-12-31", "by"),
-        ("制定二〇三〇年前碳排放达峰行动方案", "二〇三〇年前", "2030-12-31", "by"),
+        # the late and the early part of a period: by its end, and by the end
+        # of the year before its middle
+        ("“十四五”中后期，全面推进碳达峰", "“十四五”中后期", "2025-12-31", "by"),
+        ("“十四五”后期，基本完成", "“十四五”后期", "2025-12-31", "by"),
+        ("“十四五”前期，完成规划编制", "“十四五”前期", "2022-12-31", "by"),
+        # a range of years: during it (期间), or by its last year
+        ("2021—2025年期间，全省新增造林500万亩", "2021—2025年期间", "2025-12-31", "during"),
+        ("2021-2025年时期，累计完成", "2021-2025年时期", "2025-12-31", "during"),
+        ("2023—2025年，每年完成50个村庄整治", "2023—2025年", "2025-12-31", "by"),
+        # the 到 of a verb of change is the verb's: the year it reaches is bare
+        ("全省森林覆盖率由2020年的7.5%提高到2025年的8%", "2025年", "2025-12-31", "by"),
         ("2030年前碳排放达峰", "2030年前", "2030-12-31", "by"),
+        # a verb or a preposition before a document noun: no name
+        ("2025年前完成实施方案编制", "2025年前", "2025-12-31", "by"),
         ("到二〇三五年，绿色生产生活方式广泛形成", "到二〇三五年", "2035-12-31", "by"),
         ("锚定到二〇三五年目标", "到二〇三五年", "2035-12-31", "by"),
         ("展望二〇三五年，全面建立青海特色生态文明体系", "二〇三五年", "2035-12-31", "by"),
@@ -87,6 +99,11 @@ def test_find_time_expressions(sentence, raw, date, kind):
         "“十四五”规划",
         "2023年2月30日",
         "到〇〇〇〇年",
+        # the name of a document printed without 《》
+        "按照国家2030年前碳达峰行动方案要求，推进减排",
+        "制定青海省二〇三〇年前碳排放达峰行动方案",
+        # 前期工作 is preparatory work
+        "加快“十四五”前期工作",
     ],
 )
 def test_titles_durations_recurrences_and_references_are_not_time_expressions(sentence):
@@ -99,6 +116,18 @@ def test_several_expressions_in_one_sentence_come_in_order():
         ("2023年年中", "2023-06-30"),
         ("2025年年底", "2025-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("到2025年和2030年，森林覆盖率分别达到45%和48%", [("到2025年", "2025-12-31"), ("2030年", "2030-12-31")]),
+        ("到2025年、2030年，非化石能源消费比重分别达到20%、25%左右", [("到2025年", "2025-12-31"), ("2030年", "2030-12-31")]),
+        ("2025年和2030年，森林覆盖率分别达到45%和48%", [("2025年", "2025-12-31"), ("2030年", "2030-12-31")]),
+    ],
+)
+def test_a_year_listed_after_another_is_an_expression_of_its_own(sentence, expected):
+    assert [(e.raw, e.date) for e in find_time_expressions(sentence)] == expected
 
 
 def test_a_goal_named_next_to_a_title_is_kept():
@@ -182,6 +211,13 @@ def test_period_years(name, years):
         ("中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要", (2021, 2025)),
         ("“十三五”规划实施情况总结评估报告", (2016, 2020)),
         ("青海省生态环境保护条例", None),
+        # a plan named by its years
+        ("广东省生态环境保护规划（2021—2025年）", (2021, 2025)),
+        ("某市生态环境保护规划2021-2025年", (2021, 2025)),
+        ("某市生态环境保护规划（2021～2025）", (2021, 2025)),
+        ("某市生态环境保护规划（二〇二一—二〇二五年）", (2021, 2025)),
+        ("国土空间规划（2021—2035年）", (2021, 2035)),
+        ("某市规划（2025—2021年）", None),
     ],
 )
 def test_find_period(title, years):

@@ -6,11 +6,16 @@ following the annotation guidelines.  Not deadlines:
 
 - years of the past, before the plan's period (``“十三五”时期，…``,
   ``2020年，全省…达97.2%``): narration and achievements;
+- a bare year under which a level is reported (``2021年，…浓度为26微克/立方米``);
 - the date of an event told (``2021年6月，…考察``), a point of reference
   (``截至2016年``), a period described (``“十四五”时期是…的五年``), and the
   sentence that says why the plan is made (``…，制定本规划``);
-- years in the titles of other documents, durations and recurrences, which
+- years in the names of other documents (``《…二〇三五年远景目标纲要》``,
+  ``国家2030年前碳达峰行动方案``), durations and recurrences, which
   ``timeexpr`` does not report in the first place.
+
+A sentence's time expressions are read once (``derived_from``): the targets
+of the sentence are read from them as well.
 
 ``find_deadlines_in_sentence`` works on one sentence (the spaCy component uses
 it on any text); ``extract_deadlines`` runs it over a document's paragraphs.
@@ -26,7 +31,7 @@ import regex
 from plantext.extractors.sentences import paragraph_sentences
 from plantext.layout import Layout
 from plantext.models import Deadline
-from plantext.numbers import compact_text, vocabulary_table
+from plantext.numbers import compact_text, derived_from, find_quantities, vocabulary_table
 from plantext.timeexpr import TimeExpression, find_period, find_time_expressions
 
 
@@ -36,8 +41,12 @@ class _DeadlineRules:
     as_of_before: list[str]
     description_after: list[str]
     plan_statement_words: list[str]
+    bare_year: regex.Pattern
+    report_verbs: tuple[str, ...]
     lead_in_marks: str
     lead_in_openers: list[str]
+    lead_in_end_marks: str
+    goal_announcements: list[str]
     clause_marks: regex.Pattern
 
 
@@ -47,8 +56,12 @@ def _build_rules(vocabulary) -> _DeadlineRules:
         as_of_before=vocabulary["as_of_before"],
         description_after=vocabulary["description_after"],
         plan_statement_words=vocabulary["plan_statement_words"],
+        bare_year=regex.compile(vocabulary["bare_year"]),
+        report_verbs=tuple(vocabulary["report_verbs"]),
         lead_in_marks=vocabulary["lead_in_marks"],
         lead_in_openers=vocabulary["lead_in_openers"],
+        lead_in_end_marks=vocabulary["lead_in_end_marks"],
+        goal_announcements=vocabulary["goal_announcements"],
         clause_marks=regex.compile(f"[{regex.escape(vocabulary['clause_marks'])}]"),
     )
 
@@ -57,8 +70,31 @@ def _rules() -> _DeadlineRules:
     return vocabulary_table(_build_rules, "deadlines")
 
 
+@dataclass(frozen=True)
+class _SentenceTimes:
+    """What the time expressions of one sentence do, whatever the plan's period."""
+
+    governing: tuple[TimeExpression, ...]  # those that can govern what the sentence says
+    narrating: tuple[TimeExpression, ...]  # those of them that date what is told, not a commitment
+
+
+def _sentence_times(text: str) -> _SentenceTimes:
+    """The governing and narrating expressions of ``text``; shared through
+    ``derived_from`` by the targets and the deadlines of a sentence."""
+    rules = _rules()
+    compact = compact_text(text).text
+    if any(word in compact for word in rules.plan_statement_words):
+        return _SentenceTimes((), ())
+    governing = tuple(
+        expression for expression in find_time_expressions(text) if not _is_reference(text, expression, rules)
+    )
+    narrating = tuple(expression for expression in governing if _narrates(text, expression, rules))
+    return _SentenceTimes(governing, narrating)
+
+
 def plan_start_year(layout: Layout) -> int | None:
-    """The first year of the plan's period, named in its title (``“十四五”`` → 2021)."""
+    """The first year of the plan's period, read from its title (``“十四五”`` or
+    ``（2021—2025年）`` → 2021)."""
     period = find_period(layout.title)
     return period[0] if period else None
 
@@ -68,30 +104,16 @@ def is_past(expression: TimeExpression, plan_start: int | None) -> bool:
     return plan_start is not None and expression.year < plan_start
 
 
-def governing_expressions(text: str) -> list[TimeExpression]:
+def governing_expressions(text: str) -> tuple[TimeExpression, ...]:
     """The time expressions of a sentence that can govern what it says.
 
-    These are the deadlines plus the dates of the past: a target stated under
-    ``2020年，…`` is an achievement, so the caller needs to see that year to
-    know that the numbers after it are no targets.  Left out are expressions
-    that govern nothing (a point of reference, a description of the period).
+    These are the deadlines plus the dates of what is told: a target stated
+    under ``2020年，…`` is an achievement, so the caller needs to see that year
+    to know that the numbers after it are no targets.  Left out are
+    expressions that govern nothing (a point of reference, a description of
+    the period).
     """
-    rules = _rules()
-    compact = compact_text(text).text
-    if any(word in compact for word in rules.plan_statement_words):
-        return []
-    return [
-        expression
-        for expression in find_time_expressions(text)
-        if not _is_reference(text, expression, rules)
-    ]
-
-
-def is_deadline(expression: TimeExpression, plan_start: int | None = None) -> bool:
-    """True for an expression that sets when something must be done or reached."""
-    if is_past(expression, plan_start):
-        return False
-    return not any(pattern.match(expression.raw) for pattern in _rules().event_dates)
+    return derived_from(text, _sentence_times).governing
 
 
 def find_deadlines_in_sentence(text: str, plan_start: int | None = None) -> list[TimeExpression]:
@@ -103,28 +125,41 @@ def find_deadlines_in_sentence(text: str, plan_start: int | None = None) -> list
     >>> [found.raw for found in find_deadlines_in_sentence("2022年底前，完成县级应急预案修编。", 2021)]
     ['2022年底前']
     """
+    times = derived_from(text, _sentence_times)
     return [
         expression
-        for expression in governing_expressions(text)
-        if is_deadline(expression, plan_start)
+        for expression in times.governing
+        if expression not in times.narrating and not is_past(expression, plan_start)
     ]
 
 
 def find_lead_in(text: str, plan_start: int | None = None) -> TimeExpression | None:
-    """The last deadline of ``text`` that opens a clause and is set off by a comma
-    or colon (``到2025年，…``, ``“十四五”时期，…``), or ``None``.
+    """The deadline of ``text`` that governs the goals listed after it, or ``None``.
 
+    That is the last deadline that opens a clause and is set off by a comma or
+    colon (``到2025年，…``, ``“十四五”时期，…``), or the last deadline of a
+    sentence that announces goals (``“十四五”时期生态环境保护的主要目标是：``).
     A lead-in governs the targets that follow it, also beyond its sentence in
     the goals section of a plan.
     """
     rules = _rules()
+    deadlines = find_deadlines_in_sentence(text, plan_start)
+    if deadlines and _announces_goals(text, rules):
+        return deadlines[-1]
     lead_in = None
-    for expression in find_deadlines_in_sentence(text, plan_start):
+    for expression in deadlines:
         after = compact_text(text[expression.end :]).text[:1]
         clause_before = rules.clause_marks.split(compact_text(text[: expression.start]).text)[-1]
         if after and after in rules.lead_in_marks and (not clause_before or clause_before in rules.lead_in_openers):
             lead_in = expression
     return lead_in
+
+
+def _announces_goals(text: str, rules: _DeadlineRules) -> bool:
+    """True for a sentence that introduces the goals listed after it."""
+    compact = compact_text(text).text
+    ends_with_colon = compact.endswith(tuple(rules.lead_in_end_marks))
+    return ends_with_colon or any(word in compact for word in rules.goal_announcements)
 
 
 def _is_reference(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
@@ -137,6 +172,23 @@ def _is_reference(text: str, expression: TimeExpression, rules: _DeadlineRules) 
     if any(word in before for word in rules.as_of_before):
         return True
     return any(after.startswith(word) for word in rules.description_after)
+
+
+def _narrates(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
+    """True for the date of an event told (``2021年6月，…考察``) and for a bare
+    year that reports a level (``2021年，…浓度为26微克/立方米``)."""
+    if any(pattern.match(expression.raw) for pattern in rules.event_dates):
+        return True
+    return bool(rules.bare_year.match(expression.raw)) and _reports_a_level(text[expression.end :], rules)
+
+
+def _reports_a_level(after: str, rules: _DeadlineRules) -> bool:
+    """True when the clause after a year states its first quantity with a
+    report verb (``，全省PM2.5平均浓度为26微克/立方米``)."""
+    compact = compact_text(after).text.lstrip(rules.lead_in_marks)
+    clause = rules.clause_marks.split(compact, maxsplit=1)[0]
+    quantities = find_quantities(clause)
+    return bool(quantities) and clause[: quantities[0].start].endswith(rules.report_verbs)
 
 
 def extract_deadlines(layout: Layout) -> list[Deadline]:

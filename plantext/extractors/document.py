@@ -33,6 +33,8 @@ def _local_after(text: str, suffixes: list[str]) -> str | None:
 
 
 def find_plan_period(title: str) -> Period | None:
+    """The plan's period, named in its title (``“十四五”``) or printed as its
+    years (``（2021—2025年）``)."""
     from plantext.timeexpr import find_period
 
     years = find_period(title)

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from plantext.layout import Paragraph
 
 SENTENCE_END_MARKS = "。！？!?"
 # Printed after an end mark, these still belong to the sentence: …。” or …。）
 CLOSING_MARKS = "”’」』）)》"
+
+_ENDS = regex.escape(SENTENCE_END_MARKS)
+# A sentence starts at a character that is no whitespace and runs to its end
+# marks and the closing marks after them, or to the end of the text.
+_SENTENCE = regex.compile(
+    rf"(?:[^\s{_ENDS}][^{_ENDS}]*)?[{_ENDS}][{_ENDS}{regex.escape(CLOSING_MARKS)}]*|[^\s{_ENDS}][^{_ENDS}]*"
+)
 
 
 @dataclass(frozen=True)
@@ -36,27 +45,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     [(0, 16), (16, 28)]
     """
     spans = []
-    start = _skip_spaces(text, 0)
-    position = start
-    while position < len(text):
-        if text[position] in SENTENCE_END_MARKS:
-            end = position + 1
-            while end < len(text) and (text[end] in SENTENCE_END_MARKS or text[end] in CLOSING_MARKS):
-                end += 1
-            spans.append((start, end))
-            start = _skip_spaces(text, end)
-            position = start
-        else:
-            position += 1
-    if start < len(text):
-        spans.append((start, len(text.rstrip())))
+    for found in _SENTENCE.finditer(text):
+        # Only a last sentence without an end mark can end in whitespace.
+        spans.append((found.start(), found.start() + len(found.group().rstrip())))
     return spans
-
-
-def _skip_spaces(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
 
 
 def paragraph_sentences(paragraph: Paragraph) -> list[Sentence]:

@@ -3,10 +3,13 @@
 A target is a quantity (``plantext.numbers.find_quantities``) governed by a
 deadline: one in its sentence (the nearest before it, else the first after
 it), or the lead-in of the goals section it is listed in (``“十四五”时期，…``
-before the bullet points of 主要目标).  A quantity governed by a year of the
-past (``2020年，全省…达97.2%``) is an achievement and is left out, as are
-quantities that are names, durations, articles (``一个``), starting points
-(``由64.5%``) and thresholds that scope a thing (``30万千瓦及以上燃煤发电机组``).
+before the bullet points of 主要目标).  Deadlines listed together
+(``到2025年和2030年，…分别达到45%和48%``) pair with as many values in order.  A
+quantity governed by a year of the past (``2020年，全省…达97.2%``) or by a
+year whose level is reported (``2021年，…浓度为26微克/立方米``) is no target,
+nor are quantities that are names, durations, articles (``一个``), starting
+points (``由64.5%``) and thresholds that scope a thing
+(``30万千瓦及以上燃煤发电机组``).
 
 The metric is the phrase the sentence gives for what is measured, read from
 the quantity's clause:
@@ -14,12 +17,20 @@ the quantity's clause:
 - ``X达到N`` (or any verb or comparator word of ``comparators.yaml``): X;
 - ``N%以上的X达到Y``: ``达到Y的X比例``;
 - ``治理沙化土地6.67万亩``: the clause before the amount, named by what the
-  unit measures (``治理沙化土地面积``);
+  unit measures (``治理沙化土地面积``); ``建设10个示范县、100个示范乡镇``: each
+  count with the things it counts;
 - ``A和B分别达到N和M``: one metric per item of the list, paired in order,
   each completed from the others (``公路干线废旧路面材料回收率和循环利用率`` →
-  ``…回收率``, ``公路干线废旧路面材料循环利用率``);
-- a region opening the sentence's first target (``全省``, ``青海湖流域``) is part
-  of each later metric of the sentence that names no region of its own.
+  ``…回收率``, ``公路干线废旧路面材料循环利用率``); a bracketed list after the
+  values pairs the same way (``…达到95%、90%、70%（城市、县城、建制镇）``);
+- a clause that names no metric, only a part of a whole (``占…比重``) or only
+  a region (``其中西安市达到80%``) is completed from the value before it in
+  the sentence, target or not; one opened by ``即`` from the goal the clause
+  before it names;
+- a region opening the sentence's first target (``全省``, ``青海湖流域``) is
+  part of each later metric of the sentence that names no scope of its own; a
+  monitoring scope (``地级城市``) only of the later metrics of a quality
+  monitored there (``浓度``).
 
 ``find_targets_in_sentence`` works on one sentence (the spaCy component uses
 it); ``extract_targets`` walks a document's paragraphs and sections.  The
@@ -30,13 +41,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import jieba
 import jieba.posseg
 import regex
 
-from plantext.extractors.deadlines import find_lead_in, governing_expressions, is_deadline, plan_start_year
+from plantext.extractors.deadlines import (
+    find_deadlines_in_sentence,
+    find_lead_in,
+    governing_expressions,
+    plan_start_year,
+)
 from plantext.extractors.sentences import Sentence, paragraph_sentences
 from plantext.layout import BoxRegion, Heading, Layout, Paragraph, TableRegion
 from plantext.models import Target, TargetDeadline
@@ -46,6 +62,7 @@ from plantext.numbers import (
     Quantity,
     alternation,
     compact_text,
+    enclosed_pattern,
     find_quantities,
     match_comparator,
     vocabulary_table,
@@ -75,6 +92,18 @@ class FoundTarget:
     deadline: TimeExpression
 
 
+@dataclass(frozen=True)
+class _Stated:
+    """A value stated in a sentence, target or not: what it measures and the
+    expression that governs it (``None`` when none does)."""
+
+    quantity: Quantity
+    metric: str  # empty when its clause names none
+    comparator: str
+    change: str
+    deadline: TimeExpression | None
+
+
 # ---------------------------------------------------------------------------
 # Vocabulary
 # ---------------------------------------------------------------------------
@@ -85,12 +114,22 @@ class _TargetRules:
     goal_section_words: list[str]
     clause_marks: str
     brackets: list[tuple[str, str]]
+    remark: regex.Pattern  # a bracketed remark, matched right after a value
+    remark_openers: str
     triggers: regex.Pattern  # verbs and comparator words before a quantity
     respectively: set[str]
     list_conjunctions: regex.Pattern
+    starts_with_conjunction: regex.Pattern
+    ends_with_conjunction: regex.Pattern
+    alternative_words: tuple[str, ...]
     leading_words: set[str]
     trailing_words: set[str]
+    part_of_whole: regex.Pattern  # 占 of 占能源消费总量比重
+    restatement_words: tuple[str, ...]
+    restated_goal: regex.Pattern
+    goal_words: tuple[str, ...]
     comparison: regex.Pattern
+    baseline: regex.Pattern
     baseline_before: regex.Pattern
     per_before: list[str]
     duration_units: list[str]
@@ -102,7 +141,9 @@ class _TargetRules:
     share_units: list[str]
     share_metric: str  # a template of {verb}, {rest} and {things}
     amount_nouns: dict[str, str]
+    regions: list[regex.Pattern]
     scopes: list[regex.Pattern]
+    monitored_measures: list[str]
     place_suffixes: tuple[str, ...]
     qualifiers: regex.Pattern
     substances: regex.Pattern
@@ -112,17 +153,28 @@ class _TargetRules:
 
 def _build_rules(targets, comparators) -> _TargetRules:
     triggers = [*comparators["verbs"], *comparators["before_number"], *targets["trigger_words"]]
+    verbs = alternation(comparators["verbs"])
     return _TargetRules(
         goal_section_words=targets["goal_section_words"],
         clause_marks=targets["clause_marks"],
         brackets=[tuple(pair) for pair in targets["brackets"]],
+        remark=enclosed_pattern(targets["remark_brackets"]),
+        remark_openers="".join(open_ for open_, _ in targets["remark_brackets"]),
         triggers=regex.compile(alternation(triggers)),
         respectively=set(targets["respectively"]),
         list_conjunctions=regex.compile(targets["list_conjunctions"]),
+        starts_with_conjunction=regex.compile(f"^(?:{targets['list_conjunctions']})"),
+        ends_with_conjunction=regex.compile(f"(?:{targets['list_conjunctions']})$"),
+        alternative_words=tuple(targets["alternative_words"]),
         leading_words=set(targets["leading_words"]),
         trailing_words=set(targets["trailing_words"]),
+        part_of_whole=regex.compile(alternation(targets["part_of_whole_words"])),
+        restatement_words=tuple(targets["restatement_words"]),
+        restated_goal=regex.compile(targets["restated_goal"].replace("{verbs}", verbs)),
+        goal_words=tuple(targets["goal_words"]),
         comparison=regex.compile(targets["comparison"]),
-        baseline_before=regex.compile(targets["baseline_before"]),
+        baseline=regex.compile(targets["baseline"]),
+        baseline_before=regex.compile(f"(?:{targets['baseline']})$"),
         per_before=targets["per_before"],
         duration_units=targets["duration_units"],
         article_numerals=targets["article_numerals"],
@@ -133,7 +185,9 @@ def _build_rules(targets, comparators) -> _TargetRules:
         share_units=targets["share_units"],
         share_metric=targets["share_metric"],
         amount_nouns=targets["amount_nouns"],
+        regions=[regex.compile(pattern) for pattern in targets["region_patterns"]],
         scopes=[regex.compile(pattern) for pattern in targets["scope_patterns"]],
+        monitored_measures=targets["monitored_measures"],
         place_suffixes=tuple(targets["place_suffixes"]),
         qualifiers=regex.compile(alternation(targets["qualifiers"])),
         substances=regex.compile(alternation(targets["substances"])),
@@ -170,26 +224,48 @@ def find_targets_in_sentence(
     sentence = compact.text
     rules = _rules()
     expressions = governing_expressions(sentence)
-    if not expressions and lead_in_deadline is None:
+    deadlines = find_deadlines_in_sentence(sentence, plan_start)
+    if lead_in_deadline is not None:
+        deadlines.append(lead_in_deadline)
+    if not deadlines:
         return []  # nothing could govern a quantity: a target needs a date
-    found: list[FoundTarget] = []
-    opening_scope = None
+    stated: list[tuple[int, _Stated]] = []  # every value, with the start of its clause
+    previous: _Stated | None = None
+    previous_clause = ""
     for clause_start, clause_end in _clauses(sentence, rules):
+        # A clause may state its metric twice (达到70%以上或比2020年提高5个百分点):
+        # each statement reads its metric from its own part of the clause.
+        part_start = clause_start
         for group in _value_groups(sentence, clause_start, clause_end, expressions, rules):
-            deadline = _governing(expressions, group[0].start, lead_in_deadline)
-            if deadline is None or not is_deadline(deadline, plan_start):
-                continue
-            targets = _group_targets(sentence, clause_start, clause_end, group, deadline, expressions, rules)
-            if not targets:
-                continue
-            if found:
-                targets = [_with_measure_of(target, found[-1], rules) for target in targets]
-            if opening_scope is None:
-                opening_scope = _opening_scope(sentence, clause_start, deadline, expressions, targets[0].metric, rules)
-            elif opening_scope:
-                targets = [_with_scope(target, opening_scope, rules) for target in targets]
-            found.extend(targets)
-    return [_in_original(target, compact) for target in found]
+            governing = _governing_each(sentence, expressions, group, lead_in_deadline, rules)
+            restated = _restated_goal(sentence[part_start:clause_end], previous_clause, rules)
+            # A value inside a remark (…300万亩（其中人工造林100万亩）) is stated by the remark.
+            start = max(part_start, _remark_start(sentence, clause_start, group[0].start, rules))
+            for value in _group_values(sentence, start, clause_end, group, governing, expressions, rules):
+                previous = _completed(value, previous, restated, rules)
+                stated.append((clause_start, previous))
+            part_start = _alternative_start(sentence, group[-1].end, clause_end, rules) or part_start
+        previous_clause = sentence[clause_start:clause_end]
+    targets = [
+        (clause_start, _target(value))
+        for clause_start, value in stated
+        if value.metric and value.deadline in deadlines
+    ]
+    return [_in_original(target, compact) for target in _with_opening_scope(sentence, targets, expressions, rules)]
+
+
+def _target(value: _Stated) -> FoundTarget:
+    """The target record of a value governed by a deadline."""
+    return FoundTarget(
+        start=value.quantity.start,
+        end=value.quantity.end,
+        metric=value.metric,
+        value=value.quantity.value,
+        unit=value.quantity.unit,
+        comparator=value.comparator,
+        change="multiple" if value.quantity.multiple else value.change,
+        deadline=value.deadline,
+    )
 
 
 def _in_original(target: FoundTarget, compact: CompactText) -> FoundTarget:
@@ -218,11 +294,32 @@ def _clauses(sentence: str, rules: _TargetRules) -> list[tuple[int, int]]:
     return [(start, end) for start, end in clauses if end > start]
 
 
+def _alternative_start(sentence: str, value_end: int, clause_end: int, rules: _TargetRules) -> int | None:
+    """Where another statement of a value's metric begins, when the value is
+    followed by one (``达到70%以上或比2020年提高5个百分点``: after 或), else ``None``."""
+    after = _after_value(sentence[value_end:clause_end], rules)
+    for word in rules.alternative_words:
+        if after.startswith(word):
+            return clause_end - len(after) + len(word)
+    return None
+
+
+def _remark_start(sentence: str, clause_start: int, position: int, rules: _TargetRules) -> int:
+    """Where the text of the bracketed remark that holds ``position`` begins
+    (right after its opening bracket), or ``clause_start`` outside remarks."""
+    for opening in range(position - 1, clause_start - 1, -1):
+        if sentence[opening] in rules.remark_openers:
+            closed = rules.remark.match(sentence, opening)
+            if closed is None or closed.end() > position:
+                return opening + 1
+    return clause_start
+
+
 def _value_groups(
-    sentence: str, clause_start: int, clause_end: int, expressions: list[TimeExpression], rules: _TargetRules
+    sentence: str, clause_start: int, clause_end: int, expressions: Sequence[TimeExpression], rules: _TargetRules
 ) -> list[list[Quantity]]:
     """The candidate quantities of a clause, grouped into lists of values
-    (``98%和85%``, ``1.84万吨、0.7万吨、2.27万吨和0.03万吨``)."""
+    (``98%和85%``, ``1.84万吨、0.7万吨、2.27万吨和0.03万吨``, ``10个示范县、100个示范乡镇``)."""
     clause = sentence[clause_start:clause_end]
     candidates = [
         replace(quantity, start=quantity.start + clause_start, end=quantity.end + clause_start)
@@ -235,7 +332,7 @@ def _value_groups(
     ]
     groups: list[list[Quantity]] = []
     for quantity in candidates:
-        if groups and _joined_as_list(sentence[groups[-1][-1].end : quantity.start], rules):
+        if groups and _joined_as_list(groups[-1][-1], quantity, sentence[groups[-1][-1].end : quantity.start], rules):
             groups[-1].append(quantity)
         else:
             groups.append([quantity])
@@ -248,8 +345,29 @@ def _value_groups(
     ]
 
 
-def _joined_as_list(between: str, rules: _TargetRules) -> bool:
-    return bool(rules.list_conjunctions.fullmatch(between))
+def _joined_as_list(previous: Quantity, quantity: Quantity, between: str, rules: _TargetRules) -> bool:
+    """True when ``between`` joins two values of one list: a conjunction
+    (``98%和85%``), or between two counts the things the first one counts
+    and a conjunction (``10个示范县、100个``)."""
+    if rules.list_conjunctions.fullmatch(between):
+        return True
+    if previous.unit not in rules.count_units or quantity.unit not in rules.count_units:
+        return False
+    return _things_between_counts(between, rules) is not None
+
+
+def _things_between_counts(between: str, rules: _TargetRules) -> tuple[str, str] | None:
+    """The text between two counts of a list, split at the conjunction into
+    the things the first counts and those the second counts: ("示范县", "")
+    in 10个示范县、100个, ("", "美丽海湾") in 50条和美丽海湾3个; ``None`` when
+    there are no things on one side of a conjunction."""
+    after_first = rules.ends_with_conjunction.search(between)
+    if after_first and after_first.start() > 0:
+        return between[: after_first.start()], ""
+    before_second = rules.starts_with_conjunction.match(between)
+    if before_second and before_second.end() < len(between):
+        return "", between[before_second.end() :]
+    return None
 
 
 def _is_candidate(
@@ -257,7 +375,7 @@ def _is_candidate(
     quantity: Quantity,
     clause_start: int,
     clause_end: int,
-    expressions: list[TimeExpression],
+    expressions: Sequence[TimeExpression],
     rules: _TargetRules,
 ) -> bool:
     """False for quantities that cannot be targets whatever governs them."""
@@ -270,8 +388,7 @@ def _is_candidate(
     before = sentence[clause_start : quantity.start]
     if any(before.endswith(word) for word in rules.per_before) or rules.baseline_before.search(before):
         return False
-    after = _after_comparator_word(sentence[quantity.end : clause_end], rules)
-    if rules.after_target.match(after):
+    if rules.after_target.match(_after_value(sentence[quantity.end : clause_end], rules)):
         return True
     # A quantity followed by the name of a thing: a count of those things
     # (400个建制村) is a target, a measure (30万千瓦及以上燃煤发电机组) scopes them.
@@ -283,8 +400,16 @@ def _after_comparator_word(after: str, rules: _TargetRules) -> str:
     return after[found.end() :] if found else after
 
 
+def _after_value(after: str, rules: _TargetRules) -> str:
+    """What follows a value past its comparator word and a bracketed remark
+    (``86.8%以上（国家考核目标）``)."""
+    after = _after_comparator_word(after, rules)
+    remark = rules.remark.match(after)
+    return after[remark.end() :] if remark else after
+
+
 def _governing(
-    expressions: list[TimeExpression], position: int, lead_in_deadline: TimeExpression | None
+    expressions: Sequence[TimeExpression], position: int, lead_in_deadline: TimeExpression | None
 ) -> TimeExpression | None:
     """The expression that governs a quantity at ``position``: the nearest before
     it in the sentence, else the first after it, else the lead-in."""
@@ -295,44 +420,68 @@ def _governing(
     return after[0] if after else lead_in_deadline
 
 
+def _governing_each(
+    sentence: str,
+    expressions: Sequence[TimeExpression],
+    group: list[Quantity],
+    lead_in_deadline: TimeExpression | None,
+    rules: _TargetRules,
+) -> list[TimeExpression | None]:
+    """The expression that governs each value of a list: a list of as many
+    expressions before it pairs with the values in order (``到2025年和2030年，
+    …分别达到45%和48%``); otherwise the one that governs the first governs all."""
+    listed = _listed_before(sentence, expressions, group[0].start, rules)
+    if len(group) > 1 and len(listed) == len(group):
+        return listed
+    return [_governing(expressions, group[0].start, lead_in_deadline)] * len(group)
+
+
+def _listed_before(
+    sentence: str, expressions: Sequence[TimeExpression], position: int, rules: _TargetRules
+) -> list[TimeExpression]:
+    """The last expressions before ``position`` that form one list (joined by
+    conjunctions: ``到2025年、2030年``); a single expression is a list of one."""
+    before = [expression for expression in expressions if expression.end <= position]
+    listed = before[-1:]
+    for earlier in reversed(before[:-1]):
+        if not rules.list_conjunctions.fullmatch(sentence[earlier.end : listed[0].start]):
+            break
+        listed.insert(0, earlier)
+    return listed
+
+
 # ---------------------------------------------------------------------------
 # Metrics
 # ---------------------------------------------------------------------------
 
 
-def _group_targets(
+def _group_values(
     sentence: str,
-    clause_start: int,
+    part_start: int,
     clause_end: int,
     group: list[Quantity],
-    deadline: TimeExpression,
-    expressions: list[TimeExpression],
+    governing: list[TimeExpression | None],
+    expressions: Sequence[TimeExpression],
     rules: _TargetRules,
-) -> list[FoundTarget]:
-    """The targets of one list of values in its clause."""
-    before = _without_expressions(sentence, clause_start, group[0].start, expressions)
+) -> list[_Stated]:
+    """The values of one list, each with the metric its clause names (possibly
+    none), its comparator, change and governing expression."""
+    before = _without_baselines(_without_expressions(sentence, part_start, group[0].start, expressions), rules)
     after = sentence[group[-1].end : clause_end]
+    # The text after each value up to the next: the things a count counts.
+    betweens = [sentence[quantity.end : following.start] for quantity, following in zip(group, group[1:])]
     comparator, change = match_comparator(before, after)
-    targets = []
-    for quantity, metric in _metrics(before, after, group, rules):
-        if not metric:
-            continue
-        targets.append(
-            FoundTarget(
-                start=quantity.start,
-                end=quantity.end,
-                metric=metric,
-                value=quantity.value,
-                unit=quantity.unit,
-                comparator=comparator,
-                change="multiple" if quantity.multiple else change,
-                deadline=deadline,
-            )
-        )
-    return targets
+    metrics = _metrics(before, betweens + [after], group, rules)
+    items = _bracketed_items(after, rules)
+    if len(group) > 1 and len(items) == len(group):
+        metrics = [
+            (quantity, _with_scope_named(metric, item, rules)) for (quantity, metric), item in zip(metrics, items)
+        ]
+    deadline_of = dict(zip(group, governing))
+    return [_Stated(quantity, metric, comparator, change, deadline_of[quantity]) for quantity, metric in metrics]
 
 
-def _without_expressions(sentence: str, start: int, end: int, expressions: list[TimeExpression]) -> str:
+def _without_expressions(sentence: str, start: int, end: int, expressions: Sequence[TimeExpression]) -> str:
     """``sentence[start:end]`` with the time expressions in it cut out."""
     kept = []
     position = start
@@ -344,10 +493,34 @@ def _without_expressions(sentence: str, start: int, end: int, expressions: list[
     return "".join(kept)
 
 
-def _metrics(before: str, after: str, group: list[Quantity], rules: _TargetRules) -> list[tuple[Quantity, str]]:
+def _without_baselines(text: str, rules: _TargetRules) -> str:
+    """``text`` without the starting points it states (``由2020年的7.5%``)."""
+    for found in rules.baseline.finditer(text):
+        quantities = find_quantities(text[found.end() :])
+        if quantities and quantities[0].start == 0:
+            rest = text[found.end() + quantities[0].end :]
+            return text[: found.start()] + _without_baselines(rest, rules)
+    return text
+
+
+def _bracketed_items(after: str, rules: _TargetRules) -> list[str]:
+    """The items of a bracketed list right after a list of values
+    (``（城市、县城、建制镇）``), or ``[]``."""
+    remark = rules.remark.match(_after_comparator_word(after, rules))
+    return _list_items(remark.group()[1:-1], rules) if remark else []
+
+
+def _with_scope_named(metric: str, scope: str, rules: _TargetRules) -> str:
+    """``metric`` with ``scope`` in place of its own scope: 城镇污水处理率 → 城市污水处理率."""
+    return scope + metric[len(scope_prefix(metric, rules)) :]
+
+
+def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _TargetRules) -> list[tuple[Quantity, str]]:
     """The metric of each value of ``group`` (an empty string where there is
-    none); a list of metrics with one value gives one pair per metric."""
-    first = group[0]
+    none); a list of metrics with one value gives one pair per metric.
+    ``afters`` holds the text after each value, up to the next value or the
+    end of the clause."""
+    first, after = group[0], afters[-1]
     is_share = not _clean(before, rules) and first.unit in rules.share_units
     share = rules.share.match(_after_comparator_word(after, rules)) if is_share else None
     if share:
@@ -357,6 +530,9 @@ def _metrics(before: str, after: str, group: list[Quantity], rules: _TargetRules
     if trigger is not None:
         subject = _clean(before[: trigger.start()], rules)
     else:
+        counted = _count_list_metrics(before, afters, group, rules)
+        if counted:
+            return list(zip(group, counted))
         # 治理沙化土地6.67万亩, 完成400个建制村生活污水治理任务
         things = _counted_things(after, first, rules)
         subject = _clean(before + things, rules)
@@ -397,8 +573,26 @@ def _counted_things(after: str, quantity: Quantity, rules: _TargetRules) -> str:
     """The things a count names after it: 400个建制村生活污水治理任务."""
     if quantity.unit not in rules.count_units:
         return ""
-    rest = _after_comparator_word(after, rules)
+    rest = _after_value(after, rules)
     return "" if rules.after_target.match(rest) else rest
+
+
+def _count_list_metrics(before: str, afters: list[str], group: list[Quantity], rules: _TargetRules) -> list[str]:
+    """The metrics of a list of counts each naming what it counts, or ``[]``
+    for other lists: the things follow each count (建设10个示范县、100个示范乡镇 →
+    建设示范县, 建设示范乡镇) or precede it (建成示范区10个、创新基地5个 →
+    建成示范区, 创新基地)."""
+    if len(group) < 2 or any(quantity.unit not in rules.count_units for quantity in group):
+        return []
+    splits = [_things_between_counts(between, rules) for between in afters[:-1]]
+    if any(split is None for split in splits):
+        return []
+    if all(after_count for after_count, _ in splits):
+        things = [after_count for after_count, _ in splits] + [_counted_things(afters[-1], group[-1], rules)]
+        return [_clean(before + thing, rules) for thing in things]
+    if all(before_count for _, before_count in splits):
+        return [_clean(before, rules)] + [_clean(before_count, rules) for _, before_count in splits]
+    return []
 
 
 def _clean(metric: str, rules: _TargetRules) -> str:
@@ -415,6 +609,49 @@ def _clean(metric: str, rules: _TargetRules) -> str:
     while words and (words[-1] in rules.trailing_words or words[-1].strip(_SEPARATORS) == ""):
         words.pop()
     return "".join(words)
+
+
+# ---------------------------------------------------------------------------
+# Metrics completed from the rest of the sentence
+# ---------------------------------------------------------------------------
+
+
+def _completed(value: _Stated, previous: _Stated | None, restated: str, rules: _TargetRules) -> _Stated:
+    """The value with its metric completed from what the sentence measured
+    before it: a clause naming no metric, or only a goal (国家下达目标),
+    measures what the value before it measured (or the goal it restates);
+    ``占…比重`` names the whole of the previous metric's part; a region alone
+    takes the previous measure."""
+    metric = value.metric
+    if not metric:
+        metric = previous.metric if previous else restated
+    elif previous is None:
+        return value
+    elif metric.endswith(rules.goal_words):
+        metric = previous.metric
+    elif rules.part_of_whole.match(metric):
+        metric = _part_measured(previous.metric, rules) + metric
+    elif scope_prefix(metric, rules) == metric:
+        # 西宁市…比例达到90%，海东市达到88% → 海东市空气质量优良天数比例
+        metric += previous.metric[len(scope_prefix(previous.metric, rules)) :]
+    return replace(value, metric=metric)
+
+
+def _part_measured(metric: str, rules: _TargetRules) -> str:
+    """The part a metric measures: the metric itself, or what comes before 占
+    in a share (非化石能源占能源消费总量比重 → 非化石能源)."""
+    found = rules.part_of_whole.search(metric, 1)
+    return metric[: found.start()] if found else metric
+
+
+def _restated_goal(part: str, previous_clause: str, rules: _TargetRules) -> str:
+    """The goal a clause opened by 即 restates, named at the end of the clause
+    before it (``…的单位GDP二氧化碳排放降低目标，即下降18%`` →
+    ``单位GDP二氧化碳排放``); "" for other clauses."""
+    if not part.startswith(rules.restatement_words):
+        return ""
+    goal = rules.restated_goal.search(previous_clause)
+    return _clean(goal.group("goal"), rules) if goal else ""
 
 
 # ---------------------------------------------------------------------------
@@ -526,12 +763,7 @@ def scope_prefix(metric: str, rules: _TargetRules | None = None, with_qualifiers
     ``青海湖流域``, ``地表水国考断面``); with ``with_qualifiers`` also a qualifier
     of the measure (``单位国内生产总值``)."""
     rules = rules or _rules()
-    position = 0
-    while True:
-        found = _scope_at(metric, position, rules)
-        if not found:
-            break
-        position += found
+    position = sum(len(scope) for scope, _ in _opening_scopes(metric, rules))
     if with_qualifiers:
         qualifier = rules.qualifiers.match(metric, position)
         if qualifier:
@@ -539,16 +771,43 @@ def scope_prefix(metric: str, rules: _TargetRules | None = None, with_qualifiers
     return metric[:position]
 
 
-def _scope_at(metric: str, position: int, rules: _TargetRules) -> int:
-    """The length of the scope that starts at ``position``, 0 for none."""
-    longest = 0
-    for pattern in rules.scopes:
-        found = pattern.match(metric, position)
-        if found:
-            longest = max(longest, found.end() - position)
+def region_prefix(metric: str, rules: _TargetRules | None = None) -> str:
+    """The regions that open a metric (``全省``, ``青海湖流域``, ``西宁市``), without
+    the places of monitoring after them (``全省地级城市…`` → ``全省``)."""
+    rules = rules or _rules()
+    regions = []
+    for scope, is_region in _opening_scopes(metric, rules):
+        if not is_region:
+            break
+        regions.append(scope)
+    return "".join(regions)
+
+
+def _opening_scopes(metric: str, rules: _TargetRules) -> list[tuple[str, bool]]:
+    """The run of scopes that opens ``metric``, each with whether it is a region."""
+    scopes = []
+    position = 0
+    while True:
+        length, is_region = _scope_at(metric, position, rules)
+        if not length:
+            return scopes
+        scopes.append((metric[position : position + length], is_region))
+        position += length
+
+
+def _scope_at(metric: str, position: int, rules: _TargetRules) -> tuple[int, bool]:
+    """The length of the scope that starts at ``position`` (0 for none), and
+    whether it is a region.  The longest pattern wins; a place name counts
+    only where no pattern matches (城市 is a scope, though jieba tags it ns)."""
+    longest, is_region = 0, False
+    for patterns, of_region in ((rules.regions, True), (rules.scopes, False)):
+        for pattern in patterns:
+            found = pattern.match(metric, position)
+            if found and found.end() - position > longest:
+                longest, is_region = found.end() - position, of_region
     if longest:
-        return longest
-    return _place_name_at(metric[position:], rules)
+        return longest, is_region
+    return _place_name_at(metric[position:], rules), True
 
 
 def _place_name_at(text: str, rules: _TargetRules) -> int:
@@ -567,38 +826,55 @@ def _place_name_at(text: str, rules: _TargetRules) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class _OpeningScope:
+    """The scope of a sentence's first target, to spread over its later metrics."""
+
+    region: str  # 全省
+    scope: str  # the region with the places of monitoring: 全省地级城市
+
+
+def _with_opening_scope(
+    sentence: str, targets: list[tuple[int, FoundTarget]], expressions: Sequence[TimeExpression], rules: _TargetRules
+) -> list[FoundTarget]:
+    """The targets (each with the start of its clause), the later ones with
+    the scope of the first before their metrics."""
+    if not targets:
+        return []
+    clause_start, first = targets[0]
+    opening = _opening_scope(sentence, clause_start, first.deadline, expressions, first.metric, rules)
+    if opening is None:
+        return [target for _, target in targets]
+    return [first] + [_with_scope(target, opening, rules) for _, target in targets[1:]]
+
+
 def _opening_scope(
     sentence: str,
     clause_start: int,
     deadline: TimeExpression,
-    expressions: list[TimeExpression],
+    expressions: Sequence[TimeExpression],
     metric: str,
     rules: _TargetRules,
-) -> str:
-    """The region of the sentence's first target when its clause opens the
-    sentence or directly follows its lead-in (…，到2025年，全省…); qualifiers
-    are not regions."""
+) -> _OpeningScope | None:
+    """The scope of the sentence's first target when its clause opens the
+    sentence or directly follows its lead-in (…，到2025年，全省…), else
+    ``None``; qualifiers are not scopes."""
     opening_start = deadline.end if deadline in expressions and deadline.end <= clause_start else 0
     opening = _without_expressions(sentence, opening_start, clause_start, expressions)
     if opening.strip(_SEPARATORS):
-        return ""
-    return scope_prefix(metric, rules)
+        return None
+    scope = scope_prefix(metric, rules)
+    return _OpeningScope(region_prefix(scope, rules), scope) if scope else None
 
 
-def _with_measure_of(target: FoundTarget, previous: FoundTarget, rules: _TargetRules) -> FoundTarget:
-    """A metric that names only a region takes the measure of the target before
-    it: 西宁市空气质量优良天数比例达到90%，海东市达到88% → 海东市空气质量优良天数比例."""
-    if scope_prefix(target.metric, rules) != target.metric:
+def _with_scope(target: FoundTarget, opening: _OpeningScope, rules: _TargetRules) -> FoundTarget:
+    """The target with the sentence's opening scope before its metric, unless
+    it names a scope of its own: the whole scope for a quality monitored at
+    its places (细颗粒物浓度), else its region only (森林覆盖率)."""
+    if scope_prefix(target.metric, rules) or target.metric.startswith(opening.scope):
         return target
-    measure = previous.metric[len(scope_prefix(previous.metric, rules)) :]
-    return replace(target, metric=target.metric + measure)
-
-
-def _with_scope(target: FoundTarget, scope: str, rules: _TargetRules) -> FoundTarget:
-    """The target with ``scope`` opening its metric, unless it names a scope of its own."""
-    if scope_prefix(target.metric, rules) or target.metric.startswith(scope):
-        return target
-    return replace(target, metric=scope + target.metric)
+    monitored = any(measure in target.metric for measure in rules.monitored_measures)
+    return replace(target, metric=(opening.scope if monitored else opening.region) + target.metric)
 
 
 # ---------------------------------------------------------------------------
