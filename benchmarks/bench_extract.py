@@ -8,7 +8,9 @@ on the same file in the same process:
 - raw pypdfium2: the text of every page;
 - raw pdfplumber: ``extract_text`` and ``extract_tables`` on every page;
 - plantext: the full extraction (``plantext.extract``) of the PDF;
-- plantext: the full extraction of the text dump beside it, when there is one;
+- plantext: the full extraction of the text dump beside it, when there is one,
+  and the reading and layout alone of both (the extractors after the layout
+  are the same work for a PDF and its dump);
 
 and prints seconds (best of N), pages per second and the ratios.  Figures
 are ratios measured in one run, so they compare fairly on any machine.
@@ -55,6 +57,16 @@ def plantext_full(path: Path) -> int:
     return plantext.extract(path).document.source.pages
 
 
+def plantext_reading(path: Path) -> int:
+    """Reading alone: the file into positioned lines, and the layout."""
+    from plantext.ingest import read_source
+    from plantext.layout import analyse
+
+    source = read_source(path)
+    analyse(source)
+    return len(source.pages)
+
+
 def best_time(function, path: Path, repeat: int) -> tuple[float, int]:
     function(path)  # warm-up: imports, caches, the file in the OS cache
     best, pages = float("inf"), 0
@@ -79,6 +91,8 @@ def main() -> None:
         dump = pdf.with_suffix(".txt")
         if dump.exists():
             rows.append(("plantext extract (text dump)", plantext_full, dump))
+            rows.append(("plantext reading+layout (PDF)", plantext_reading, pdf))
+            rows.append(("plantext reading+layout (text)", plantext_reading, dump))
         print(f"{pdf.name}")
         times = {}
         for label, function, path in rows:
@@ -91,6 +105,8 @@ def main() -> None:
         print(f"  raw pdfplumber / raw pypdfium2    {plumber / times['raw pypdfium2 (text)']:6.1f}x")
         if "plantext extract (text dump)" in times:
             print(f"  plantext PDF / text dump          {ours / times['plantext extract (text dump)']:6.1f}x  (goal >= 20x)")
+            reading = times["plantext reading+layout (PDF)"] / times["plantext reading+layout (text)"]
+            print(f"  reading+layout, PDF / text dump   {reading:6.1f}x")
 
 
 if __name__ == "__main__":
