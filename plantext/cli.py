@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from plantext import __version__
+from plantext.export import FORMATS as EXPORT_FORMATS  # plantext.export imports only the standard library at first
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,9 +130,6 @@ def compare_command(paths, output, catalogues, threshold, quiet) -> None:
             click.echo(f"skip  {left_out}: same region, title and period as {kept}")
         click.echo(f"wrote {', '.join(path.name for path in written)} to {output}")
     sys.exit(1 if errors else 0)
-
-
-from plantext.export import FORMATS as EXPORT_FORMATS  # noqa: E402  (the standard library only: fast)
 
 
 @main.command(name="export")
