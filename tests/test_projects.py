@@ -82,3 +82,19 @@ def test_a_box_printed_as_a_ruled_table_gives_its_rows_as_projects():
         ("专栏 3", "长江保护修复重点工程", "长江岸线生态修复工程", "修复长江干线岸线。"),
         ("专栏 3", "长江保护修复重点工程", "饮用水水源保护工程", "完成县级水源地规范化建设。"),
     ]
+
+
+def test_numbered_items_that_run_together_in_one_paragraph(tmp_path):
+    box = "  1.焦化行业超低排放改造工程。推进焦化企业改造。2.焦化行业深度治理工程。开展深度治理。3.工业园区监测工程：建设园区监测站。\n"
+    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+        ("焦化行业超低排放改造工程", "推进焦化企业改造。"),
+        ("焦化行业深度治理工程", "开展深度治理。"),
+        ("工业园区监测工程", "建设园区监测站。"),
+    ]
+
+
+def test_items_numbered_01_02():
+    from plantext.extractors.projects import _item_number
+
+    assert _item_number().match("01湘江流域综合治理工程").end() == 2
+    assert _item_number().match("2020年完成") is None

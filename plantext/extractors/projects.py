@@ -24,6 +24,11 @@ def _item_number() -> regex.Pattern:
     return regex.compile(load_vocabulary("projects")["item_number"])
 
 
+@lru_cache(maxsize=1)
+def _item_number_anywhere() -> regex.Pattern:
+    return regex.compile(load_vocabulary("projects")["item_number"].lstrip("^"))
+
+
 def extract_projects(layout: Layout) -> list[Project]:
     projects: list[Project] = []
     for block in layout.blocks:
@@ -89,15 +94,32 @@ def read_paragraph(paragraph: Paragraph, items: list[_Item]) -> None:
     group = match_heading(text)
     if group is not None and group.style in ("chinese_list", "chinese_parenthesised"):
         return  # a group of items inside the box (一、大气污染防治工程), not an item
+    for start, end in numbered_items(text):
+        read_item(text[start:end], start, paragraph, items)
+
+
+def numbered_items(text: str) -> list[tuple[int, int]]:
+    """Spans of a paragraph that open with an item number: numbered items often
+    run together on one line (1.…工程。推进…。2.…工程。…); a paragraph without
+    numbers is one span."""
+    starts = [0]
+    for found in _item_number_anywhere().finditer(text):
+        if found.start() > 0 and text[found.start() - 1] in load_vocabulary("projects")["item_separators"]:
+            starts.append(found.start())
+    return [(start, end) for start, end in zip(starts, starts[1:] + [len(text)]) if end > start]
+
+
+def read_item(text: str, offset: int, paragraph: Paragraph, items: list[_Item]) -> None:
     numbered = _item_number().match(text)
     position = numbered.end() if numbered else 0
     first = True
     for sentence, start in sentences(text, position):
+        page = paragraph.page_at(offset + start)
         head, rest = split_colon_name(sentence) if first else (None, None)
         if head is not None and (numbered or is_project_name(head)):
-            items.append(_Item(head, paragraph.page_at(start), rest))
+            items.append(_Item(head, page, rest))
         elif (first and numbered) or is_project_name(sentence.rstrip("。")):
-            items.append(_Item(sentence.rstrip("。"), paragraph.page_at(start)))
+            items.append(_Item(sentence.rstrip("。"), page))
         elif items:
             items[-1].description += sentence
         first = False
