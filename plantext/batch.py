@@ -273,7 +273,17 @@ def _run_all(pending: list[Job], jobs: int, timeout: float | None, executor: str
         return executors.run_on_dask(pending, scheduler, workers=jobs)
     if (jobs <= 1 and timeout is None) or not pending:
         return executors.run_inline(pending)
-    return executors.run_in_processes(pending, workers=max(1, min(jobs, len(pending))), timeout=timeout)
+    # Largest files first, so that a big plan does not start last and leave
+    # the other workers idle at the end (outputs do not depend on the order).
+    largest_first = sorted(pending, key=lambda job: -_size(job.path))
+    return executors.run_in_processes(largest_first, workers=max(1, min(jobs, len(pending))), timeout=timeout)
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # gone since it was found: its job will say so
 
 
 def _write_stdout(results: list[Result], output_format: str) -> None:
