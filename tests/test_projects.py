@@ -27,6 +27,8 @@ def projects_of(tmp_path, box_text):
         ("深入推进黄南、果洛全域无垃圾试点", False),
         ("推进水资源涵养功能稳固、冰川冻土雪山预防保护等项目", False),  # 等: a list, not a name
         ("加强生态保护修复", False),  # no project word at its end
+        ("近零碳排放示范区建设", True),
+        ("推动其它区域清洁能源项目建设", False),  # 建设 ends work sentences too: no verb may open the name
     ],
 )
 def test_is_project_name(sentence, is_name):

@@ -110,3 +110,42 @@ def test_a_header_repeated_on_a_new_page_is_no_row():
     text += "        12   地下水国控点位Ⅴ类水比例（%）   —      25 左右    预期性"
     columns, rows = read_aligned_table(lines_of(text, page=3))
     assert [row.cells[0] for row in rows] == ["1", "2", "10", "11", "12"]
+
+
+WRAPPED_CELLS_TABLE = """\
+类别    序        指标           单位    基准值    目标值     属性
+      号
+环境质   1    地级及以上城市空气质量优     %     90.8   ≥90.4   约束
+ 量             良天数比例                              性
+污染减   8    氮氧化物重点工程减排量      万吨     —       〔     约束
+ 排                                       8.7〕     性
+      9    挥发性有机物重点工程减排     万吨     —       〔     约束
+                 量                       4.2〕     性"""
+
+
+def test_a_value_wrapped_onto_the_next_line_continues_its_cell_where_rows_are_numbered():
+    columns, rows = read_aligned_table(lines_of(WRAPPED_CELLS_TABLE, page=3))
+    assert columns == ["序号", "指标", "单位", "基准值", "目标值", "属性"]
+    assert [(row.groups, row.cells) for row in rows] == [
+        (["环境质量"], ["1", "地级及以上城市空气质量优良天数比例", "%", "90.8", "≥90.4", "约束性"]),
+        (["污染减排"], ["8", "氮氧化物重点工程减排量", "万吨", "—", "〔8.7〕", "约束性"]),
+        (["污染减排"], ["9", "挥发性有机物重点工程减排量", "万吨", "—", "〔4.2〕", "约束性"]),
+    ]
+
+
+CENTRED_GROUPS_TABLE = """\
+序号           指标名称              2020 年   2025 年   属性
+                 （1）大气环境质量
+ 1    地级城市空气质量优良天数比例（%）1        91.7     91.5    约束性
+ 3        重污染天数比例（%）            0.8      <0.8    预期性
+                    （2）水环境质量
+ 4      国考断面水质优良比例（%）2          93.3    ≥93.3    约束性"""
+
+
+def test_group_rows_centred_over_the_names_open_with_a_list_label():
+    _, rows = read_aligned_table(lines_of(CENTRED_GROUPS_TABLE, page=2))
+    assert [(row.groups, row.cells[:2]) for row in rows] == [
+        (["（1）大气环境质量"], ["1", "地级城市空气质量优良天数比例（%）1"]),
+        (["（1）大气环境质量"], ["3", "重污染天数比例（%）"]),
+        (["（2）水环境质量"], ["4", "国考断面水质优良比例（%）2"]),
+    ]

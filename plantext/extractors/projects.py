@@ -148,6 +148,7 @@ def split_colon_name(sentence: str) -> tuple[str | None, str | None]:
 
 def is_project_name(text: str) -> bool:
     import jieba
+    import jieba.posseg
 
     vocab = load_vocabulary("projects")
     if not text or len(text) > vocab["max_name_length"]:
@@ -157,4 +158,9 @@ def is_project_name(text: str) -> bool:
     if not text.endswith(tuple(vocab["name_suffixes"])):
         return False
     first_word = next(iter(jieba.cut(text)), "")
-    return first_word not in vocab["description_verbs"]
+    if first_word in vocab["description_verbs"]:
+        return False
+    if text.endswith(tuple(vocab["weak_name_suffixes"])):
+        first = next(iter(jieba.posseg.cut(text)), None)
+        return first is not None and not first.flag.startswith("v")
+    return True

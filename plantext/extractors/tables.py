@@ -202,7 +202,7 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
     assigned to those columns.  Text dumps lay out each page afresh, so the
     columns are measured page by page."""
     first_body = next((index for index, line in enumerate(lines) if _starts_aligned_row(line)), len(lines))
-    while first_body > 0 and len(lines[first_body - 1].segments) == 1 and classify_header(lines[first_body - 1].text) is None:
+    while first_body > 0 and _is_group_line_above_rows(lines, first_body - 1):
         first_body -= 1  # a group row (环境质量) above the first row
     header_lines, body_lines = lines[:first_body], lines[first_body:]
     pages = sorted({line.page for line in body_lines})
@@ -225,6 +225,22 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
     return assemble([headers], list(range(len(columns))), body)
 
 
+def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
+    """A lone label between the header and the first row is a group row, unless
+    it completes a header word wrapped from the line above (序 / 号)."""
+    line = lines[index]
+    if len(line.segments) != 1 or classify_header(line.text) is not None:
+        return False
+    if index == 0:
+        return True
+    segment = line.segments[0]
+    for above in lines[index - 1].segments:
+        overlaps = min(above.x1, segment.x1) - max(above.x0, segment.x0) >= 0
+        if overlaps and classify_header(above.text + segment.text) not in (None, classify_header(above.text)):
+            return False
+    return True
+
+
 def _full_rows(lines: list[Line], header_width: int) -> list[Line]:
     """The lines that show every column: those with as many cells as the
     header, or else the most common number of cells (a ragged row with a cell
@@ -234,6 +250,25 @@ def _full_rows(lines: list[Line], header_width: int) -> list[Line]:
         return []
     usual = header_width if header_width in counts else max(counts, key=lambda count: (counts[count], count))
     return [line for line in lines if len(line.segments) == usual]
+
+
+def _is_group_row(line: Line, cells: list[str | None], seq_columns: set[int]) -> bool:
+    """A group row (环境质量, （1）大气环境质量): one cell, no number, printed in
+    the sequence column or opening with a list label wherever it is centred."""
+    from plantext.layout import starts_with_list_label
+
+    filled = [index for index, text in enumerate(cells) if text]
+    if len(filled) != 1 or is_sequence_number(cells[filled[0]]):
+        return False
+    return filled[0] in seq_columns or (bool(seq_columns) and starts_with_list_label(line.text))
+
+
+def _starts_row(line: Line, cells: list[str | None], seq_columns: set[int]) -> bool:
+    """Where rows are numbered, only a number starts one (a value wrapped onto
+    the next line, 〔 / 8.7〕, continues its cell); elsewhere a value does."""
+    if seq_columns:
+        return any(is_sequence_number(cells[index]) for index in seq_columns)
+    return _starts_aligned_row(line)
 
 
 def _is_header_line(line: Line) -> bool:
@@ -299,10 +334,9 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
         for segment in line.segments:
             index = column_of(segment, columns)
             cells[index] = (cells[index] or "") + segment.text
-        filled = [index for index, text in enumerate(cells) if text]
-        if len(filled) == 1 and filled[0] in seq_columns and not is_sequence_number(cells[filled[0]]):
+        if _is_group_row(line, cells, seq_columns):
             rows.append((line.page, [normalize_text(line.text)] + [None] * (width - 1)))
-        elif _starts_aligned_row(line) or not rows:
+        elif _starts_row(line, cells, seq_columns) or not rows:
             rows.append((line.page, cells))
         else:
             previous = rows[-1][1]
