@@ -96,10 +96,13 @@ def parse_cell_value(raw: str, *, indicator_name: str = "") -> CellValue:
 
 
 def _without_cumulative_brackets(text: str, rules: _CellRules) -> tuple[str, bool]:
-    """``〔18〕`` → (``18``, True); other text is returned as it is, with False."""
+    """``〔18〕`` → (``18``, True), ``〔19〕左右`` → (``19左右``, True); other
+    text is returned as it is, with False."""
     for open_, close in rules.cumulative_brackets:
-        if len(text) > 2 and text.startswith(open_) and text.endswith(close):
-            return text[len(open_) : -len(close)].strip(), True
+        start, end = text.find(open_), text.find(close)
+        if 0 <= start < end - 1 and text.count(open_) == 1 and text.count(close) == 1:
+            inner = text[:start] + text[start + len(open_) : end] + text[end + len(close) :]
+            return inner.strip(), True
     return text, False
 
 

@@ -551,8 +551,9 @@ class _Builder:
         if (self.table is not None and not self.in_notes) or self.box is not None:
             # Inside a table (cells such as （1）水环境质量) or a box (groups of
             # its items) a list label is a heading only when it carries on the
-            # document's own numbering (（二） after （一）).
-            if not self.continues_outline(found):
+            # document's own numbering (（二） after （一）); in a box, whose items
+            # may restart at （一）, only a label after the first.
+            if not self.continues_outline(found, restart=self.box is None):
                 return False
             if self.table is not None:
                 return True
@@ -561,14 +562,20 @@ class _Builder:
         previous = self.pending[-1]
         return self.starts_paragraph(previous, lines[index]) or previous.text[-1] in SENTENCE_END
 
-    def continues_outline(self, found: HeadingMatch) -> bool:
-        """Does this list heading carry on the numbering of the outline so far?"""
-        if found.style not in self.last_number or found.number is None:
+    def continues_outline(self, found: HeadingMatch, restart: bool = True) -> bool:
+        """Does this list heading carry on the numbering of the outline so far?
+        ``restart``: may it open its style afresh (（一） after a new 节)?"""
+        last = self.last_number.get(found.style)
+        if last is None or found.number is None or (last == 0 and not restart):
             return False
-        return found.number == self.last_number[found.style] + 1
+        return found.number == last + 1
 
     def note_outline(self, found: HeadingMatch) -> None:
         """Record a heading's number; a shallower heading restarts deeper numbering."""
+        if found.style in ("part", "chapter", "section"):
+            # A new 篇/章/节 restarts every list numbering under it.
+            self.last_number = {style: 0 for style in self.last_number}
+            return
         if found.style in NAMED_STYLES or found.number is None:
             return
         if found.style not in self.style_order:

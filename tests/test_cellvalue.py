@@ -62,6 +62,12 @@ def test_bracketed_values_are_cumulative(printed, value):
     assert (cell.value, cell.comparator, cell.cumulative) == (value, "=", True)
 
 
+@pytest.mark.parametrize("printed,comparator", [("〔19〕左右", "~"), ("约〔19〕", "~"), ("≥〔19〕", ">=")])
+def test_a_comparator_outside_the_brackets_still_reads(printed, comparator):
+    cell = parse_cell_value(printed)
+    assert (cell.value, cell.comparator, cell.cumulative) == (19, comparator, True)
+
+
 def test_round_brackets_do_not_mark_a_cumulative_value():
     cell = parse_cell_value("（18）")
     assert (cell.raw, cell.value, cell.comparator, cell.cumulative) == ("（18）", None, None, False)

@@ -130,3 +130,19 @@ def test_an_indicator_row_from_a_table():
 def test_a_table_without_value_columns_gives_no_indicators():
     table = RawTable("表 3", "重点工程", 5, ["序号", "工程名称", "建设内容"], [RawRow(["1", "祁连山修复工程", "矿山修复"], [], 5)])
     assert extract_indicators([table], None) == []
+
+
+def test_three_year_columns_read_against_the_plan_period():
+    columns = assign_value_roles([(2, None, 2015), (3, None, 2020), (4, None, 2025)], Period(start=2021, end=2025))
+    assert [(column.role, column.year) for column in columns] == [("baseline", 2015), ("baseline", 2020), ("target", 2025)]
+
+
+def test_a_column_of_attribute_words_is_the_attribute_whatever_its_header():
+    table = RawTable(
+        label="表 1",
+        caption="主要指标",
+        page=3,
+        columns=["序号", "指标名称", "2020年", "2025年", "指标类型"],
+        rows=[RawRow(["1", "森林覆盖率(%)", "40.2", "41", "约束性"], [], 3), RawRow(["2", "湿地保护率(%)", "50", "55", "预期性"], [], 3)],
+    )
+    assert [row.attribute for row in extract_indicators([table], Period(start=2021, end=2025))] == ["约束性", "预期性"]

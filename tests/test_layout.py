@@ -246,3 +246,21 @@ def test_a_continued_caption_carries_on_the_same_table(tmp_path):
     tables = [block for block in layout.blocks if isinstance(block, TableRegion)]
     assert len(tables) == 1 and [h.match.label for h in layout.headings] == ["表 1"]
     assert tables[0].lines[-1].text.startswith("2")
+
+
+def test_frames_drawn_as_four_rules_and_sides_in_pieces():
+    from plantext.ingest.model import Box
+    from plantext.ingest.pdf import frames_from_rules
+
+    top, bottom = Box(73, 342, 527, 344), Box(73, 659, 527, 661)
+    left_pieces = [Box(74, 342, 76, 371), Box(74, 369, 76, 481), Box(74, 479, 76, 662)]
+    right_pieces = [Box(525, 342, 527, 371), Box(525, 369, 527, 662)]
+    assert frames_from_rules([top, bottom, *left_pieces, *right_pieces], 595) == [Box(73, 342, 527, 661)]
+
+
+def test_a_ruled_table_is_no_frame():
+    from plantext.ingest.model import Box
+    from plantext.ingest.pdf import frames_from_rules
+
+    rules = [Box(73, 100, 527, 101), Box(73, 200, 527, 201), Box(73, 100, 74, 201), Box(526, 100, 527, 201), Box(300, 100, 301, 201)]
+    assert frames_from_rules(rules, 595) == []

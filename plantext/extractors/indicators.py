@@ -73,6 +73,8 @@ def plan_columns(table: RawTable, period: Period | None) -> ColumnPlan | None:
             roles[role] = index
     if "name" not in roles or not values:
         return None
+    if "attribute" not in roles:
+        roles.update(_attribute_by_content(table, roles))
     table_period = _period_of(table.caption) or period
     return ColumnPlan(
         seq=roles.get("seq"),
@@ -84,6 +86,18 @@ def plan_columns(table: RawTable, period: Period | None) -> ColumnPlan | None:
     )
 
 
+def _attribute_by_content(table: RawTable, roles: dict[str, int]) -> dict[str, int]:
+    """A column whose cells are all 约束性/预期性 holds the attribute, whatever
+    its header says (指标类型)."""
+    attributes = set(load_vocabulary("tables")["attributes"])
+    taken = set(roles.values())
+    for index in range(len(table.columns)):
+        cells = [remove_spaces(row.cells[index]) for row in table.rows if row.cells[index]]
+        if index not in taken - {roles.get("category")} and cells and all(cell in attributes for cell in cells):
+            return {"attribute": index}
+    return {}
+
+
 def _period_of(caption: str | None) -> Period | None:
     from plantext.timeexpr import find_period
 
@@ -92,13 +106,17 @@ def _period_of(caption: str | None) -> Period | None:
 
 
 def assign_value_roles(values, period: Period | None) -> list[ValueColumn]:
-    """Roles and years: named roles keep their role; bare years are baseline
-    (the earliest) or target (later years); missing years come from the period."""
+    """Roles and years: named roles keep their role; missing years come from
+    the period.  Bare years: with a plan period, years before it are baselines
+    (2015年, 2020年 in a 2021–2025 plan) and later ones targets; without one,
+    the earliest is the baseline and the others targets."""
     years = [year for _, role, year in values if role is None and year is not None]
     earliest = min(years) if years else None
     columns = []
     for index, role, year in values:
-        if role is None:
+        if role is None and period is not None and year is not None and len(values) > 1:
+            role = "baseline" if year < period.start else "target"
+        elif role is None:
             role = "baseline" if (year == earliest and len(values) > 1) else "target"
         if year is None and period is not None:
             year = period.start - 1 if role == "baseline" else period.end

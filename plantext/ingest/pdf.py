@@ -18,6 +18,10 @@ from plantext.vocab import load_vocabulary
 SEGMENT_GAP_EMS = 0.9
 # A frame (专栏 border) is a stroked rectangle at least this share of the text width.
 FRAME_MIN_WIDTH_SHARE = 0.5
+# How far (points) the ends of the four rules of a frame may miss each other.
+FRAME_RULE_TOLERANCE = 3.0
+# A frame holds at least a line of text (points between its top and bottom rules).
+FRAME_MIN_HEIGHT = 10.0
 # Characters this much smaller than the line's main size are superscripts
 # (footnote markers); they are kept out of the line's font size.
 SUPERSCRIPT_SIZE_RATIO = 0.75
@@ -140,7 +144,8 @@ def _segment(chars: list[dict]) -> Segment:
 
 
 def find_frames(pdf_page) -> list[Box]:
-    """Stroked rectangles wide enough to frame a 专栏 box."""
+    """Stroked rectangles wide enough to frame a 专栏 box, drawn as rectangles
+    or as four lines (a one-cell table, a bordered paragraph)."""
     frames = []
     for rect in pdf_page.rects:
         if not rect.get("stroke") or rect.get("fill"):
@@ -148,7 +153,54 @@ def find_frames(pdf_page) -> list[Box]:
         if rect["width"] < FRAME_MIN_WIDTH_SHARE * pdf_page.width:
             continue
         frames.append(Box(float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"])))
+    rules = [Box(float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"])) for line in pdf_page.lines]
+    return frames + frames_from_rules(rules, pdf_page.width)
+
+
+def frames_from_rules(rules: list[Box], page_width: float) -> list[Box]:
+    """Rectangles closed by four rules: a top and a bottom rule of one width,
+    and a rule down each end between them.  Rules inside (a table's) keep a
+    region from being a frame: only a rectangle with nothing ruled inside it is one."""
+    tolerance = FRAME_RULE_TOLERANCE
+    rules = sorted(set(rules), key=lambda r: (r.x0, r.top, r.x1, r.bottom))
+    horizontal = sorted((r for r in rules if r.bottom - r.top < r.x1 - r.x0), key=lambda r: r.top)
+    vertical = _join_collinear([r for r in rules if r.bottom - r.top >= r.x1 - r.x0], tolerance)
+    frames = []
+    for index, top in enumerate(horizontal):
+        if top.x1 - top.x0 < FRAME_MIN_WIDTH_SHARE * page_width:
+            continue
+        for bottom in horizontal[index + 1 :]:
+            if abs(bottom.x0 - top.x0) > tolerance or abs(bottom.x1 - top.x1) > tolerance:
+                continue
+            if bottom.top - top.bottom < FRAME_MIN_HEIGHT:
+                continue
+            sides = [
+                side for side in vertical
+                if side.top <= top.top + tolerance and side.bottom >= bottom.bottom - tolerance
+                and (abs(side.x0 - top.x0) <= tolerance or abs(side.x1 - top.x1) <= tolerance)
+            ]
+            inner = [
+                rule for rule in rules
+                if rule.x0 > top.x0 + tolerance and rule.x1 < top.x1 - tolerance
+                and rule.bottom > top.bottom + tolerance and rule.top < bottom.top - tolerance
+            ]
+            if len(sides) >= 2 and not inner:
+                frames.append(Box(top.x0, top.top, top.x1, bottom.bottom))
+            break  # the next rule of the same width closes this one, or nothing does
     return frames
+
+
+def _join_collinear(vertical: list[Box], tolerance: float) -> list[Box]:
+    """Vertical rules drawn in pieces (a bordered paragraph's sides, one piece
+    per paragraph) joined into whole rules."""
+    joined: list[Box] = []
+    for rule in sorted(vertical, key=lambda r: (round(r.x0), r.top)):
+        last = joined[-1] if joined else None
+        if last and abs(last.x0 - rule.x0) <= tolerance and rule.top <= last.bottom + tolerance:
+            joined[-1] = Box(last.x0, last.top, max(last.x1, rule.x1), max(last.bottom, rule.bottom))
+        else:
+            joined.append(rule)
+    return joined
 
 
 def find_grids(pdf_page) -> list[Grid]:

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Box, Grid, GridCell, Page, SourceDocument
-from plantext.ingest.pdf import FRAME_MIN_WIDTH_SHARE, TABLE_SETTINGS, build_line, check_pdf_header, pdf_source, read_page
+from plantext.ingest.pdf import (
+    FRAME_MIN_WIDTH_SHARE,
+    TABLE_SETTINGS,
+    build_line,
+    check_pdf_header,
+    frames_from_rules,
+    pdf_source,
+    read_page,
+)
 from plantext.vocab import load_vocabulary
 
 # Characters closer than this (in points) belong to one word; a wider gap
@@ -77,6 +85,7 @@ def _read_prose_pages(document) -> tuple[list[Page], list[int]]:
             lines = [build_line(raw, index + 1, bold_markers) for raw in _raw_lines(chars)]
             lines.sort(key=lambda line: (round(line.top), line.x0))
             frames = [box for box, stroked in paths if stroked and _is_frame(box, width)]
+            frames += frames_from_rules([box for box, _ in paths if _is_rule(box)], width)
             grids = _grids(paths, chars, width, height)
             pages.append(Page(index + 1, width, height, lines=lines, frames=frames, grids=grids))
         finally:
