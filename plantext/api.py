@@ -31,7 +31,7 @@ def extract(path: str | Path, document_id: str | None = None, *, pdf_engine: str
     from plantext.extractors.document import find_plan_period, find_region
     from plantext.extractors.glossary import extract_abbreviations, extract_glossary
     from plantext.extractors.indicators import extract_indicators
-    from plantext.extractors.outline import extract_outline
+    from plantext.extractors.outline import extract_outline, extract_subheadings
     from plantext.extractors.projects import extract_projects
     from plantext.extractors.targets import extract_targets
     from plantext.extractors.tables import read_tables, table_record
@@ -59,6 +59,7 @@ def extract(path: str | Path, document_id: str | None = None, *, pdf_engine: str
         generator=f"plantext {__version__}",
         document=document,
         outline=extract_outline(layout),
+        subheadings=extract_subheadings(layout),
         targets=extract_targets(layout),
         deadlines=extract_deadlines(layout),
         indicators=extract_indicators(tables, document.period),

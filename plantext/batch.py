@@ -24,7 +24,7 @@ from plantext.ingest import SUPPORTED_SUFFIXES
 
 MANIFEST_NAME = "_manifest.jsonl"
 JSONL_NAME = "plans.jsonl"
-RECORD_KINDS = ("outline", "indicators", "targets", "deadlines", "glossary", "abbreviations", "projects", "tables")
+RECORD_KINDS = ("outline", "subheadings", "indicators", "targets", "deadlines", "glossary", "abbreviations", "projects", "tables")
 
 
 @dataclass

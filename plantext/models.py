@@ -146,6 +146,10 @@ class Plan(Record):
     generator: str = Field(description="plantext version that wrote this output")
     document: Document
     outline: list[Heading] = Field(default_factory=list)
+    subheadings: list[Heading] = Field(
+        default_factory=list,
+        description="headings below the outline's kinds (一、 or 1. under a 节), kind subsection",
+    )
     indicators: list[Indicator] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)

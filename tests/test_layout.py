@@ -264,3 +264,12 @@ def test_a_ruled_table_is_no_frame():
 
     rules = [Box(73, 100, 527, 101), Box(73, 200, 527, 201), Box(73, 100, 74, 201), Box(526, 100, 527, 201), Box(300, 100, 301, 201)]
     assert frames_from_rules(rules, 595) == []
+
+
+def test_subsections_are_kept_apart_from_the_outline(tmp_path):
+    from plantext.extractors.outline import extract_outline, extract_subheadings
+
+    text = "某省规划\n\n第一章 总体要求\n\n第一节 主要目标\n\n一、空气质量\n\n  全省空气质量持续改善。\n"
+    layout = layout_of(tmp_path, text)
+    assert [h.label for h in extract_outline(layout)] == ["第一章", "第一节"]
+    assert [(h.kind, h.label, h.level) for h in extract_subheadings(layout)] == [("subsection", "一、", 3)]
