@@ -100,8 +100,8 @@ def test_columns_are_separated_by_gutters_no_row_crosses():
 
 
 def test_value_shapes():
-    assert [looks_like_value(text) for text in ["80", "≥66", "〔18〕", "-", "—", "15左右", "2020年", "约束性", "地级城市"]] == [
-        True, True, True, True, True, True, False, False, False
+    assert [looks_like_value(text) for text in ["80", "≥66", "〔18〕", "-", "—", "15左右", "2020年", "2020 年", "2015 2020", "约束性"]] == [
+        True, True, True, True, True, True, False, False, False, False
     ]
 
 
@@ -149,3 +149,11 @@ def test_group_rows_centred_over_the_names_open_with_a_list_label():
         (["（1）大气环境质量"], ["3", "重污染天数比例（%）"]),
         (["（2）水环境质量"], ["4", "国考断面水质优良比例（%）2"]),
     ]
+
+
+def test_year_headings_printed_one_space_apart_are_separate_headings():
+    from plantext.extractors.tables import _header_pieces
+    from plantext.ingest.model import Segment
+
+    pieces = _header_pieces(Segment("2015 2020", 33, 42))
+    assert [(piece.text, piece.x0, piece.x1) for piece in pieces] == [("2015", 33, 37), ("2020", 38, 42)]

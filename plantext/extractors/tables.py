@@ -186,10 +186,10 @@ def _value_shape() -> regex.Pattern:
 def looks_like_value(text: str) -> bool:
     """A cell that holds a number, a comparator or a dash rather than a label
     (a year heading such as 2020年 is a label)."""
-    text = remove_spaces(text)
-    if regex.fullmatch(load_vocabulary("tables")["year_header"], text):
-        return False
-    return bool(_value_shape().match(text))
+    year = load_vocabulary("tables")["year_header"]
+    if regex.fullmatch(year, remove_spaces(text)) or all(regex.fullmatch(year, token) for token in text.split()):
+        return False  # 2020 年, or year headings run together (2015 2020)
+    return bool(_value_shape().match(remove_spaces(text)))
 
 
 def is_sequence_number(text: str | None) -> bool:
@@ -214,8 +214,9 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
     header_cells = [""] * len(columns)
     for line in header_lines:
         for segment in line.segments:
-            index = column_of(segment, columns)
-            header_cells[index] += segment.text
+            for piece in _header_pieces(segment):
+                index = column_of(piece, columns)
+                header_cells[index] += piece.text
     headers = [normalize_text(text) for text in header_cells]
     body = []
     for page in pages:
@@ -223,6 +224,20 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
         page_bounds = bounds_by_page[page] if len(bounds_by_page[page]) == len(columns) else columns
         body.extend(read_aligned_rows(page_lines, page_bounds, headers))
     return assemble([headers], list(range(len(columns))), body)
+
+
+def _header_pieces(segment: Segment) -> list[Segment]:
+    """Header words printed one space apart (2015 2020 over narrow columns)
+    are separate headings; other segments stay whole."""
+    tokens = list(regex.finditer(r"\S+", segment.text))
+    year = load_vocabulary("tables")["year_header"]
+    if len(tokens) < 2 or not all(regex.fullmatch(year, token.group()) for token in tokens):
+        return [segment]
+    scale = (segment.x1 - segment.x0) / max(len(segment.text), 1)
+    return [
+        Segment(token.group(), segment.x0 + token.start() * scale, segment.x0 + token.end() * scale)
+        for token in tokens
+    ]
 
 
 def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
