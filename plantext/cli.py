@@ -98,14 +98,19 @@ def show(path, html_path, only_marked, title) -> None:
 # the exit status is then 1.
 
 
+def alignment_options(command):
+    """The options both commands that align indicators take."""
+    command = click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+                           help="Least confidence of an alignment [default: alignment.yaml's, 0.75].")(command)
+    return click.option("--catalogue", "catalogues", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                        help="Indicator catalogue YAML merged over the shipped one (repeatable).")(command)
+
+
 @main.command(name="compare")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
               help="Folder for the comparison tables and report.html.")
-@click.option("--catalogue", "catalogues", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Indicator catalogue YAML merged over the shipped one (repeatable).")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help="Least confidence of an alignment [default: alignment.yaml's, 0.75].")
+@alignment_options
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def compare_command(paths, output, catalogues, threshold, quiet) -> None:
     """Compare the targets of plans PATHS (extracted JSON) in tables and an HTML report."""
@@ -137,10 +142,7 @@ def compare_command(paths, output, catalogues, threshold, quiet) -> None:
 @click.argument("target")
 @click.option("--to", "to", required=True, type=click.Choice(EXPORT_FORMATS),
               help="Format: a DuckDB or SQLite database file, a folder of Parquet files, or a JSON Lines file.")
-@click.option("--catalogue", "catalogues", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Indicator catalogue YAML merged over the shipped one (repeatable).")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help="Least confidence of an alignment [default: alignment.yaml's, 0.75].")
+@alignment_options
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def export_command(paths, target, to, catalogues, threshold, quiet) -> None:
     """Export plans PATHS (extracted JSON) to TARGET, one table per record kind."""
