@@ -10,6 +10,7 @@ import re
 from pathlib import Path, PurePath
 
 from plantext import __version__
+from plantext.ingest.model import SourceDocument
 from plantext.models import Document, Plan, Source
 
 
@@ -27,6 +28,15 @@ def extract(path: str | Path, document_id: str | None = None, *, pdf_engine: str
     both give the same records.  Raises ``plantext.PlantextError`` with a
     one-line reason for bad input.
     """
+    from plantext.ingest import read_source
+
+    source = read_source(path, pdf_engine=pdf_engine)
+    return extract_source(source, document_id or document_id_for(path))
+
+
+def extract_source(source: SourceDocument, document_id: str) -> Plan:
+    """Every record of a document already read (``plantext.ingest``): what
+    ``extract`` does after reading, for a batch that read a long PDF in parts."""
     from plantext.extractors.deadlines import extract_deadlines
     from plantext.extractors.document import find_plan_period, find_region
     from plantext.extractors.glossary import extract_abbreviations, extract_glossary
@@ -35,19 +45,17 @@ def extract(path: str | Path, document_id: str | None = None, *, pdf_engine: str
     from plantext.extractors.projects import extract_projects
     from plantext.extractors.targets import extract_targets
     from plantext.extractors.tables import read_tables, table_record
-    from plantext.ingest import read_source
     from plantext.layout import analyse
 
-    source = read_source(path, pdf_engine=pdf_engine)
     layout = analyse(source)
     title = layout.title or source.metadata_title or ""
     document = Document(
-        id=document_id or document_id_for(path),
+        id=document_id,
         title=title,
         region=find_region(title),
         period=find_plan_period(title),
         source=Source(
-            path=PurePath(path).as_posix(),
+            path=PurePath(source.path).as_posix(),
             sha256=source.sha256,
             format=source.format,
             pages=len(source.pages),

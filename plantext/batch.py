@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -35,6 +36,24 @@ class Job:
 
 
 @dataclass
+class PartJob(Job):
+    """Read pages ``first`` to ``stop`` (0-based, ``stop`` excluded) of a long
+    PDF that the batch shares among workers; ``part_count`` parts make it."""
+
+    first: int = 0
+    stop: int = 0
+    part_count: int = 1
+
+
+@dataclass
+class JoinJob(Job):
+    """Extract the records of a long PDF from the parts that workers read
+    (each a pickled ``SourceDocument``: see ``Result.part``)."""
+
+    parts: list[bytes] = field(default_factory=list, repr=False)
+
+
+@dataclass
 class Result:
     path: str
     document_id: str
@@ -47,10 +66,16 @@ class Result:
     version: str = __version__
     output: str | None = None
     text: str | None = field(default=None, repr=False)
+    # The pages a PartJob read (status "part"): not a result of the batch
+    # yet, but the input of the document's JoinJob.  Pickled by the worker,
+    # so that the parent passes the bytes on instead of unpickling and
+    # pickling again a whole document's lines.
+    part: bytes | None = field(default=None, repr=False)
 
     def manifest_line(self) -> str:
         record = asdict(self)
         record.pop("text")
+        record.pop("part")
         return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
     def summary(self) -> str:
@@ -104,12 +129,13 @@ def assign_document_ids(paths: list[str]) -> list[Job]:
 
 
 def run_job(job: Job) -> Result:
-    """Extract one file into its JSON text; never raises for a bad input."""
-    from plantext.api import extract
-
+    """Run one job (a file, a part of a long PDF, or the join of its parts);
+    never raises for a bad input."""
     started = time.perf_counter()
     try:
-        plan = extract(job.path, document_id=job.document_id, pdf_engine=job.pdf_engine)
+        if isinstance(job, PartJob):
+            return _read_part(job, started)
+        plan = _plan(job)
     except PlantextError as error:
         return failure(job.path, job.document_id, error.reason, seconds=time.perf_counter() - started)
     except Exception as error:  # a bug must not stop the batch: report it as this file's failure
@@ -126,6 +152,64 @@ def run_job(job: Job) -> Result:
         sha256=plan.document.source.sha256,
         text=plan.to_json(),
     )
+
+
+def _plan(job: Job):
+    from plantext.api import extract, extract_source
+    from plantext.ingest import join_parts
+
+    if isinstance(job, JoinJob):
+        return extract_source(join_parts([pickle.loads(part) for part in job.parts]), job.document_id)
+    return extract(job.path, document_id=job.document_id, pdf_engine=job.pdf_engine)
+
+
+def _read_part(job: PartJob, started: float) -> Result:
+    from plantext.ingest import read_pdf_part
+
+    part = read_pdf_part(job.path, range(job.first, job.stop))
+    data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+    seconds = round(time.perf_counter() - started, 3)
+    return Result(job.path, job.document_id, "part", pages=len(part.pages), seconds=seconds, part=data)
+
+
+# A PDF holding more than one worker's share of a batch (by size) cannot be
+# balanced by handing out whole files: the batch reads it in parts on several
+# workers at once.  A part is never shorter than this many pages (each part
+# opens the document again), and a document has at most this many parts per
+# worker (a few parts each, so that no worker waits long on the last one).
+MIN_PART_PAGES = 8
+PARTS_PER_WORKER = 2
+
+
+def share_out(jobs: list[Job], workers: int) -> list[Job]:
+    """The jobs with each long PDF that would hold the batch up split into
+    ``PartJob``s (in its place in the list); the other jobs as they are.
+
+    Only PDFs read by PDFium are split: the parts are read as pages of one
+    PDFium document, and pdfplumber is the engine kept for checking it.
+    """
+    sizes = [_size(job.path) for job in jobs]
+    total = sum(sizes)
+    shared: list[Job] = []
+    for job, size in zip(jobs, sizes):
+        long_pdf = job.pdf_engine == "pdfium" and job.path.lower().endswith(".pdf") and size * workers > total
+        pages = _pdf_pages(job.path) if workers > 1 and long_pdf else 0
+        count = min(PARTS_PER_WORKER * workers, pages // MIN_PART_PAGES)
+        if count < 2:
+            shared.append(job)
+            continue
+        bounds = [round(index * pages / count) for index in range(count + 1)]
+        shared.extend(
+            PartJob(job.path, job.document_id, job.pdf_engine, first=first, stop=stop, part_count=count)
+            for first, stop in zip(bounds, bounds[1:])
+        )
+    return shared
+
+
+def _pdf_pages(path: str) -> int:
+    from plantext.ingest import count_pdf_pages
+
+    return count_pdf_pages(path) or 0
 
 
 def failure(path: str, document_id: str, reason: str, seconds: float = 0.0) -> Result:
@@ -276,7 +360,8 @@ def _run_all(pending: list[Job], jobs: int, timeout: float | None, executor: str
     # Largest files first, so that a big plan does not start last and leave
     # the other workers idle at the end (outputs do not depend on the order).
     largest_first = sorted(pending, key=lambda job: -_size(job.path))
-    return executors.run_in_processes(largest_first, workers=max(1, min(jobs, len(pending))), timeout=timeout)
+    shared = share_out(largest_first, jobs)
+    return executors.run_in_processes(shared, workers=max(1, min(jobs, len(shared))), timeout=timeout)
 
 
 def _size(path: str) -> int:

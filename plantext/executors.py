@@ -4,11 +4,13 @@ Every executor takes the batch's jobs and yields one ``Result`` per job as
 it completes; none of them raises for a bad input.
 
 - ``run_inline``: one after another in this process (``-j 1``, no timeout).
-- ``run_in_processes``: ``workers`` forked worker processes take one file
+- ``run_in_processes``: ``workers`` forked worker processes take one job
   at a time.  A worker that crashes or exceeds ``timeout`` seconds is
   reported as that file's failure, replaced, and the batch goes on; workers
-  are also replaced after ``FILES_PER_WORKER`` files, so memory does not grow
-  with the size of the batch.
+  are also replaced after ``FILES_PER_WORKER`` jobs, so memory does not grow
+  with the size of the batch.  A long PDF that the batch split into parts
+  (``batch.share_out``) is read by several workers at once; when its last
+  part is in, the join of the parts goes first in the queue.
 - ``run_on_dask``: the same per-file function on a Dask cluster (a local
   one when no scheduler address is given).
 """
@@ -22,10 +24,10 @@ import time
 from collections import deque
 from collections.abc import Iterator
 
-from plantext.batch import Job, Result, failure, run_job
+from plantext.batch import Job, JoinJob, PartJob, Result, failure, run_job
 
 POLL_SECONDS = 0.05
-# A worker is replaced after this many files, so that its memory stays bounded.
+# A worker is replaced after this many jobs, so that its memory stays bounded.
 FILES_PER_WORKER = 50
 
 
@@ -74,8 +76,10 @@ class _Worker:
         self.started = 0.0
         self.done = 0
 
-    def give(self, job: Job) -> None:
-        self.job, self.started = job, time.monotonic()
+    def give(self, job: Job, started: float) -> None:
+        """Send the job; ``started`` is when its document's first job started,
+        from which its timeout counts."""
+        self.job, self.started = job, started
         self.connection.send(job)
 
     def collect(self) -> Result:
@@ -101,11 +105,12 @@ class _Worker:
 
 def run_in_processes(jobs: list[Job], workers: int, timeout: float | None = None) -> Iterator[Result]:
     """Run jobs on ``workers`` worker processes; a worker that crashes, runs
-    over ``timeout`` or has done ``FILES_PER_WORKER`` files is replaced."""
+    over ``timeout`` or has done ``FILES_PER_WORKER`` jobs is replaced."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     warm_up()
     queue = deque(jobs)
+    documents = _Documents(jobs)
     pool = [_Worker(context) for _ in range(workers)]
     try:
         while queue or any(worker.job for worker in pool):
@@ -114,15 +119,59 @@ def run_in_processes(jobs: list[Job], workers: int, timeout: float | None = None
                     if not worker.alive() or worker.done >= FILES_PER_WORKER:
                         worker.stop()
                         pool[index] = worker = _Worker(context)
-                    worker.give(queue.popleft())
+                    job = queue.popleft()
+                    worker.give(job, documents.start(job))
             busy = {worker.connection: worker for worker in pool if worker.job is not None}
             for connection in multiprocessing.connection.wait(list(busy), timeout=POLL_SECONDS):
-                yield busy[connection].collect()
+                yield from documents.collect(busy[connection].collect(), queue)
             if timeout is not None:
-                yield from _stop_overdue(pool, context, timeout)
+                for result in _stop_overdue(pool, context, timeout):
+                    yield from documents.collect(result, queue)
     finally:
         for worker in pool:
             worker.stop(kill=worker.job is not None)
+
+
+class _Documents:
+    """When each document started, and the parts read of the split ones.
+
+    ``collect`` turns the workers' results into the batch's: a file's result
+    passes through; a part is kept until the document's last part is in,
+    and then its JoinJob is put first in the queue; the first failure of a
+    split document is its result, its other jobs are dropped.
+    """
+
+    def __init__(self, jobs: list[Job]):
+        self.started: dict[str, float] = {}
+        self.part_count = {job.document_id: job.part_count for job in jobs if isinstance(job, PartJob)}
+        self.parts: dict[str, list] = {document_id: [] for document_id in self.part_count}
+        self.failed: set[str] = set()
+
+    def start(self, job: Job) -> float:
+        return self.started.setdefault(job.document_id, time.monotonic())
+
+    def collect(self, result: Result, queue: deque) -> Iterator[Result]:
+        document_id = result.document_id
+        if document_id not in self.part_count:
+            yield result
+        elif document_id in self.failed:
+            return
+        elif result.status == "failed":
+            self.failed.add(document_id)
+            self.parts.pop(document_id)
+            others = [job for job in queue if job.document_id != document_id]
+            queue.clear()
+            queue.extend(others)
+            yield result
+        elif result.status == "part":
+            parts = self.parts[document_id]
+            parts.append(result.part)
+            if len(parts) == self.part_count[document_id]:
+                queue.appendleft(JoinJob(result.path, document_id, parts=self.parts.pop(document_id)))
+        else:
+            # The joined document: its time runs from its first part's start.
+            result.seconds = round(time.monotonic() - self.started[document_id], 3)
+            yield result
 
 
 def _stop_overdue(pool: list[_Worker], context, timeout: float) -> Iterator[Result]:

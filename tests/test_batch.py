@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 
 import pytest
 
@@ -125,3 +126,155 @@ def test_outputs_are_ordinary_readable_files(small_corpus, tmp_path):
 def test_a_timeout_cannot_be_asked_of_the_dask_executor(small_corpus, tmp_path):
     with pytest.raises(ValueError, match="dask"):
         extract_many([str(small_corpus)], str(tmp_path / "out"), executor="dask", timeout=5)
+
+
+# Long PDFs read in parts by several workers
+
+
+def test_a_pdf_read_in_parts_and_joined_is_the_pdf_read_whole():
+    from plantext.ingest import join_parts, read_pdf_part, read_source
+
+    path = CORPORA / "national-14th-eco-plan.pdf"
+    parts = [read_pdf_part(path, range(first, stop)) for first, stop in [(5, 7), (0, 3), (3, 5), (7, 9)]]
+    assert [len(part.pages) for part in parts] == [2, 3, 2, 0]
+    assert join_parts(parts) == read_source(path)
+
+
+def test_parts_read_from_different_bytes_are_not_joined(tmp_path):
+    from plantext import PlantextError
+    from plantext.ingest import join_parts, read_pdf_part
+
+    path = tmp_path / "plan.pdf"
+    shutil.copy(CORPORA / "national-14th-eco-plan.pdf", path)
+    first = read_pdf_part(path, range(0, 3))
+    shutil.copy(CORPORA / "gansu-14th-eco-plan.pdf", path)
+    second = read_pdf_part(path, range(3, 6))
+    with pytest.raises(PlantextError, match="file changed while it was being read"):
+        join_parts([first, second])
+
+
+def test_parts_without_any_text_are_a_pdf_without_a_text_layer(tmp_path):
+    from pypdf import PdfWriter
+
+    from plantext import PlantextError
+    from plantext.ingest import join_parts, read_pdf_part
+
+    path = tmp_path / "blank.pdf"
+    writer = PdfWriter()
+    for _ in range(20):
+        writer.add_blank_page(width=595, height=842)
+    with open(path, "wb") as stream:
+        writer.write(stream)
+    parts = [read_pdf_part(path, range(0, 10)), read_pdf_part(path, range(10, 20))]
+    with pytest.raises(PlantextError, match="no text layer"):
+        join_parts(parts)
+
+
+def jobs_for(*names):
+    from plantext.batch import Job
+
+    return [Job(str(CORPORA / name), name) for name in names]
+
+
+def test_a_pdf_over_a_workers_share_of_the_batch_is_split_into_parts():
+    from plantext.batch import PartJob, share_out
+
+    shared = share_out(jobs_for("qinghai-14th-eco-plan.pdf", "gansu-14th-eco-plan.txt"), workers=2)
+    parts = [(job.first, job.stop, job.part_count) for job in shared if isinstance(job, PartJob)]
+    assert parts == [(0, 24, 4), (24, 48, 4), (48, 73, 4), (73, 97, 4)]
+    assert [job.document_id for job in shared][-1] == "gansu-14th-eco-plan.txt"
+
+
+def test_pdfs_within_a_workers_share_of_the_batch_are_kept_whole():
+    from plantext.batch import share_out
+
+    # Two long PDFs and a dump on two workers: each PDF is under half the batch.
+    jobs = jobs_for("qinghai-14th-eco-plan.pdf", "qinghai-14th-eco-plan.pdf", "qinghai-14th-eco-plan.txt")
+    assert share_out(jobs, workers=2) == jobs
+
+
+def test_one_worker_reads_every_pdf_whole():
+    from plantext.batch import share_out
+
+    jobs = jobs_for("qinghai-14th-eco-plan.pdf")
+    assert share_out(jobs, workers=1) == jobs
+
+
+def test_a_pdf_too_short_for_two_parts_is_kept_whole():
+    from plantext.batch import share_out
+
+    jobs = jobs_for("national-14th-eco-plan.pdf", "gansu-14th-eco-plan.txt")
+    assert share_out(jobs, workers=2) == jobs
+
+
+def test_the_pdfplumber_engine_reads_every_pdf_whole():
+    from plantext.batch import share_out
+
+    jobs = jobs_for("qinghai-14th-eco-plan.pdf", "gansu-14th-eco-plan.txt")
+    for job in jobs:
+        job.pdf_engine = "pdfplumber"
+    assert share_out(jobs, workers=2) == jobs
+
+
+@pytest.fixture()
+def long_pdf_batch(tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ["qinghai-14th-eco-plan.pdf", "gansu-14th-eco-plan.txt"]:
+        shutil.copy(CORPORA / name, folder / name)
+    return folder
+
+
+def test_a_pdf_split_over_two_workers_gives_the_bytes_and_manifest_of_one(long_pdf_batch, tmp_path):
+    extract_many([str(long_pdf_batch)], str(tmp_path / "one"), jobs=1)
+    results = extract_many([str(long_pdf_batch)], str(tmp_path / "two"), jobs=2)
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    assert sorted((result.document_id, result.status, result.pages) for result in results) == [
+        ("gansu-14th-eco-plan", "ok", 6),
+        ("qinghai-14th-eco-plan", "ok", 97),
+    ]
+    manifest = [json.loads(line) for line in (tmp_path / "two" / "_manifest.jsonl").read_text().splitlines()]
+    assert [(entry["document_id"], entry["status"]) for entry in manifest] == [
+        ("gansu-14th-eco-plan", "ok"),
+        ("qinghai-14th-eco-plan", "ok"),
+    ]
+
+
+def test_a_crash_in_one_part_fails_its_document_once(long_pdf_batch, tmp_path, monkeypatch):
+    from plantext.batch import PartJob
+
+    real_run_job = executors.run_job
+
+    def crash_on_second_part(job):
+        if isinstance(job, PartJob) and job.first == 24:
+            os._exit(3)
+        return real_run_job(job)
+
+    monkeypatch.setattr(executors, "run_job", crash_on_second_part)
+    results = extract_many([str(long_pdf_batch)], str(tmp_path / "out"), jobs=2)
+    assert sorted((result.document_id, result.status) for result in results) == [
+        ("gansu-14th-eco-plan", "ok"),
+        ("qinghai-14th-eco-plan", "failed"),
+    ]
+    failed = next(result for result in results if result.status == "failed")
+    assert failed.error.endswith("worker crashed (exit code 3)")
+    assert outputs(tmp_path / "out").keys() == {"gansu-14th-eco-plan.json"}
+
+
+def test_the_timeout_of_a_split_pdf_counts_from_its_first_part(long_pdf_batch, tmp_path, monkeypatch):
+    from plantext.batch import PartJob
+
+    real_run_job = executors.run_job
+
+    def slow_parts(job):
+        if isinstance(job, PartJob):
+            time.sleep(0.6)  # four parts on two workers: 1.2 s before the join
+        return real_run_job(job)
+
+    monkeypatch.setattr(executors, "run_job", slow_parts)
+    results = extract_many([str(long_pdf_batch)], str(tmp_path / "out"), jobs=2, timeout=1.0)
+    by_id = {result.document_id: result for result in results}
+    assert len(results) == 2
+    assert by_id["qinghai-14th-eco-plan"].status == "failed"
+    assert by_id["qinghai-14th-eco-plan"].error.endswith("timed out after 1 s")
+    assert by_id["gansu-14th-eco-plan"].status == "ok"

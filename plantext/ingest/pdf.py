@@ -66,10 +66,12 @@ def read_pdf(path: str | Path) -> SourceDocument:
 
 def pdf_source(path: Path, data: bytes, pages: list[Page], title: str | None) -> SourceDocument:
     """The read PDF, once it is known to have pages with text."""
-    if not pages:
-        raise PlantextError(str(path), "PDF has no pages")
-    if not any(page.lines for page in pages):
-        raise PlantextError(str(path), "no text layer; OCR is not available yet")
+    check_pages(str(path), pages)
+    return pdf_part(path, data, pages, title)
+
+
+def pdf_part(path: Path, data: bytes, pages: list[Page], title: str | None) -> SourceDocument:
+    """Some or all pages of a read PDF, unchecked."""
     return SourceDocument(
         path=str(path),
         format="pdf",
@@ -77,6 +79,34 @@ def pdf_source(path: Path, data: bytes, pages: list[Page], title: str | None) ->
         pages=pages,
         metadata_title=title or None,
     )
+
+
+def join_pdf_parts(parts: list[SourceDocument]) -> SourceDocument:
+    """One document from the parts of it that were read apart, checked as a whole.
+
+    The parts may come in any order; each must have been read from the same
+    bytes (a file rewritten between two parts' reads fails).
+    """
+    first = parts[0]
+    if any(part.sha256 != first.sha256 for part in parts):
+        raise PlantextError(first.path, "file changed while it was being read")
+    ordered = sorted(parts, key=lambda part: part.pages[0].number if part.pages else 0)
+    pages = [page for part in ordered for page in part.pages]
+    check_pages(first.path, pages)
+    return SourceDocument(
+        path=first.path,
+        format=first.format,
+        sha256=first.sha256,
+        pages=pages,
+        metadata_title=first.metadata_title,
+    )
+
+
+def check_pages(path: str, pages: list[Page]) -> None:
+    if not pages:
+        raise PlantextError(path, "PDF has no pages")
+    if not any(page.lines for page in pages):
+        raise PlantextError(path, "no text layer; OCR is not available yet")
 
 
 def _pdfminer_reason(error: Exception) -> str:

@@ -23,6 +23,7 @@ from plantext.ingest.pdf import (
     build_line,
     check_pdf_header,
     frames_from_rules,
+    pdf_part,
     pdf_source,
     read_page,
 )
@@ -39,8 +40,13 @@ FONT_NAME_BUFFER = 256
 MAX_SIMPLE_PATH_SEGMENTS = 6
 
 
-def read_pdf_fast(path: str | Path) -> SourceDocument:
-    """Read a PDF's text layer into pages of positioned lines, PDFium first."""
+def read_pdf_fast(path: str | Path, pages: range | None = None) -> SourceDocument:
+    """Read a PDF's text layer into pages of positioned lines, PDFium first.
+
+    ``pages`` (0-based page indexes) reads only part of the document, so that
+    a batch can share one long PDF among several workers; a part is not
+    checked for a text layer, ``join_pdf_parts`` checks the whole.
+    """
     import pypdfium2
 
     path = Path(path)
@@ -51,13 +57,31 @@ def read_pdf_fast(path: str | Path) -> SourceDocument:
     except pypdfium2.PdfiumError as error:
         raise PlantextError(str(path), _pdfium_reason(error)) from None
     try:
-        pages, complex_pages = _read_prose_pages(document)
+        indexes = range(len(document)) if pages is None else range(pages.start, min(pages.stop, len(document)))
+        read, complex_pages = _read_prose_pages(document, indexes)
         title = (document.get_metadata_dict() or {}).get("Title") or None
     finally:
         document.close()
     if complex_pages:
-        _read_geometry_pages(path, pages, complex_pages)
-    return pdf_source(path, data, pages, title)
+        _read_geometry_pages(path, read, complex_pages)
+    if pages is None:
+        return pdf_source(path, data, read, title)
+    return pdf_part(path, data, read, title)
+
+
+def count_pdf_pages(path: str | Path) -> int | None:
+    """The number of pages of a PDF, or None when PDFium cannot open it
+    (reading it will then say why)."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError:
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _pdfium_reason(error: Exception) -> str:
@@ -67,18 +91,19 @@ def _pdfium_reason(error: Exception) -> str:
     return f"unreadable PDF ({message})"
 
 
-def _read_prose_pages(document) -> tuple[list[Page], list[int]]:
-    """Pages read by PDFium; the indexes of pages with complex paths are returned apart."""
+def _read_prose_pages(document, indexes: range) -> tuple[list[Page], list[int]]:
+    """The pages at ``indexes`` read by PDFium; the positions (in the list
+    returned) of pages with complex paths, left empty, are returned apart."""
     pages: list[Page] = []
     complex_pages: list[int] = []
     bold_markers = load_vocabulary("fonts")["bold_markers"]
-    for index in range(len(document)):
+    for index in indexes:
         pdf_page = document[index]
         try:
             width, height = pdf_page.get_size()
             paths = _path_boxes(pdf_page, height)
             if paths is None:
-                complex_pages.append(index)
+                complex_pages.append(len(pages))
                 pages.append(Page(number=index + 1, width=width, height=height))
                 continue
             chars = _chars(pdf_page, height)
@@ -93,14 +118,15 @@ def _read_prose_pages(document) -> tuple[list[Page], list[int]]:
     return pages, complex_pages
 
 
-def _read_geometry_pages(path: Path, pages: list[Page], indexes: list[int]) -> None:
+def _read_geometry_pages(path: Path, pages: list[Page], positions: list[int]) -> None:
     """Replace the placeholder pages with complex paths by pdfplumber's reading."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        for index in indexes:
-            pdf_page = pdf.pages[index]
-            pages[index] = read_page(pdf_page, index + 1)
+        for position in positions:
+            number = pages[position].number
+            pdf_page = pdf.pages[number - 1]
+            pages[position] = read_page(pdf_page, number)
             pdf_page.close()
 
 
