@@ -158,7 +158,7 @@ class _Documents:
             return
         elif result.status == "failed":
             self.failed.add(document_id)
-            self.parts.pop(document_id)
+            self.parts.pop(document_id, None)  # none left once the join was queued
             others = [job for job in queue if job.document_id != document_id]
             queue.clear()
             queue.extend(others)

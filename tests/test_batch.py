@@ -278,3 +278,21 @@ def test_the_timeout_of_a_split_pdf_counts_from_its_first_part(long_pdf_batch, t
     assert by_id["qinghai-14th-eco-plan"].status == "failed"
     assert by_id["qinghai-14th-eco-plan"].error.endswith("timed out after 1 s")
     assert by_id["gansu-14th-eco-plan"].status == "ok"
+
+
+def test_a_crash_while_joining_the_parts_fails_the_document_once(long_pdf_batch, tmp_path, monkeypatch):
+    from plantext.batch import JoinJob
+
+    real_run_job = executors.run_job
+
+    def crash_on_join(job):
+        if isinstance(job, JoinJob):
+            os._exit(3)
+        return real_run_job(job)
+
+    monkeypatch.setattr(executors, "run_job", crash_on_join)
+    results = extract_many([str(long_pdf_batch)], str(tmp_path / "out"), jobs=2)
+    assert sorted((result.document_id, result.status) for result in results) == [
+        ("gansu-14th-eco-plan", "ok"),
+        ("qinghai-14th-eco-plan", "failed"),
+    ]
