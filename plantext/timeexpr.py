@@ -18,6 +18,7 @@ future (a commitment) is for the caller, who knows the plan's period.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,10 +50,11 @@ class _Pattern:
 @dataclass(frozen=True)
 class _TimeRules:
     patterns: list[_Pattern]
-    # All the patterns as one: a sentence it finds nothing in has no time
-    # expression, and most sentences have none.  One search of it costs half
-    # of running every pattern over the sentence.
-    any_pattern: regex.Pattern
+    # A sentence without any of these words holds no time expression; most
+    # sentences have none, and looking for the words costs a tenth of running
+    # the patterns.  (The standard ``re`` is used for these plain words: it
+    # searches several times faster.)
+    clue_words: re.Pattern
     titles: regex.Pattern  # 《…》: years in other documents' titles are not deadlines
     # The rest of a document's name printed without 《》 (…碳达峰行动方案),
     # matched right after an expression.
@@ -77,7 +79,7 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
         patterns.append(_Pattern(regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year")))
     return _TimeRules(
         patterns=patterns,
-        any_pattern=regex.compile("|".join(f"(?:{pattern.regex.pattern})" for pattern in patterns)),
+        clue_words=re.compile("|".join(map(re.escape, time_patterns["clue_words"]))),
         titles=enclosed_pattern(numerals["title_brackets"]),
         document_name=_document_name_pattern(time_patterns["document_names"]),
         periods=spellings,
@@ -137,7 +139,7 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     """
     rules = _rules()
     compact = compact_text(text)
-    if rules.any_pattern.search(compact.text) is None:
+    if rules.clue_words.search(compact.text) is None:
         return []
     titles = [found.span() for found in rules.titles.finditer(compact.text)]
     matches = []

@@ -240,3 +240,28 @@ def test_find_time_expressions_never_crashes_and_points_into_the_text(text):
 @given(TIME_TEXT)
 def test_parse_time_expression_never_crashes(text):
     parse_time_expression(text)
+
+
+CLUE_WORDS = ["年", "五", "世纪"]  # time_patterns.yaml: clue_words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([char for char in TIME_ALPHABET if char not in "年五世"] + ["世界"])).map("".join))
+def test_no_pattern_matches_text_without_a_clue_word(text):
+    """Sentences without a clue word are not searched: no pattern could match them."""
+    from plantext.timeexpr import _rules
+
+    compact = compact_text(text).text
+    if any(word in compact for word in CLUE_WORDS):
+        return
+    assert all(pattern.regex.search(compact) is None for pattern in _rules().patterns)
+
+
+def test_every_time_pattern_needs_a_clue_word():
+    """Each pattern of time_patterns.yaml prints a clue word or a period name (which holds 五)."""
+    from plantext.vocab import load_vocabulary
+
+    for entry in load_vocabulary("time_patterns")["patterns"]:
+        assert any(word in entry["regex"] for word in CLUE_WORDS + ["{period}"]), entry["name"]
+    for name, period in load_vocabulary("periods")["periods"].items():
+        assert all("五" in spelling for spelling in [name, *period.get("also", [])])
