@@ -28,6 +28,7 @@ import regex
 
 from plantext.ingest.model import Grid, Line, Page, SourceDocument
 from plantext.normalize import join_lines, normalize_text, remove_spaces
+from plantext.numbers import vocabulary_table
 from plantext.vocab import load_vocabulary
 
 SENTENCE_END = "。！？；：”’）)…"
@@ -280,8 +281,11 @@ def _strip_edges(lines: list[Line], is_furniture, positions=(-1, 0)) -> list[Lin
     return lines
 
 
+_DIGITS = regex.compile(r"[0-9]+")
+
+
 def _furniture_key(line: Line) -> str:
-    return regex.sub(r"[0-9]+", "#", remove_spaces(line.text))
+    return _DIGITS.sub("#", remove_spaces(line.text))
 
 
 def _is_page_number(line: Line) -> bool:
@@ -289,7 +293,28 @@ def _is_page_number(line: Line) -> bool:
 
 
 def _is_bare_number(line: Line) -> bool:
-    return bool(regex.fullmatch(load_vocabulary("furniture")["bare_page_number"], remove_spaces(line.text)))
+    return bool(_line_patterns().bare_page_number.fullmatch(remove_spaces(line.text)))
+
+
+@dataclass(frozen=True)
+class _LinePatterns:
+    """Patterns tried on many lines of a document, compiled once."""
+
+    bare_page_number: regex.Pattern
+    note_prefix: regex.Pattern  # 注：
+    note_item: regex.Pattern  # 2. of 注：1.…2.…
+
+
+def _build_line_patterns(furniture, tables) -> _LinePatterns:
+    return _LinePatterns(
+        bare_page_number=regex.compile(furniture["bare_page_number"]),
+        note_prefix=regex.compile(tables["note_prefix"]),
+        note_item=regex.compile(r"^\s*" + tables["note_item"]),
+    )
+
+
+def _line_patterns() -> _LinePatterns:
+    return vocabulary_table(_build_line_patterns, "furniture", "tables")
 
 
 # ---------------------------------------------------------------- metrics
@@ -667,12 +692,12 @@ class _Builder:
 
 def _is_note_line(line: Line) -> bool:
     """A line opening the notes under a table (注：…)."""
-    return bool(regex.match(load_vocabulary("tables")["note_prefix"], line.text))
+    return bool(_line_patterns().note_prefix.match(line.text))
 
 
 def _is_note_item(line: Line) -> bool:
     """A line opening a further numbered note (2.…) after 注：1.…."""
-    return bool(regex.match(r"^\s*" + load_vocabulary("tables")["note_item"], line.text))
+    return bool(_line_patterns().note_item.match(line.text))
 
 
 def make_paragraph(lines: list[Line]) -> Paragraph:

@@ -45,6 +45,12 @@ from plantext.numbers import vocabulary_table
 
 # The header of the sequence column when the table prints numbers but no header for them.
 SEQUENCE_HEADER = "序号"
+# A body line's pieces: words, and runs of spaces that stand for empty cells.
+_PIECE = regex.compile(r"\S+| {2,}")
+_ANY_SPACE = regex.compile(r"\s")
+# A unit in brackets: closing a name, perhaps with a footnote marker (…比例(%)4), or alone.
+_UNIT_AT_END = regex.compile(r"[(（](?P<unit>[^()（）]*)[)）]\s*[0-9]?$")
+_UNIT_IN_BRACKETS = regex.compile(r"[(（](?P<unit>[^()（）]*)[)）]")
 
 
 @dataclass(frozen=True)
@@ -286,7 +292,7 @@ def _words_of_lines(texts: list[str]) -> list[_Word]:
 def _line_pieces(text: str) -> list[str]:
     """A line cut at single spaces; a run of n spaces stands for n−1 empty cells."""
     pieces: list[str] = []
-    for found in regex.finditer(r"\S+| {2,}", regex.sub(r"\s", " ", text.strip())):
+    for found in _PIECE.finditer(_ANY_SPACE.sub(" ", text.strip())):
         if found.group().startswith(" "):
             pieces.extend([""] * (len(found.group()) - 1))
         elif pieces and _belong_together(pieces[-1], found.group()):
@@ -364,12 +370,12 @@ def _must_run_on(above: str, below: str) -> bool:
 
 def _ends_with_unit(text: str) -> bool:
     """A name closed by its unit in brackets, perhaps with a footnote marker: ``…比例(%)``, ``(%)4``."""
-    found = regex.search(r"[(（](?P<unit>[^()（）]*)[)）]\s*[0-9]?$", text)
+    found = _UNIT_AT_END.search(text)
     return bool(found) and _is_unit(found.group("unit"))
 
 
 def _is_unit_in_brackets(text: str) -> bool:
-    found = regex.fullmatch(r"[(（](?P<unit>[^()（）]*)[)）]", text)
+    found = _UNIT_IN_BRACKETS.fullmatch(text)
     return bool(found) and _is_unit(found.group("unit"))
 
 

@@ -28,6 +28,13 @@ from plantext.numbers import read_unit
 from plantext.vocab import load_vocabulary
 
 
+_SEQUENCE_NUMBER = regex.compile(r"[0-9]{1,3}")
+# A number in brackets printed in front of a merged name cell: (5)化学需氧量…
+_BRACKETED_NUMBER = regex.compile(r"^[（(]([0-9]{1,3})[）)]\s*")
+# What closes a name in brackets: its unit, or a symbol (PM2.5).
+_CLOSING_BRACKETS = regex.compile(r"[（(]([^（）()]+)[）)]$")
+
+
 @dataclass(frozen=True)
 class ValueColumn:
     index: int
@@ -135,7 +142,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         if not raw_name:
             continue
         seq, raw_name = split_sequence(raw_name)
-        if plan.seq is not None and regex.fullmatch(r"[0-9]{1,3}", row.cells[plan.seq]):
+        if plan.seq is not None and _SEQUENCE_NUMBER.fullmatch(row.cells[plan.seq]):
             seq = int(row.cells[plan.seq])
         name, markers = strip_markers(raw_name)
         name, unit = split_unit(name)
@@ -182,7 +189,7 @@ def _attribute(row: RawRow, plan: ColumnPlan) -> str | None:
 
 def split_sequence(name: str) -> tuple[int | None, str]:
     """A number printed in front of a merged name cell: (5)化学需氧量… → 5."""
-    found = regex.match(r"^[（(]([0-9]{1,3})[）)]\s*", name)
+    found = _BRACKETED_NUMBER.match(name)
     if found:
         return int(found.group(1)), name[found.end():]
     return None, name
@@ -207,7 +214,7 @@ def strip_markers(name: str) -> tuple[str, list[str]]:
 
 def split_unit(name: str) -> tuple[str, str | None]:
     """``森林覆盖率(%)`` → (森林覆盖率, %); symbols such as (PM2.5) or (EQI) stay."""
-    found = regex.search(r"[（(]([^（）()]+)[）)]$", name)
+    found = _CLOSING_BRACKETS.search(name)
     if found:
         unit = normalise_unit(found.group(1))
         if unit is not None:

@@ -26,6 +26,7 @@ from plantext.ingest.model import Grid, Line, Segment
 from plantext.layout import Layout, TableRegion
 from plantext.models import Table
 from plantext.normalize import join_lines, normalize_text, remove_spaces
+from plantext.numbers import vocabulary_table
 from plantext.vocab import load_vocabulary
 
 
@@ -183,17 +184,30 @@ def _value_shape() -> regex.Pattern:
     return regex.compile(load_vocabulary("tables")["value_shape"])
 
 
+def _compile_year_header(tables) -> regex.Pattern:
+    return regex.compile(tables["year_header"])
+
+
+def _year_header() -> regex.Pattern:
+    """A year heading: 2020年, 2025 年."""
+    return vocabulary_table(_compile_year_header, "tables")
+
+
+_SEQUENCE_NUMBER = regex.compile(r"[0-9]{1,3}")
+_WORD = regex.compile(r"\S+")
+
+
 def looks_like_value(text: str) -> bool:
     """A cell that holds a number, a comparator or a dash rather than a label
     (a year heading such as 2020年 is a label)."""
-    year = load_vocabulary("tables")["year_header"]
-    if regex.fullmatch(year, remove_spaces(text)) or all(regex.fullmatch(year, token) for token in text.split()):
+    year = _year_header()
+    if year.fullmatch(remove_spaces(text)) or all(year.fullmatch(token) for token in text.split()):
         return False  # 2020 年, or year headings run together (2015 2020)
     return bool(_value_shape().match(remove_spaces(text)))
 
 
 def is_sequence_number(text: str | None) -> bool:
-    return bool(text) and bool(regex.fullmatch(r"[0-9]{1,3}", text))
+    return bool(text) and bool(_SEQUENCE_NUMBER.fullmatch(text))
 
 
 def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
@@ -229,9 +243,8 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
 def _header_pieces(segment: Segment) -> list[Segment]:
     """Header words printed one space apart (2015 2020 over narrow columns)
     are separate headings; other segments stay whole."""
-    tokens = list(regex.finditer(r"\S+", segment.text))
-    year = load_vocabulary("tables")["year_header"]
-    if len(tokens) < 2 or not all(regex.fullmatch(year, token.group()) for token in tokens):
+    tokens = list(_WORD.finditer(segment.text))
+    if len(tokens) < 2 or not all(_year_header().fullmatch(token.group()) for token in tokens):
         return [segment]
     scale = (segment.x1 - segment.x0) / max(len(segment.text), 1)
     return [
@@ -417,7 +430,7 @@ def _sequence_columns(name_column: int | None, body) -> list[int]:
     found = []
     for index in range(name_column or 0):
         values = [texts[index] for _, texts in body if texts[index]]
-        if values and all(regex.fullmatch(r"[0-9]{1,3}", text) for text in values):
+        if values and all(_SEQUENCE_NUMBER.fullmatch(text) for text in values):
             found.append(index)
     return found
 
@@ -458,7 +471,7 @@ def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
             for word in words:
                 if word in header and (best is None or len(word) > best[0]):
                     best = (len(word), kind, role)
-    year_match = regex.search(vocab["year_header"], header)
+    year_match = _year_header().search(header)
     year = int(year_match.group("year")) if year_match else None
     if best is not None and best[1] == "column":
         return "column", best[2], None
