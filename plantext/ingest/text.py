@@ -21,6 +21,9 @@ from plantext.ingest.model import Line, Page, Segment, SourceDocument
 PAGE_BREAK = re.compile(r"\n\n{2,}")
 # Cells of a `pdftotext -layout` table are separated by two or more spaces.
 SEGMENT_GAP = re.compile(r"\S+(?: \S+)*")
+# What can part a line's text into segments: two spaces, or whitespace other
+# than a space.  Most lines have neither and are one segment.
+SEGMENT_BREAK = re.compile(r"  |[^\S ]")
 # Positions in a text dump count characters: ``pdftotext -layout`` puts
 # every character, CJK or not, in one cell of its grid, so one cell is an em.
 CELLS_PER_EM = 1.0
@@ -103,7 +106,6 @@ def marks_paragraph_ends(raw_lines: list[str]) -> bool:
 
 def text_line(raw: str, page: int, index: int, hard_break: bool) -> Line:
     stripped = raw.rstrip()
-    segments = tuple(Segment(match.group(), match.start(), match.end()) for match in SEGMENT_GAP.finditer(stripped))
     return Line(
         text=stripped.strip(),
         page=page,
@@ -112,9 +114,17 @@ def text_line(raw: str, page: int, index: int, hard_break: bool) -> Line:
         x1=float(len(stripped)),
         bottom=float(index + 1),
         em=CELLS_PER_EM,
-        segments=segments,
+        segments=_segments(stripped),
         hard_break=hard_break,
     )
+
+
+def _segments(stripped: str) -> tuple[Segment, ...]:
+    """The segments of a line's text (trailing whitespace already stripped)."""
+    start = len(stripped) - len(stripped.lstrip())
+    if start < len(stripped) and SEGMENT_BREAK.search(stripped, start) is None:
+        return (Segment(stripped[start:], start, len(stripped)),)
+    return tuple(Segment(match.group(), match.start(), match.end()) for match in SEGMENT_GAP.finditer(stripped))
 
 
 def read_text(path: str | Path) -> SourceDocument:
