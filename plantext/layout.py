@@ -342,9 +342,23 @@ class _Metrics:
         return text_ems(line.text) >= PROSE_WIDTH_SHARE * self.full_ems
 
 
+class _CharacterEms(dict):
+    """The width in ems of each character met so far: a document uses a few
+    thousand characters, and a look-up costs less than asking unicodedata
+    again for each of the fifty thousand characters of its lines."""
+
+    def __missing__(self, char: str) -> float:
+        ems = 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5
+        self[char] = ems
+        return ems
+
+
+_CHARACTER_EMS = _CharacterEms()
+
+
 def text_ems(text: str) -> float:
     """The width of a text in ems: CJK and full-width characters one, others half."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)
+    return sum(map(_CHARACTER_EMS.__getitem__, text))
 
 
 def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
@@ -702,13 +716,22 @@ def _is_note_item(line: Line) -> bool:
 
 def make_paragraph(lines: list[Line]) -> Paragraph:
     texts = [line.text for line in lines]
-    page_starts = []
+    return Paragraph(text=join_lines(texts), page=lines[0].page, lines=list(lines), page_starts=_page_starts(lines))
+
+
+def _page_starts(lines: list[Line]) -> list[tuple[int, int]]:
+    """(offset, page) where each page's part of a paragraph starts, counting the
+    normalised text of the lines before.  Most paragraphs stay on one page, so
+    the lines are measured only up to the last page break."""
+    page_starts = [(0, lines[0].page)]
     offset = 0
-    for line in lines:
-        if not page_starts or page_starts[-1][1] != line.page:
+    measured = 0  # lines[:measured] are counted in offset
+    for index, line in enumerate(lines):
+        if line.page != page_starts[-1][1]:
+            offset += sum(len(normalize_text(earlier.text)) for earlier in lines[measured:index])
+            measured = index
             page_starts.append((offset, line.page))
-        offset += len(normalize_text(line.text))
-    return Paragraph(text=join_lines(texts), page=lines[0].page, lines=list(lines), page_starts=page_starts)
+    return page_starts
 
 
 def assign_heading_kinds(headings: list[Heading]) -> None:

@@ -32,14 +32,13 @@ Nothing here knows a particular table: the vocabulary is in ``tables.yaml``.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import regex
 
 from plantext.cellvalue import parse_cell_value
 from plantext.extractors.tables import RawRow, classify_header
-from plantext.layout import numbering_styles
+from plantext.layout import numbering_styles, text_ems
 from plantext.normalize import join_lines, normalize_text, remove_spaces
 from plantext.numbers import vocabulary_table
 
@@ -340,7 +339,8 @@ def _runs_on(above: str, below: str, below_alone: bool) -> bool:
         return True
     if not below_alone or _ends_with_unit(above) or _is_complete_value(above) or _stands_alone(above, below):
         return False
-    return _printed_width(below) <= _printed_width(above)
+    # Widths as printed: a Chinese character is one em, other characters about half.
+    return text_ems(below) <= text_ems(above)
 
 
 def _stands_alone(above: str, below: str) -> bool:
@@ -349,11 +349,6 @@ def _stands_alone(above: str, below: str) -> bool:
         _is_value(below) and not above[-1].isdigit() and not _rules().footnote_marker.match(below)
     )
     return _starts_numbered(below) or _is_unit(below) or number_under_text
-
-
-def _printed_width(text: str) -> float:
-    """Width in ems as printed: a Chinese character is one em, other characters about half."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)
 
 
 def _must_run_on(above: str, below: str) -> bool:
