@@ -114,11 +114,17 @@ def test_each_value_tied_to_a_deadline_is_a_target(sentence, expected):
         # not from the corpora: the remaining comparator words
         ("到2025年，细颗粒物浓度不高于25微克/立方米。", "<=", "level"),
         ("到2025年，森林覆盖率约为8%。", "~", "level"),
+        ("到2025年，可再生能源发电装机突破6000万千瓦。", ">", "level"),
     ],
 )
 def test_comparator_and_change(sentence, comparator, change):
     (target,) = targets(sentence)
     assert (target.comparator, target.change) == (comparator, change)
+
+
+def test_breaking_through_a_level_names_the_metric_without_the_verb():
+    sentence = "到2025年，全市地区生产总值突破1.6万亿元。"
+    assert summary(sentence) == [("全市地区生产总值", 1.6, "万亿元", ">", "level", "到2025年")]
 
 
 def test_doubling_is_a_multiple_of_two_without_unit():
