@@ -15,6 +15,7 @@ from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_he
         ("第十一章 推进治理体系和治理能力现代化", "chapter", "第十一章", 11, "推进治理体系和治理能力现代化"),
         ("第 三 节  建立健全绿色发展保障机制", "section", "第三节", 3, "建立健全绿色发展保障机制"),
         ("第二篇 总体要求", "part", "第二篇", 2, "总体要求"),
+        ("第一部分　规划背景", "part", "第一部分", 1, "规划背景"),
         ("一、发展基础与形势", "chinese_list", "一、", 1, "发展基础与形势"),
         ("（二）主要目标", "chinese_parenthesised", "（二）", 2, "主要目标"),
         ("(三)保障措施", "chinese_parenthesised", "（三）", 3, "保障措施"),
