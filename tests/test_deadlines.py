@@ -69,6 +69,12 @@ def deadlines(sentence, plan_start=PLAN_START):
         ),
         # The year a verb of change reaches, without the verb's 到.
         ("全省森林覆盖率由2020年的7.5%提高到2025年的8%。", [("2025年", "2025-12-31", "by")]),
+        # Quarters, the flood season, and a rule applying from a year on.
+        ("2024年第三季度前完成入河排污口排查。", [("2024年第三季度前", "2024-09-30", "by")]),
+        ("2023年一季度末前出台实施方案。", [("2023年一季度末前", "2023-03-31", "by")]),
+        ("2025年汛期前，完成病险水库除险加固。", [("2025年汛期前", "2025-05-31", "by")]),
+        ("自2022年起，新建项目全面执行特别排放限值。", [("自2022年起", "2022-01-01", "on")]),
+        ("2023年起，新建燃煤锅炉全部实施超低排放。", [("2023年起", "2023-01-01", "on")]),
         # A bare year under which a level is reported narrates; the deadline
         # after it stays.
         (
@@ -103,6 +109,9 @@ def test_deadlines_of_a_sentence(sentence, expected):
         "按照国家2030年前碳达峰行动方案要求，推进减排。",
         "督促危险废物填埋场责任单位至少每两年开展一次环境安全性能评估。",
         "启动“厕所革命”新五年行动。",
+        # from a past year on, and words that begin with 起
+        "2016年起实施的河长制成效明显。",
+        "2022年起草的条例已提请审议。",
     ],
 )
 def test_sentences_without_deadlines(sentence):
