@@ -102,6 +102,9 @@ def test_deadlines_of_a_sentence(sentence, expected):
         "“十四五”时期是开启全面建设社会主义现代化国家新征程、向第二个百年奋斗目标进军的五年。",
         # why the plan is made
         "为推进“十四五”时期全省生态环境保护工作，依据《“十四五”生态环境保护规划》，制定本规划。",
+        # the years the plan covers
+        "本规划期为2021—2025年，展望到2035年。",
+        "规划基准年为2020年，规划期限为2021—2025年，远期展望到2035年。",
         # titles, recurrences and durations
         "依据《青海省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。",
         # titles without 《》: a time expression followed by the rest of a document's name
