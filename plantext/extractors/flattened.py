@@ -56,7 +56,9 @@ _UNIT_IN_BRACKETS = regex.compile(r"[(（](?P<unit>[^()（）]*)[)）]")
 class _Rules:
     """The vocabulary the reader uses, built once from the YAML files."""
 
-    header_words: tuple[str, ...]
+    # The header words by their first character, longest first: a header is
+    # cut into words at each of its characters, and only these can start there.
+    header_words_by_first: dict[str, tuple[str, ...]]
     year_header: regex.Pattern
     year_suffixes: tuple[str, ...]
     max_header_lines: int
@@ -81,8 +83,11 @@ def _build_rules(tables, normalization, comparators) -> _Rules:
     value_words = {word for words in tables["value_roles"].values() for word in words}
     numerals = normalization["roman_numerals"]
     romans = sorted(set(numerals) | set(numerals.values()), key=len, reverse=True)
+    header_words_by_first: dict[str, list[str]] = {}
+    for word in sorted(header_words, key=len, reverse=True):
+        header_words_by_first.setdefault(word[:1], []).append(word)
     return _Rules(
-        header_words=tuple(sorted(header_words, key=len, reverse=True)),
+        header_words_by_first={first: tuple(words) for first, words in header_words_by_first.items()},
         year_header=regex.compile(tables["year_header"]),
         year_suffixes=tuple(sorted(value_words | set(flattened["year_header_suffixes"]), key=len, reverse=True)),
         max_header_lines=flattened["max_header_lines"],
@@ -185,7 +190,8 @@ def _split_header_words(text: str, allow_cut: bool) -> list[str] | None:
 def _header_word_lengths(text: str, start: int) -> list[int]:
     """Lengths of the header words ``text`` has at ``start``, longest first."""
     rules = _rules()
-    lengths = {len(word) for word in rules.header_words if text.startswith(word, start)}
+    candidates = rules.header_words_by_first.get(text[start], ())
+    lengths = {len(word) for word in candidates if text.startswith(word, start)}
     year = rules.year_header.match(text, start)
     if year and year.end() > start:
         lengths.add(year.end() - start)
@@ -195,7 +201,8 @@ def _header_word_lengths(text: str, start: int) -> list[int]:
 
 def _starts_header_word(text: str) -> bool:
     rules = _rules()
-    return any(word.startswith(text) for word in rules.header_words) or bool(
+    candidates = rules.header_words_by_first.get(text[:1], ())
+    return any(word.startswith(text) for word in candidates) or bool(
         rules.year_header.fullmatch(text, partial=True)
     )
 
