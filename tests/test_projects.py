@@ -57,6 +57,40 @@ def test_numbered_items_and_colon_names(tmp_path):
     ]
 
 
+def test_bulleted_and_list_numbered_items_lose_their_marks(tmp_path):
+    box = (
+        "  ●随州百万千瓦级风光储一体化基地：建设风电100万千瓦、光伏发电150万千瓦。\n\n"
+        "  一、长江岸线湖南段造林绿化工程：在长江岸线湖南段开展造林绿化10万亩。\n"
+    )
+    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+        ("随州百万千瓦级风光储一体化基地", "建设风电100万千瓦、光伏发电150万千瓦。"),
+        ("长江岸线湖南段造林绿化工程", "在长江岸线湖南段开展造林绿化10万亩。"),
+    ]
+
+
+def test_a_numbered_name_alone_on_its_line_is_parted_from_the_description_below(tmp_path):
+    box = (
+        "01 公共卫生服务能力提升工程\n"
+        "建设市公共卫生临床中心，新增床位1000张。\n\n"
+        "02 合肥滨湖科学城\n"
+        "建设大科学装置集中区，布局一批前沿交叉研究平台和产业创新中心。\n"
+    )
+    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+        ("公共卫生服务能力提升工程", "建设市公共卫生临床中心，新增床位1000张。"),
+        ("合肥滨湖科学城", "建设大科学装置集中区，布局一批前沿交叉研究平台和产业创新中心。"),
+    ]
+
+
+def test_a_numbered_item_wrapped_over_full_lines_keeps_its_sentence_as_name(tmp_path):
+    box = (
+        "  1.推进祁连山国家公园体制试点区域内历史遗留矿山迹地的生态修复与\n"
+        "保护工程。推进历史遗留矿山迹地修复。\n"
+    )
+    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+        ("推进祁连山国家公园体制试点区域内历史遗留矿山迹地的生态修复与保护工程", "推进历史遗留矿山迹地修复。"),
+    ]
+
+
 def test_a_box_printed_as_a_ruled_table_gives_its_rows_as_projects():
     from plantext.ingest.model import Box, Grid, GridCell, Line, Page, Segment, SourceDocument
 

@@ -112,6 +112,14 @@ def numbered_items(text: str) -> list[tuple[int, int]]:
 def read_item(text: str, offset: int, paragraph: Paragraph, items: list[_Item]) -> None:
     numbered = _item_number().match(text)
     position = numbered.end() if numbered else 0
+    if numbered and offset == 0:
+        name = name_line(paragraph, position)
+        if name is not None:
+            items.append(_Item(name, paragraph.page))
+            position += len(name)
+            if position < len(text):
+                items[-1].description = text[position:]
+            return
     first = True
     for sentence, start in sentences(text, position):
         page = paragraph.page_at(offset + start)
@@ -123,6 +131,28 @@ def read_item(text: str, offset: int, paragraph: Paragraph, items: list[_Item]) 
         elif items:
             items[-1].description += sentence
         first = False
+
+
+def name_line(paragraph: Paragraph, position: int) -> str | None:
+    """The name of a numbered item printed alone on the paragraph's first
+    line (01 公共卫生服务能力提升工程 / 建设市公共卫生临床中心…。): a line
+    without sentence marks that reads as a project name or ends clearly
+    before the lines after it (so it is no line of wrapped text)."""
+    from plantext.normalize import normalize_text
+
+    lines = paragraph.lines
+    if len(lines) < 2:
+        return None
+    first = normalize_text(lines[0].text)
+    if not paragraph.text.startswith(first) or len(first) <= position:
+        return None
+    name = first[position:]
+    vocab = load_vocabulary("projects")
+    if len(name) > vocab["max_name_length"] or any(mark in name for mark in vocab["not_in_name"] + "。:："):
+        return None
+    longest = max(line.x1 for line in lines[1:])
+    ends_early = longest - lines[0].x1 >= vocab["name_line_short_by_ems"] * lines[0].em
+    return name if ends_early or is_project_name(name) else None
 
 
 def sentences(text: str, position: int = 0):
