@@ -72,6 +72,8 @@ class Paragraph:
 
     def page_at(self, offset: int) -> int:
         """The page of the character at ``offset`` (a paragraph may span pages)."""
+        if len(self.page_starts) == 1:
+            return self.page_starts[0][1]  # most paragraphs stay on one page
         offsets = [start for start, _ in self.page_starts]
         index = max(bisect_right(offsets, offset) - 1, 0)
         return self.page_starts[index][1] if self.page_starts else self.page

@@ -78,16 +78,21 @@ class _SentenceTimes:
     narrating: tuple[TimeExpression, ...]  # those of them that date what is told, not a commitment
 
 
+# The times of a sentence that holds no time expression: most sentences.
+_NO_TIMES = _SentenceTimes((), ())
+
+
 def _sentence_times(text: str) -> _SentenceTimes:
     """The governing and narrating expressions of ``text``; shared through
     ``derived_from`` by the targets and the deadlines of a sentence."""
+    expressions = find_time_expressions(text)
+    if not expressions:
+        return _NO_TIMES
     rules = _rules()
     compact = compact_text(text).text
     if any(word in compact for word in rules.plan_statement_words):
-        return _SentenceTimes((), ())
-    governing = tuple(
-        expression for expression in find_time_expressions(text) if not _is_reference(text, expression, rules)
-    )
+        return _NO_TIMES
+    governing = tuple(expression for expression in expressions if not _is_reference(text, expression, rules))
     narrating = tuple(expression for expression in governing if _narrates(text, expression, rules))
     return _SentenceTimes(governing, narrating)
 

@@ -222,13 +222,13 @@ def find_targets_in_sentence(
     """
     compact = compact_text(text)
     sentence = compact.text
-    rules = _rules()
-    expressions = governing_expressions(sentence)
     deadlines = find_deadlines_in_sentence(sentence, plan_start)
     if lead_in_deadline is not None:
         deadlines.append(lead_in_deadline)
     if not deadlines:
         return []  # nothing could govern a quantity: a target needs a date
+    rules = _rules()
+    expressions = governing_expressions(sentence)
     stated: list[tuple[int, _Stated]] = []  # every value, with the start of its clause
     previous: _Stated | None = None
     previous_clause = ""
