@@ -58,6 +58,17 @@ def test_glossary_items_numbered_in_parentheses_with_full_width_colons(tmp_path)
     assert terms[0].definition == "指生态保护红线、环境质量底线、资源利用上线和生态环境准入清单。"
 
 
+def test_glossary_items_numbered_with_chinese_numerals(tmp_path):
+    text = (
+        "某省规划\n\n          附件    名词解释\n\n"
+        "  （一）林长制：指按照“分级负责”原则，构建省市县乡村五级林长体系。\n"
+        "  （二）国家储备林：指为满足经济社会发展对优质木材的需要而培育的森林。\n"
+        "  三、碳汇：指森林植物吸收大气中的二氧化碳并将其固定在植被或土壤中。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term) for t in terms] == [(1, "林长制"), (2, "国家储备林"), (3, "碳汇")]
+
+
 @pytest.mark.parametrize(
     "sentence,expansion",
     [

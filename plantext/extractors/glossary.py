@@ -9,6 +9,7 @@ import regex
 from plantext.layout import Heading, Layout, Paragraph
 from plantext.models import Abbreviation, Term
 from plantext.normalize import remove_spaces
+from plantext.numbers import parse_chinese_numeral
 from plantext.vocab import load_vocabulary
 
 
@@ -77,6 +78,9 @@ def _item_number(found) -> int | None:
         return None
     if found.group("circled"):
         return ord(found.group("circled")) - ord("①") + 1
+    chinese = found.group("cnum") or found.group("cpnum")
+    if chinese:
+        return parse_chinese_numeral(chinese)
     return int(found.group("num") or found.group("pnum"))
 
 
