@@ -86,8 +86,18 @@ def test_split_unit(printed, name, unit):
     assert split_unit(printed) == (name, unit)
 
 
-def test_split_sequence_of_a_merged_name_cell():
-    assert split_sequence("(5)化学需氧量、氨氮排放量下降比例") == (5, "化学需氧量、氨氮排放量下降比例")
+@pytest.mark.parametrize(
+    "printed,seq,name",
+    [
+        ("(5)化学需氧量、氨氮排放量下降比例", 5, "化学需氧量、氨氮排放量下降比例"),  # a merged name cell
+        ("1.用水总量（亿立方米）", 1, "用水总量（亿立方米）"),  # a table without a 序号 column
+        ("12、森林覆盖率", 12, "森林覆盖率"),
+        ("2.5微米以下颗粒物浓度", None, "2.5微米以下颗粒物浓度"),
+        ("PM2.5浓度", None, "PM2.5浓度"),
+    ],
+)
+def test_split_sequence(printed, seq, name):
+    assert split_sequence(printed) == (seq, name)
     assert split_sequence("森林覆盖率") == (None, "森林覆盖率")
 
 

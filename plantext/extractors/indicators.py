@@ -29,8 +29,6 @@ from plantext.vocab import load_vocabulary
 
 
 _SEQUENCE_NUMBER = regex.compile(r"[0-9]{1,3}")
-# A number in brackets printed in front of a merged name cell: (5)化学需氧量…
-_BRACKETED_NUMBER = regex.compile(r"^[（(]([0-9]{1,3})[）)]\s*")
 # What closes a name in brackets: its unit, or a symbol (PM2.5).
 _CLOSING_BRACKETS = regex.compile(r"[（(]([^（）()]+)[）)]$")
 
@@ -187,11 +185,16 @@ def _attribute(row: RawRow, plan: ColumnPlan) -> str | None:
     return text if text in load_vocabulary("tables")["attributes"] else (text or None)
 
 
+@lru_cache(maxsize=1)
+def _name_sequence() -> regex.Pattern:
+    return regex.compile(load_vocabulary("tables")["name_sequence"])
+
+
 def split_sequence(name: str) -> tuple[int | None, str]:
-    """A number printed in front of a merged name cell: (5)化学需氧量… → 5."""
-    found = _BRACKETED_NUMBER.match(name)
+    """A number printed in front of a name: (5)化学需氧量… → 5, 1.用水总量 → 1."""
+    found = _name_sequence().match(name)
     if found:
-        return int(found.group(1)), name[found.end():]
+        return int(found.group("num")), name[found.end():]
     return None, name
 
 
