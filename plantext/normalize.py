@@ -26,6 +26,8 @@ _FULL_WIDTH[0x3000] = ord(" ")
 # less than translating it character by character.  (The standard ``re`` is
 # used for this plain character class: it searches several times faster.)
 _ANY_FULL_WIDTH = re.compile("[" + re.escape("".join(map(chr, sorted(_FULL_WIDTH)))) + "]")
+# Any whitespace at all (``re``'s \s takes in all of ``regex``'s).
+_ANY_WHITESPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +86,10 @@ def _unicode_classes(match) -> str:
 
 def remove_spaces(text: str) -> str:
     """Drop all whitespace: for labels and terms printed letter-spaced (名 词 解 释)."""
-    return _patterns()["spaces"].sub("", to_half_width(text))
+    text = to_half_width(text)
+    if _ANY_WHITESPACE.search(text) is None:
+        return text
+    return _patterns()["spaces"].sub("", text)
 
 
 def is_cjk(char: str) -> bool:
