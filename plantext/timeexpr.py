@@ -137,10 +137,10 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     the brackets: ``国家2030年前碳达峰行动方案``) are left out, and durations or
     recurrences (``每年``, ``三年行动``) are not time expressions.
     """
+    if not may_hold_time_expressions(text):
+        return []
     rules = _rules()
     compact = compact_text(text)
-    if rules.clue_words.search(compact.text) is None:
-        return []
     titles = [found.span() for found in rules.titles.finditer(compact.text)]
     matches = []
     for pattern in rules.patterns:
@@ -154,6 +154,16 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
         if expression is not None:
             expressions.append(expression)
     return expressions
+
+
+def may_hold_time_expressions(text: str) -> bool:
+    """False when no part of ``text`` holds a time expression, for it holds none
+    of the clue words (``time_patterns.yaml``).
+
+    The compact form of a sentence is a part of its paragraph's, so a paragraph
+    that may hold none has no sentence with one: its sentences need not be read.
+    """
+    return _rules().clue_words.search(compact_text(text).text) is not None
 
 
 def parse_time_expression(raw: str) -> TimeExpression | None:

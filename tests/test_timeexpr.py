@@ -265,3 +265,15 @@ def test_every_time_pattern_needs_a_clue_word():
         assert any(word in entry["regex"] for word in CLUE_WORDS + ["{period}"]), entry["name"]
     for name, period in load_vocabulary("periods")["periods"].items():
         assert all("五" in spelling for spelling in [name, *period.get("also", [])])
+
+
+@settings(max_examples=300, deadline=None)
+@given(TIME_TEXT, st.integers(min_value=0, max_value=40), st.integers(min_value=0, max_value=40))
+def test_no_part_of_a_text_without_clue_words_holds_a_time_expression(text, start, length):
+    """Paragraphs that may_hold_time_expressions rules out are not split into
+    sentences: no part of them may hold one either (and the patterns need a
+    clue word: test_no_pattern_matches_text_without_a_clue_word)."""
+    from plantext.timeexpr import may_hold_time_expressions
+
+    if not may_hold_time_expressions(text):
+        assert not may_hold_time_expressions(text[start : start + length])

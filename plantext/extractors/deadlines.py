@@ -32,7 +32,7 @@ from plantext.extractors.sentences import paragraph_sentences
 from plantext.layout import Layout
 from plantext.models import Deadline
 from plantext.numbers import compact_text, derived_from, find_quantities, vocabulary_table
-from plantext.timeexpr import TimeExpression, find_period, find_time_expressions
+from plantext.timeexpr import TimeExpression, find_period, find_time_expressions, may_hold_time_expressions
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,8 @@ def extract_deadlines(layout: Layout) -> list[Deadline]:
     plan_start = plan_start_year(layout)
     deadlines = []
     for paragraph in layout.paragraphs:
+        if not may_hold_time_expressions(paragraph.text):
+            continue  # most paragraphs of a plan
         for sentence in paragraph_sentences(paragraph):
             for expression in find_deadlines_in_sentence(sentence.text, plan_start):
                 deadlines.append(

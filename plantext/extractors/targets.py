@@ -67,7 +67,7 @@ from plantext.numbers import (
     match_comparator,
     vocabulary_table,
 )
-from plantext.timeexpr import TimeExpression
+from plantext.timeexpr import TimeExpression, may_hold_time_expressions
 
 # jieba reports loading its dictionary on first use; that is no news to a user.
 jieba.setLogLevel(logging.WARNING)
@@ -883,12 +883,14 @@ def _with_scope(target: FoundTarget, opening: _OpeningScope, rules: _TargetRules
 
 
 def document_sentences(layout: Layout) -> Iterator[tuple[Paragraph, Sentence, TimeExpression | None]]:
-    """Every prose sentence of a document, with its paragraph and the lead-in
-    that governs it.
+    """Every prose sentence of a document that may state a target, with its
+    paragraph and the lead-in that governs it.
 
     In a goals section (主要目标) the last lead-in (``“十四五”时期，…``) governs
     the sentences after it, up to the next heading, table or box; elsewhere no
-    lead-in reaches beyond its own sentence.
+    lead-in reaches beyond its own sentence.  A target needs a deadline, so
+    the sentences of a paragraph that no lead-in governs and that holds no
+    time expression are left out (most paragraphs of a plan).
     """
     plan_start = plan_start_year(layout)
     rules = _rules()
@@ -903,9 +905,13 @@ def document_sentences(layout: Layout) -> Iterator[tuple[Paragraph, Sentence, Ti
         elif isinstance(block, BoxRegion):
             lead_in = None
             for paragraph in block.paragraphs:
+                if not may_hold_time_expressions(paragraph.text):
+                    continue
                 for sentence in paragraph_sentences(paragraph):
                     yield paragraph, sentence, None
         elif isinstance(block, Paragraph):
+            if lead_in is None and not may_hold_time_expressions(block.text):
+                continue  # nor does it hold a lead-in for the sentences after it
             for sentence in paragraph_sentences(block):
                 yield block, sentence, lead_in
                 if in_goals:
