@@ -62,6 +62,7 @@ from plantext.numbers import (
     Quantity,
     alternation,
     compact_text,
+    derived_from,
     enclosed_pattern,
     find_quantities,
     match_comparator,
@@ -540,7 +541,7 @@ def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _Targ
         if subject and not things and not subject.endswith(noun):
             subject += noun
     # Whole words: the 均 of 年均浓度 is no 均 (each).
-    respectively = any(word in rules.respectively for word in jieba.lcut(before))
+    respectively = any(word in rules.respectively for word in _words(before))
     items = _list_items(subject, rules) if respectively or len(group) > 1 else [subject]
     if len(items) > 1:
         items = _complete_items(items, rules)
@@ -603,12 +604,32 @@ def _clean(metric: str, rules: _TargetRules) -> str:
     metric = rules.comparison.sub("", metric).strip(_SEPARATORS)
     if not metric:
         return ""
-    words = jieba.lcut(metric)
+    words = _words(metric)
     while words and (words[0] in rules.leading_words or words[0].strip(_SEPARATORS) == ""):
         words.pop(0)
     while words and (words[-1] in rules.trailing_words or words[-1].strip(_SEPARATORS) == ""):
         words.pop()
     return "".join(words)
+
+
+def _words(text: str) -> list[str]:
+    """jieba's words of ``text``.  A sentence's clauses and metrics are cut
+    several times over, so each text is cut once per document (see
+    ``derived_from``); the caller gets a list of its own."""
+    return list(derived_from(text, _cut))
+
+
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(jieba.lcut(text))
+
+
+def _tagged_words(text: str) -> list:
+    """jieba's words of ``text`` with their part-of-speech tags, cut once per document."""
+    return list(derived_from(text, _cut_tagged))
+
+
+def _cut_tagged(text: str) -> tuple:
+    return tuple(jieba.posseg.lcut(text))
 
 
 # ---------------------------------------------------------------------------
@@ -737,9 +758,9 @@ def _parts(text: str, rules: _TargetRules) -> _Item:
     substance = rules.substances.match(body)
     if substance:
         subject, rest = substance.group(), body[substance.end() :]
-        words = jieba.lcut(rest) if rest else []
+        words = _words(rest) if rest else []
     else:
-        words = jieba.lcut(body) if body else []
+        words = _words(body) if body else []
         split = len(words)
         while split > 0 and _is_measure_word(words[split - 1], rules):
             split -= 1
@@ -816,7 +837,7 @@ def _place_name_at(text: str, rules: _TargetRules) -> int:
     jieba tags place names ns, and splits off the suffix of some it knows as
     names (海东 + 市, 玉树 + 市).
     """
-    words = jieba.posseg.lcut(text[:12])
+    words = _tagged_words(text[:12])
     if not words or words[0].flag not in _PLACE_FLAGS:
         return 0
     if words[0].flag == "ns" and words[0].word.endswith(rules.place_suffixes):
