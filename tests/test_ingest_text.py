@@ -70,6 +70,38 @@ def test_text_lines_carry_columns_for_layout_dumps(tmp_path):
     assert [segment.text for segment in row.segments] == ["1", "森林覆盖率（%）", "23.04", "24.1", "约束性"]
 
 
+# A table typed in a monospace editor: columns line up on screen, where a
+# CJK character is two cells wide (序号 takes four).
+TYPED_TABLE = """\
+序号   指标名称           指标属性   单位       2020年基期值   2025年目标值
+1      森林覆盖率         约束性     %          59.96          60左右
+2      森林蓄积量         约束性     亿立方米   6.18           7.0
+3      草原综合植被盖度   预期性     %          86.5           87
+"""
+
+
+def test_a_dump_whose_columns_line_up_on_screen_counts_cjk_characters_two_cells(tmp_path):
+    path = tmp_path / "typed.txt"
+    path.write_text(TYPED_TABLE, encoding="utf-8")
+    header, first, second, third = read_text(path).pages[0].lines
+    starts = [[segment.x0 for segment in line.segments] for line in (header, first, second, third)]
+    assert starts[0] == starts[1] == starts[2] == starts[3] == [0, 7, 26, 37, 48, 63]
+    assert first.em == 2.0
+
+
+def test_a_layout_dump_counts_every_character_one_cell(tmp_path):
+    path = tmp_path / "layout.txt"
+    path.write_text(
+        " 1   森林覆盖率（%）     23.04     24.1    约束性\n"
+        " 2   草原综合植被盖度（%）  57.4      58      预期性\n"
+        " 3   湿地保护率（%）     64.31     ≥66     约束性\n",
+        encoding="utf-8",
+    )
+    lines = read_text(path).pages[0].lines
+    assert [[segment.x0 for segment in line.segments] for line in lines] == [[1, 5, 18, 28, 36]] * 3
+    assert lines[0].em == 1.0
+
+
 def test_empty_text_file_is_refused(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

@@ -105,6 +105,12 @@ def test_value_shapes():
     ]
 
 
+def test_a_year_that_names_its_column_is_a_header_not_a_value():
+    assert [looks_like_value(text) for text in ["2020年基期值", "2025年目标值", "2020年实际完成", "2035年远景值"]] == [
+        False, False, False, False
+    ]
+
+
 def test_a_header_repeated_on_a_new_page_is_no_row():
     text = NATIONAL_TABLE + "\n 类别    序号           指标           2020 年   2025 年   属性\n"
     text += "        12   地下水国控点位Ⅴ类水比例（%）   —      25 左右    预期性"

@@ -201,9 +201,12 @@ def looks_like_value(text: str) -> bool:
     """A cell that holds a number, a comparator or a dash rather than a label
     (a year heading such as 2020年 is a label)."""
     year = _year_header()
-    if year.fullmatch(remove_spaces(text)) or all(year.fullmatch(token) for token in text.split()):
+    compact = remove_spaces(text)
+    if year.fullmatch(compact) or all(year.fullmatch(token) for token in text.split()):
         return False  # 2020 年, or year headings run together (2015 2020)
-    return bool(_value_shape().match(remove_spaces(text)))
+    if year.match(compact) and classify_header(compact) is not None:
+        return False  # a year naming its column: 2020年基期值, 2025年目标
+    return bool(_value_shape().match(compact))
 
 
 def is_sequence_number(text: str | None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from plantext.errors import PlantextError
@@ -27,6 +28,14 @@ SEGMENT_BREAK = re.compile(r"  |[^\S ]")
 # Positions in a text dump count characters: ``pdftotext -layout`` puts
 # every character, CJK or not, in one cell of its grid, so one cell is an em.
 CELLS_PER_EM = 1.0
+# Dumps typed or laid out in a monospace editor align their columns as the
+# screen shows them, a CJK character two cells wide; positions then count
+# those cells, two to the em.  A dump is read in the count under which its
+# table rows line up (``aligns_wide``).
+WIDE_CELLS_PER_EM = 2.0
+# Lines of at least this many segments are the table rows that tell how a
+# dump aligns its columns.
+ALIGNED_ROW_SEGMENTS = 3
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
@@ -104,27 +113,65 @@ def marks_paragraph_ends(raw_lines: list[str]) -> bool:
     return sentence_ends / len(marked) > 0.5
 
 
-def text_line(raw: str, page: int, index: int, hard_break: bool) -> Line:
+def text_line(raw: str, page: int, index: int, hard_break: bool, wide: bool = False) -> Line:
+    """A printed line with its position; ``wide`` counts CJK characters two cells."""
     stripped = raw.rstrip()
+    cells = display_cells(stripped) if wide else None
+    indent = len(raw) - len(raw.lstrip())
     return Line(
         text=stripped.strip(),
         page=page,
-        x0=float(len(raw) - len(raw.lstrip())),
+        x0=float(cells[indent] if cells else indent),
         top=float(index),
-        x1=float(len(stripped)),
+        x1=float(cells[-1] if cells else len(stripped)),
         bottom=float(index + 1),
-        em=CELLS_PER_EM,
-        segments=_segments(stripped),
+        em=WIDE_CELLS_PER_EM if wide else CELLS_PER_EM,
+        segments=_segments(stripped, cells),
         hard_break=hard_break,
     )
 
 
-def _segments(stripped: str) -> tuple[Segment, ...]:
-    """The segments of a line's text (trailing whitespace already stripped)."""
+def _segments(stripped: str, cells: list[int] | None) -> tuple[Segment, ...]:
+    """The segments of a line's text (trailing whitespace already stripped),
+    placed by ``cells`` (the cell where each character starts) when given."""
     start = len(stripped) - len(stripped.lstrip())
     if start < len(stripped) and SEGMENT_BREAK.search(stripped, start) is None:
-        return (Segment(stripped[start:], start, len(stripped)),)
-    return tuple(Segment(match.group(), match.start(), match.end()) for match in SEGMENT_GAP.finditer(stripped))
+        spans = [(start, len(stripped))]
+    else:
+        spans = [match.span() for match in SEGMENT_GAP.finditer(stripped)]
+    if cells is None:
+        return tuple(Segment(stripped[x0:x1], x0, x1) for x0, x1 in spans)
+    return tuple(Segment(stripped[x0:x1], cells[x0], cells[x1]) for x0, x1 in spans)
+
+
+def display_cells(text: str) -> list[int]:
+    """The screen cell where each character of ``text`` starts, and where the
+    text ends: wide and full-width characters (CJK) take two cells."""
+    cells = [0]
+    for char in text:
+        cells.append(cells[-1] + (2 if unicodedata.east_asian_width(char) in "WF" else 1))
+    return cells
+
+
+def aligns_wide(raw_lines: list[str]) -> bool:
+    """Do the dump's table rows line up better when CJK characters count two
+    cells than when every character counts one?  Rows line up when their
+    cells start in the same places, so the count under which more cell
+    starts are shared by several rows wins; pdftotext's one cell a
+    character stays the rule when there is no table."""
+    rows = []
+    for raw in raw_lines:
+        if "  " in raw.strip():
+            spans = [match.start() for match in SEGMENT_GAP.finditer(raw)]
+            if len(spans) >= ALIGNED_ROW_SEGMENTS:
+                rows.append((raw, spans))
+    narrow = Counter(start for _, starts in rows for start in starts)
+    wide = Counter(display_cells(raw)[start] for raw, starts in rows for start in starts)
+    return _shared(wide) > _shared(narrow)
+
+
+def _shared(starts: Counter) -> int:
+    return sum(count for count in starts.values() if count > 1)
 
 
 def read_text(path: str | Path) -> SourceDocument:
@@ -140,6 +187,7 @@ def read_text(path: str | Path) -> SourceDocument:
     double = is_double_spaced(page_texts)
     all_lines = [line for page in page_texts for line in page.split("\n")]
     trailing_marks = marks_paragraph_ends(all_lines)
+    wide = aligns_wide(all_lines)
     pages = []
     for number, page_text in enumerate(page_texts, start=1):
         raw_lines = page_text.split("\n")
@@ -153,7 +201,7 @@ def read_text(path: str | Path) -> SourceDocument:
                     lines[-1].blank_after = True
                 continue
             hard = trailing_marks and raw != raw.rstrip()
-            lines.append(text_line(raw, number, len(lines), hard))
+            lines.append(text_line(raw, number, len(lines), hard, wide))
         width = max((line.x1 for line in lines), default=0.0)
         pages.append(Page(number=number, width=width, height=float(len(lines)), lines=lines))
     return SourceDocument(
