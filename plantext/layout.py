@@ -602,7 +602,9 @@ class _Builder:
             if not self.continues_outline(found, restart=self.box is None):
                 return False
             if self.table is not None:
-                return True
+                # A cell of a ruled table, or a group row carrying on the
+                # table's own groups (三、 after its 一、 and 二、), is no heading.
+                return self.grid_of(lines[index]) is None and not self.carries_on_table_groups(found)
         if not self.pending:
             return True
         previous = self.pending[-1]
@@ -615,6 +617,16 @@ class _Builder:
         if last is None or found.number is None or (last == 0 and not restart):
             return False
         return found.number == last + 1
+
+    def carries_on_table_groups(self, found: HeadingMatch) -> bool:
+        """Does this list label carry on the numbering of the open table's
+        group rows (一、水资源… and 二、水生态… in the table, then 三、)?"""
+        numbers = [
+            match.number
+            for line in self.table.lines
+            if (match := match_heading(line.text)) is not None and match.style == found.style
+        ]
+        return bool(numbers) and found.number == numbers[-1] + 1
 
     def note_outline(self, found: HeadingMatch) -> None:
         """Record a heading's number; a shallower heading restarts deeper numbering."""

@@ -179,6 +179,27 @@ def test_a_list_heading_after_a_table_ends_the_table_when_it_carries_on_the_outl
     assert [h.match.label for h in layout.headings] == ["一、", "（一）", "表 1", "（二）"]
 
 
+def test_a_tables_own_group_row_that_happens_to_carry_on_the_outline_stays_in_the_table(tmp_path):
+    # 三、防洪减灾 follows the outline's 二、, but also the table's 一、 and 二、.
+    text = (
+        "某省规划\n\n一、发展基础\n\n  水利基础设施不断完善。\n\n二、规划目标\n\n  到2025年，水安全保障能力明显增强。\n\n"
+        "表 2 主要指标\n"
+        "指标名称                          2020年现状值   2025年目标值   指标属性\n"
+        "一、水资源节约集约\n"
+        "1.用水总量（亿立方米）            245            ＜260          约束性\n"
+        "二、水生态保护\n"
+        "2.重要河湖生态流量达标率（%）     90             ≥95            约束性\n"
+        "三、防洪减灾\n"
+        "3.县级以上城市防洪标准达标率（%） 78             90             预期性\n\n"
+        "  注：表中〔〕内为五年累计数。\n\n"
+        "第二部分 主要任务\n\n  全面强化节水。\n"
+    )
+    layout = layout_of(tmp_path, text)
+    table = next(block for block in layout.blocks if isinstance(block, TableRegion))
+    assert [h.match.label for h in layout.headings] == ["一、", "二、", "表 2", "第二部分"]
+    assert table.lines[-1].text.startswith("3.县级以上城市防洪标准达标率")
+
+
 def test_groups_inside_a_box_do_not_close_it(tmp_path):
     text = (
         "某省规划\n\n第三章 污染防治\n\n第一节 大气\n\n          专栏 1   重点工程\n\n"

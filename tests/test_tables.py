@@ -148,6 +148,24 @@ CENTRED_GROUPS_TABLE = """\
  4      国考断面水质优良比例（%）2          93.3    ≥93.3    约束性"""
 
 
+NAMES_NUMBERED_TABLE = """\
+指标名称                             2020年现状值   2025年目标值   指标属性
+一、水资源节约集约
+1.用水总量（亿立方米）               245            ＜260          约束性
+2.万元地区生产总值用水量下降（%）    —              〔16〕         约束性
+二、水生态保护
+3.重要河湖生态流量达标率（%）        90             ≥95            约束性"""
+
+
+def test_group_rows_in_chinese_numerals_where_the_names_carry_the_row_numbers():
+    _, rows = read_aligned_table(lines_of(NAMES_NUMBERED_TABLE))
+    assert [(row.groups, row.cells[0]) for row in rows] == [
+        (["一、水资源节约集约"], "1.用水总量（亿立方米）"),
+        (["一、水资源节约集约"], "2.万元地区生产总值用水量下降（%）"),
+        (["二、水生态保护"], "3.重要河湖生态流量达标率（%）"),
+    ]
+
+
 def test_group_rows_centred_over_the_names_open_with_a_list_label():
     _, rows = read_aligned_table(lines_of(CENTRED_GROUPS_TABLE, page=2))
     assert [(row.groups, row.cells[:2]) for row in rows] == [

@@ -284,14 +284,21 @@ def _full_rows(lines: list[Line], header_width: int) -> list[Line]:
 
 
 def _is_group_row(line: Line, cells: list[str | None], seq_columns: set[int]) -> bool:
-    """A group row (环境质量, （1）大气环境质量): one cell, no number, printed in
-    the sequence column or opening with a list label wherever it is centred."""
-    from plantext.layout import starts_with_list_label
+    """A group row (环境质量, （1）大气环境质量, 一、水资源节约集约): one cell, no
+    number, printed in the sequence column, or opening with a list label
+    wherever it is centred; where no column numbers the rows (1.用水总量),
+    only a label in Chinese numerals, as an item number opens a row."""
+    from plantext.layout import match_heading, starts_with_list_label
 
     filled = [index for index, text in enumerate(cells) if text]
     if len(filled) != 1 or is_sequence_number(cells[filled[0]]):
         return False
-    return filled[0] in seq_columns or (bool(seq_columns) and starts_with_list_label(line.text))
+    if filled[0] in seq_columns:
+        return True
+    if seq_columns:
+        return starts_with_list_label(line.text)
+    found = match_heading(line.text)
+    return found is not None and found.style in ("chinese_list", "chinese_parenthesised")
 
 
 def _starts_row(line: Line, cells: list[str | None], seq_columns: set[int]) -> bool:
