@@ -181,3 +181,74 @@ def test_year_headings_printed_one_space_apart_are_separate_headings():
 
     pieces = _header_pieces(Segment("2015 2020", 33, 42))
     assert [(piece.text, piece.x0, piece.x1) for piece in pieces] == [("2015", 33, 37), ("2020", 38, 42)]
+
+
+def dump_lines(tmp_path, text: str):
+    """The lines of a text dump as ``read_text`` gives them (with the empty
+    lines between them marked)."""
+    from plantext.ingest.text import read_text
+
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    return [line for page in read_text(path).pages for line in page.lines]
+
+
+# pdftotext -layout of a table whose cells wrap over narrow columns: a
+# row's cells are centred on its line, so wrapped cells begin above it;
+# empty lines part the rows.
+CENTRED_ROWS_TABLE = """\
+          序                               2020年现   2025年目标
+类别            指标名称                单位                         指标属性
+          号                               状值       值
+
+          1   空气质量优良天数比例          %       64.2     ≥70       约束性
+
+                                  微克/立方
+          2   细颗粒物（PM2.5）年均浓度             51       ≤42       约束性
+                                  米
+环境质量
+          3   地表水达到或好于Ⅲ类水体比例      %       80       85左右      约束性
+
+              城市集中式饮用水水源地水质达标
+          4                       %       100      100       约束性
+              率
+
+          5   化学需氧量重点工程减排量        万吨      —        〔1.52〕    约束性
+污染减排
+          6   氮氧化物重点工程减排量         万吨      —        〔0.86〕    约束性
+"""
+
+
+def test_wrapped_cells_above_a_centred_row_belong_to_that_row(tmp_path):
+    columns, rows = read_aligned_table(dump_lines(tmp_path, CENTRED_ROWS_TABLE))
+    assert columns[-5:] == ["指标名称", "单位", "2020年现状值", "2025年目标值", "指标属性"]
+    assert [row.cells[-5:] for row in rows][1:4] == [
+        ["细颗粒物（PM2.5）年均浓度", "微克/立方米", "51", "≤42", "约束性"],
+        ["地表水达到或好于Ⅲ类水体比例", "%", "80", "85左右", "约束性"],
+        ["城市集中式饮用水水源地水质达标率", "%", "100", "100", "约束性"],
+    ]
+
+
+# A header wrapped over three lines (序 / 号, 年均增长（累 / 计）) shows fewer
+# cells on each line than the rows have.
+WRAPPED_HEADER_TABLE = """\
+        序                                        年均增长（累
+类别          指标                   2020年   2025年             属性
+        号                                        计）
+
+        1   地区生产总值增长（%）          3.6     —       6左右       预期性
+
+经济发展    2   全员劳动生产率增长（%）         —       —       高于GDP增长   预期性
+
+        3   常住人口城镇化率（%）          66.8    72      〔5.2〕     预期性
+
+        4   研发经费投入增长（%）          —       —       10以上      预期性"""
+
+
+def test_a_header_wrapped_over_lines_takes_its_columns_from_the_rows(tmp_path):
+    columns, rows = read_aligned_table(dump_lines(tmp_path, WRAPPED_HEADER_TABLE))
+    assert columns[-5:] == ["指标", "2020年", "2025年", "年均增长（累计）", "属性"]
+    assert [row.cells[-5:] for row in rows][:2] == [
+        ["地区生产总值增长（%）", "3.6", "—", "6左右", "预期性"],
+        ["全员劳动生产率增长（%）", "—", "—", "高于GDP增长", "预期性"],
+    ]

@@ -275,11 +275,15 @@ def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
 def _full_rows(lines: list[Line], header_width: int) -> list[Line]:
     """The lines that show every column: those with as many cells as the
     header, or else the most common number of cells (a ragged row with a cell
-    too many would otherwise bridge a gutter)."""
+    too many would otherwise bridge a gutter).  A header line with fewer
+    cells than most rows is a header wrapped over several lines (序 / 号):
+    the rows tell the columns then."""
     counts = Counter(len(line.segments) for line in lines if len(line.segments) > 1)
     if not counts:
         return []
-    usual = header_width if header_width in counts else max(counts, key=lambda count: (counts[count], count))
+    usual = max(counts, key=lambda count: (counts[count], count))
+    if header_width in counts and header_width >= usual:
+        usual = header_width
     return [line for line in lines if len(line.segments) == usual]
 
 
@@ -361,27 +365,65 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
     """Body rows (page, cell texts) from aligned lines.  A line with a
     sequence number or a value starts a row; a lone label in the sequence
     column is a group row (环境质量); other lines continue the cells of the
-    row above (wrapped cells)."""
+    row above (wrapped cells) — except in a dump that parts rows with empty
+    lines, where lines after an empty line (or a page break) and before the
+    next row's start are the top of that row's wrapped cells (vertically
+    centred rows)."""
     width = len(columns)
     seq_columns = {index for index, header in enumerate(headers) if classify_header(header) == ("column", "seq", None)}
+    body = [line for line in lines if not _is_header_line(line)]  # a header repeated on a new page
+    cells_of = [_cells_of(line, columns) for line in body]
+    starts = [_starts_row(line, cells, seq_columns) for line, cells in zip(body, cells_of)]
     rows: list[tuple[int, list[str | None]]] = []
-    for line in lines:
-        if _is_header_line(line):
-            continue  # the header repeated on a new page
-        cells: list[str | None] = [None] * width
-        for segment in line.segments:
-            index = column_of(segment, columns)
-            cells[index] = (cells[index] or "") + segment.text
+    leading: list[list[str | None]] = []  # the top of the next row's cells
+    for index, (line, cells) in enumerate(zip(body, cells_of)):
         if _is_group_row(line, cells, seq_columns):
             rows.append((line.page, [normalize_text(line.text)] + [None] * (width - 1)))
-        elif _starts_row(line, cells, seq_columns) or not rows:
+        elif starts[index]:
+            rows.append((line.page, _joined(leading + [cells], width)))
+            leading = []
+        elif (leading or index == 0 or _opens_block(body, index)) and _row_starts_in_block(body, starts, index):
+            leading.append(cells)
+        elif not rows:
             rows.append((line.page, cells))
         else:
             previous = rows[-1][1]
-            for index, text in enumerate(cells):
-                if text:
-                    previous[index] = (previous[index] or "") + text
+            rows[-1] = (rows[-1][0], _joined([previous, cells], width))
     return [(page, [normalize_text(text) if text else None for text in cells]) for page, cells in rows]
+
+
+def _cells_of(line: Line, columns: list[tuple[float, float]]) -> list[str | None]:
+    cells: list[str | None] = [None] * len(columns)
+    for segment in line.segments:
+        index = column_of(segment, columns)
+        cells[index] = (cells[index] or "") + segment.text
+    return cells
+
+
+def _joined(parts: list[list[str | None]], width: int) -> list[str | None]:
+    """The cells of several lines of one row, top to bottom."""
+    cells: list[str | None] = [None] * width
+    for part in parts:
+        for index, text in enumerate(part):
+            if text:
+                cells[index] = (cells[index] or "") + text
+    return cells
+
+
+def _opens_block(lines: list[Line], index: int) -> bool:
+    """Does the line follow an empty line or a page break?"""
+    previous = lines[index - 1]
+    return previous.blank_after or previous.page != lines[index].page
+
+
+def _row_starts_in_block(lines: list[Line], starts: list[bool], index: int) -> bool:
+    """Does a row start after ``index`` before the next empty line?"""
+    for later in range(index, len(lines) - 1):
+        if lines[later].blank_after:
+            return False
+        if starts[later + 1]:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- assembly
