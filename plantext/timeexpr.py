@@ -45,6 +45,11 @@ class _Pattern:
     kind: str
     date: str  # exact, end_of_month, end_of_period, middle_of_period or MM-DD
     year: int | None  # for patterns without a year group (本世纪中叶)
+    clues: tuple[str, ...]  # a text holding none of these has no match
+
+    def may_match(self, compact: str) -> bool:
+        """False when ``compact`` holds none of the pattern's clue words."""
+        return any(clue in compact for clue in self.clues)
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,11 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
     patterns = []
     for entry in time_patterns["patterns"]:
         expression = _insert_parts(entry["regex"], parts).replace("{period}", period)
-        patterns.append(_Pattern(regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year")))
+        patterns.append(
+            _Pattern(
+                regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year"), tuple(entry["clues"])
+            )
+        )
     return _TimeRules(
         patterns=patterns,
         clue_words=re.compile("|".join(map(re.escape, time_patterns["clue_words"]))),
@@ -144,6 +153,8 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     titles = [found.span() for found in rules.titles.finditer(compact.text)]
     matches = []
     for pattern in rules.patterns:
+        if not pattern.may_match(compact.text):
+            continue  # most patterns, for most sentences
         for match in pattern.regex.finditer(compact.text):
             in_title = any(start < match.end() and match.start() < end for start, end in titles)
             if not in_title and not rules.document_name.match(compact.text, match.end()):

@@ -267,6 +267,63 @@ def test_every_time_pattern_needs_a_clue_word():
         assert all("五" in spelling for spelling in [name, *period.get("also", [])])
 
 
+# Sentences in which each pattern of time_patterns.yaml matches, one at least.
+PATTERN_EXAMPLES = [
+    "2023年7月1日，实施标准",
+    "2023年12月31日前完成",
+    "到2023年7月1日，完成",
+    "2022年6月底前完成",
+    "2023年上半年完成，2023年年中评估，2023年中，开展评估",
+    "2024年第一季度前，2024年二季度末，2024年第三季度前，到2024年第四季度",
+    "2025年汛期前完成",
+    "自2022年起实施",
+    "2022年底前完成",
+    "2030年前达峰",
+    "到2025年，全省…；到二〇三五年，基本实现",
+    "到2025年和2030年，分别达到45%和48%",
+    "由2020年的7.5%提高到2025年的8%",
+    "2021—2025年期间，完成",
+    "2023—2025年，每年完成",
+    "“十四五”末，“十四五”时期，“十四五”中期，“十四五”后期，“十四五”前期",
+    "到本世纪中叶，全面建成",
+]
+
+
+def _blotted(text, words):
+    for word in words:
+        text = text.replace(word, "※")
+    return text
+
+
+def test_every_pattern_needs_one_of_its_clues():
+    """A pattern is not run on a sentence without one of its clues: where it
+    matches, it matches no more once the clues are blotted out."""
+    from plantext.timeexpr import _rules
+
+    sentences = [compact_text(text).text for text in PATTERN_EXAMPLES]
+    sentences += [compact_text(record.values[0]["text"]).text for record in _gold_deadlines()]
+    for pattern in _rules().patterns:
+        matched = [sentence for sentence in sentences if pattern.regex.search(sentence)]
+        assert matched, pattern.regex.pattern  # every pattern has an example
+        for sentence in matched:
+            assert pattern.may_match(sentence)
+            assert pattern.regex.search(_blotted(sentence, pattern.clues)) is None, (sentence, pattern.clues)
+
+
+CLUE_ALPHABET = TIME_ALPHABET + list("季度汛起和与及、的—-~～至")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CLUE_ALPHABET))
+def test_a_pattern_matches_only_text_with_one_of_its_clues(text):
+    from plantext.timeexpr import _rules
+
+    compact = compact_text(text).text
+    for pattern in _rules().patterns:
+        if pattern.regex.search(compact):
+            assert pattern.may_match(compact), (compact, pattern.clues)
+
+
 @settings(max_examples=300, deadline=None)
 @given(TIME_TEXT, st.integers(min_value=0, max_value=40), st.integers(min_value=0, max_value=40))
 def test_no_part_of_a_text_without_clue_words_holds_a_time_expression(text, start, length):
