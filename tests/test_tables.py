@@ -252,3 +252,24 @@ def test_a_header_wrapped_over_lines_takes_its_columns_from_the_rows(tmp_path):
         ["地区生产总值增长（%）", "3.6", "—", "6左右", "预期性"],
         ["全员劳动生产率增长（%）", "—", "—", "高于GDP增长", "预期性"],
     ]
+
+
+# The last word of a value column's header wrapped onto a line of its own
+# (年均增速/累 / 计), between the header and the first row.
+WRAPPED_VALUE_HEADER_TABLE = """\
+                                                      年均增速/累
+类别      指标               单位          2020年   2025年             属性
+                                                      计
+
+        能源综合生产能力         万吨标准煤       4500    5200     2.9%     预期性
+
+        非化石能源消费比重        %           19.4    25       〔5.6〕    约束性"""
+
+
+def test_a_header_word_wrapped_under_a_value_column_is_no_group_row(tmp_path):
+    columns, rows = read_aligned_table(dump_lines(tmp_path, WRAPPED_VALUE_HEADER_TABLE))
+    assert columns[-4:] == ["2020年", "2025年", "年均增速/累计", "属性"]
+    assert [(row.groups, row.cells[-4:]) for row in rows] == [
+        ([], ["4500", "5200", "2.9%", "预期性"]),
+        ([], ["19.4", "25", "〔5.6〕", "约束性"]),
+    ]

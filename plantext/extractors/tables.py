@@ -258,7 +258,8 @@ def _header_pieces(segment: Segment) -> list[Segment]:
 
 def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
     """A lone label between the header and the first row is a group row, unless
-    it completes a header word wrapped from the line above (序 / 号)."""
+    it completes a header word wrapped from the line above (序 / 号), or lies
+    under the header of a value column (年均增速/累 / 计)."""
     line = lines[index]
     if len(line.segments) != 1 or classify_header(line.text) is not None:
         return False
@@ -269,6 +270,11 @@ def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
         overlaps = min(above.x1, segment.x1) - max(above.x0, segment.x0) >= 0
         if overlaps and classify_header(above.text + segment.text) not in (None, classify_header(above.text)):
             return False
+    for header in lines[:index]:
+        for above in header.segments:
+            overlaps = min(above.x1, segment.x1) - max(above.x0, segment.x0) >= 0
+            if overlaps and (classify_header(above.text) or ("",))[0] == "value":
+                return False
     return True
 
 
