@@ -123,8 +123,8 @@ class _TargetRules:
     starts_with_conjunction: regex.Pattern
     ends_with_conjunction: regex.Pattern
     alternative_words: tuple[str, ...]
-    leading_words: set[str]
-    trailing_words: set[str]
+    leading_words: tuple[str, ...]
+    trailing_words: tuple[str, ...]
     part_of_whole: regex.Pattern  # 占 of 占能源消费总量比重
     restatement_words: tuple[str, ...]
     restated_goal: regex.Pattern
@@ -167,8 +167,8 @@ def _build_rules(targets, comparators) -> _TargetRules:
         starts_with_conjunction=regex.compile(f"^(?:{targets['list_conjunctions']})"),
         ends_with_conjunction=regex.compile(f"(?:{targets['list_conjunctions']})$"),
         alternative_words=tuple(targets["alternative_words"]),
-        leading_words=set(targets["leading_words"]),
-        trailing_words=set(targets["trailing_words"]),
+        leading_words=tuple(targets["leading_words"]),
+        trailing_words=tuple(targets["trailing_words"]),
         part_of_whole=regex.compile(alternation(targets["part_of_whole_words"])),
         restatement_words=tuple(targets["restatement_words"]),
         restated_goal=regex.compile(targets["restated_goal"].replace("{verbs}", verbs)),
@@ -541,7 +541,7 @@ def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _Targ
         if subject and not things and not subject.endswith(noun):
             subject += noun
     # Whole words: the 均 of 年均浓度 is no 均 (each).
-    respectively = any(word in rules.respectively for word in _words(before))
+    respectively = _holds_word(before, rules.respectively)
     items = _list_items(subject, rules) if respectively or len(group) > 1 else [subject]
     if len(items) > 1:
         items = _complete_items(items, rules)
@@ -604,12 +604,23 @@ def _clean(metric: str, rules: _TargetRules) -> str:
     metric = rules.comparison.sub("", metric).strip(_SEPARATORS)
     if not metric:
         return ""
+    if not metric.startswith(rules.leading_words) and not metric.endswith(rules.trailing_words):
+        # jieba's words are a partition of the text: its first (last) word is
+        # a leading (trailing) one only if the text starts (ends) with that
+        # word, and separators are already stripped.  Most metrics need no cut.
+        return metric
     words = _words(metric)
     while words and (words[0] in rules.leading_words or words[0].strip(_SEPARATORS) == ""):
         words.pop(0)
     while words and (words[-1] in rules.trailing_words or words[-1].strip(_SEPARATORS) == ""):
         words.pop()
     return "".join(words)
+
+
+def _holds_word(text: str, words: set[str]) -> bool:
+    """True when one of jieba's words of ``text`` is one of ``words``; the
+    text is cut only when one of them is printed in it at all."""
+    return any(word in text for word in words) and any(word in words for word in _words(text))
 
 
 def _words(text: str) -> list[str]:
@@ -837,7 +848,10 @@ def _place_name_at(text: str, rules: _TargetRules) -> int:
     jieba tags place names ns, and splits off the suffix of some it knows as
     names (海东 + 市, 玉树 + 市).
     """
-    words = _tagged_words(text[:12])
+    head = text[:12]
+    if not any(suffix in head for suffix in rules.place_suffixes):
+        return 0  # the name ends in a suffix or is followed by one; no need to tag the words
+    words = _tagged_words(head)
     if not words or words[0].flag not in _PLACE_FLAGS:
         return 0
     if words[0].flag == "ns" and words[0].word.endswith(rules.place_suffixes):
