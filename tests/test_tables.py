@@ -181,6 +181,22 @@ def test_year_headings_printed_one_space_apart_are_separate_headings():
 
     pieces = _header_pieces(Segment("2015 2020", 33, 42))
     assert [(piece.text, piece.x0, piece.x1) for piece in pieces] == [("2015", 33, 37), ("2020", 38, 42)]
+    pieces = _header_pieces(Segment("2020 年 2025 年 2035 年", 20, 40))
+    assert [(piece.text, piece.x0, piece.x1) for piece in pieces] == [("2020 年", 20, 26), ("2025 年", 27, 33), ("2035 年", 34, 40)]
+
+
+def test_a_header_line_of_year_headings_one_space_apart_is_no_row():
+    table = (
+        "序号         指标          2020 年 2025 年 2035 年    属性\n"
+        " 1       森林覆盖率（%）       40.2    41     42 左右   约束性\n"
+        " 2     森林蓄积量（万立方米）      3900   4200    ≥4500   约束性"
+    )
+    columns, rows = read_aligned_table(lines_of(table))
+    assert columns == ["序号", "指标", "2020年", "2025年", "2035年", "属性"]
+    assert [row.cells for row in rows] == [
+        ["1", "森林覆盖率（%）", "40.2", "41", "42左右", "约束性"],
+        ["2", "森林蓄积量（万立方米）", "3900", "4200", "≥4500", "约束性"],
+    ]
 
 
 def dump_lines(tmp_path, text: str):

@@ -194,7 +194,6 @@ def _year_header() -> regex.Pattern:
 
 
 _SEQUENCE_NUMBER = regex.compile(r"[0-9]{1,3}")
-_WORD = regex.compile(r"\S+")
 
 
 def looks_like_value(text: str) -> bool:
@@ -202,8 +201,8 @@ def looks_like_value(text: str) -> bool:
     (a year heading such as 2020年 is a label)."""
     year = _year_header()
     compact = remove_spaces(text)
-    if year.fullmatch(compact) or all(year.fullmatch(token) for token in text.split()):
-        return False  # 2020 年, or year headings run together (2015 2020)
+    if year_headings(text):
+        return False  # 2020 年, or year headings run together (2015 2020, 2020 年 2025 年)
     if year.match(compact) and classify_header(compact) is not None:
         return False  # a year naming its column: 2020年基期值, 2025年目标
     return bool(_value_shape().match(compact))
@@ -244,16 +243,24 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
 
 
 def _header_pieces(segment: Segment) -> list[Segment]:
-    """Header words printed one space apart (2015 2020 over narrow columns)
-    are separate headings; other segments stay whole."""
-    tokens = list(_WORD.finditer(segment.text))
-    if len(tokens) < 2 or not all(_year_header().fullmatch(token.group()) for token in tokens):
+    """Year headings printed one space apart (2015 2020, or 2020 年 2025 年
+    over narrow columns) are separate headings; other segments stay whole."""
+    tokens = year_headings(segment.text)
+    if len(tokens) < 2:
         return [segment]
     scale = (segment.x1 - segment.x0) / max(len(segment.text), 1)
     return [
-        Segment(token.group(), segment.x0 + token.start() * scale, segment.x0 + token.end() * scale)
+        Segment(token.group().strip(), segment.x0 + token.start() * scale, segment.x0 + (token.start() + len(token.group().strip())) * scale)
         for token in tokens
     ]
+
+
+def year_headings(text: str) -> list:
+    """The year headings that make up the whole of ``text`` (2020年,
+    2015 2020, 2020 年 2025 年), or [] when it holds anything else."""
+    tokens = list(_year_header().finditer(text))
+    covered = "".join(token.group() for token in tokens)
+    return tokens if tokens and remove_spaces(covered) == remove_spaces(text) else []
 
 
 def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
