@@ -603,8 +603,9 @@ class _Builder:
                 return False
             if self.table is not None:
                 # A cell of a ruled table, or a group row carrying on the
-                # table's own groups (三、 after its 一、 and 二、), is no heading.
-                return self.grid_of(lines[index]) is None and not self.carries_on_table_groups(found)
+                # table's own groups (三、 after its 一、 and 二、) with rows of
+                # cells after it, is no heading.
+                return self.grid_of(lines[index]) is None and not self.is_table_group(lines, index, found)
         if not self.pending:
             return True
         previous = self.pending[-1]
@@ -618,15 +619,20 @@ class _Builder:
             return False
         return found.number == last + 1
 
-    def carries_on_table_groups(self, found: HeadingMatch) -> bool:
-        """Does this list label carry on the numbering of the open table's
-        group rows (一、水资源… and 二、水生态… in the table, then 三、)?"""
+    def is_table_group(self, lines: list[Line], index: int, found: HeadingMatch) -> bool:
+        """Is this list label the open table's next group row: does it carry
+        on the numbering of the table's groups (一、水资源… and 二、水生态…,
+        then 三、) with a row of cells after it?  After the table's last
+        group, 三、主要任务 followed by prose is the outline's."""
         numbers = [
             match.number
             for line in self.table.lines
             if (match := match_heading(line.text)) is not None and match.style == found.style
         ]
-        return bool(numbers) and found.number == numbers[-1] + 1
+        if not numbers or found.number != numbers[-1] + 1:
+            return False
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        return following is not None and len(following.segments) > 1
 
     def note_outline(self, found: HeadingMatch) -> None:
         """Record a heading's number; a shallower heading restarts deeper numbering."""

@@ -200,6 +200,23 @@ def test_a_tables_own_group_row_that_happens_to_carry_on_the_outline_stays_in_th
     assert table.lines[-1].text.startswith("3.县级以上城市防洪标准达标率")
 
 
+def test_a_list_heading_after_the_tables_last_group_is_the_outlines(tmp_path):
+    # 三、 carries on the table's 一、 and 二、, but prose follows it, not rows.
+    text = (
+        "某市规划\n\n一、规划基础\n\n  城市生态空间格局不断优化。\n\n二、目标指标\n\n  到2025年，全市森林覆盖率达到41%。\n\n"
+        "表 1 主要指标\n"
+        "序号         指标          2020 年  2025 年    属性\n"
+        "一、生态保护\n"
+        " 1       森林覆盖率（%）       40.2    41     约束性\n"
+        "二、城市绿化\n"
+        " 2     建成区绿化覆盖率（%）    43.5    ≥45    预期性\n\n"
+        "三、主要任务\n\n"
+        "（一）建设龙泉山城市森林公园\n\n  推进龙泉山生态修复。\n"
+    )
+    layout = layout_of(tmp_path, text)
+    assert [h.match.label for h in layout.headings] == ["一、", "二、", "表 1", "三、", "（一）"]
+
+
 def test_groups_inside_a_box_do_not_close_it(tmp_path):
     text = (
         "某省规划\n\n第三章 污染防治\n\n第一节 大气\n\n          专栏 1   重点工程\n\n"
