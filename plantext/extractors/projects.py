@@ -187,8 +187,10 @@ def is_project_name(text: str) -> bool:
         return False
     if not text.endswith(tuple(vocab["name_suffixes"])):
         return False
-    first_word = next(iter(jieba.cut(text)), "")
-    if first_word in vocab["description_verbs"]:
+    # A description opens with a verb (实施…工程); jieba's first word is a
+    # prefix of the text, so only a text opening with one of the verbs is cut.
+    verbs = vocab["description_verbs"]
+    if text.startswith(tuple(verbs)) and next(iter(jieba.cut(text)), "") in verbs:
         return False
     if text.endswith(tuple(vocab["weak_name_suffixes"])):
         first = next(iter(jieba.posseg.cut(text)), None)
