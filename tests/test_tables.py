@@ -289,3 +289,56 @@ def test_a_header_word_wrapped_under_a_value_column_is_no_group_row(tmp_path):
         ([], ["4500", "5200", "2.9%", "预期性"]),
         ([], ["19.4", "25", "〔5.6〕", "约束性"]),
     ]
+
+
+# pdftotext -layout of a LibreOffice table: a superscript marker printed
+# apart from its wrapped name (降低   1), merged 类别 cells wrapped onto the
+# next row's line (增加生态碳 / 汇) and over a page break (优化能源结 / 构).
+MARKERS_AND_WRAPPED_GROUPS_TABLE = """\
+        表1    河北省应对气候变化“十四五”主要指标
+ 类别             指标名称               单位   2020 年   2025 年   指标属
+                                                           性
+控制温室气   单位地区生产总值二氧化碳排放             %      —      〔19〕     约束性
+ 体排放             降低   1
+
+
+        单位地区生产总值能源消耗降低             %      —      〔15〕左    约束性
+                                                   右
+               煤炭消费比重              %     80.5     ＜70     预期性
+优化能源结        非化石能源消费比重 2           %     7.6      ≥13     约束性
+
+
+
+
+                           — 1 —
+   构       可再生能源装机容量       万千瓦     3600   8000   预期性
+增加生态碳         森林覆盖率            %    35    36.5   约束性
+   汇          森林蓄积量        亿立方     1.4    1.6    约束性
+                               米
+注：1.以 2020 年为基数。
+2.非化石能源包括风能、太阳能、水能、生物质能和核能等。"""
+
+
+def tables_of_dump(tmp_path, text: str):
+    from plantext.extractors.tables import read_tables
+    from plantext.ingest.text import read_text
+    from plantext.layout import analyse
+
+    path = tmp_path / "plan.txt"
+    path.write_text("某省应对气候变化规划\n\n" + text, encoding="utf-8")
+    return read_tables(analyse(read_text(path)))
+
+
+def test_a_marker_printed_apart_from_a_wrapped_name_starts_no_row(tmp_path):
+    (table,) = tables_of_dump(tmp_path, MARKERS_AND_WRAPPED_GROUPS_TABLE)
+    assert [row.cells[0] for row in table.rows][:2] == ["单位地区生产总值二氧化碳排放降低1", "单位地区生产总值能源消耗降低"]
+
+
+def test_a_merged_group_cell_wrapped_onto_the_next_rows_line_is_one_group(tmp_path):
+    (table,) = tables_of_dump(tmp_path, MARKERS_AND_WRAPPED_GROUPS_TABLE)
+    assert [(row.groups, row.cells[0]) for row in table.rows][3:] == [
+        (["优化能源结构"], "非化石能源消费比重2"),
+        (["优化能源结构"], "可再生能源装机容量"),
+        (["增加生态碳汇"], "森林覆盖率"),
+        (["增加生态碳汇"], "森林蓄积量"),
+    ]

@@ -196,6 +196,11 @@ def _year_header() -> regex.Pattern:
 _SEQUENCE_NUMBER = regex.compile(r"[0-9]{1,3}")
 
 
+# A superscript footnote marker that a dump prints apart from its name is at
+# most this many ems after it; a value stands in a column of its own.
+MARKER_GAP_EMS = 3
+
+
 def looks_like_value(text: str) -> bool:
     """A cell that holds a number, a comparator or a dash rather than a label
     (a year heading such as 2020年 is a label)."""
@@ -336,7 +341,24 @@ def _starts_aligned_row(line: Line) -> bool:
     texts = [segment.text for segment in line.segments]
     if is_sequence_number(texts[0]):
         return True
-    return len(texts) > 1 and any(looks_like_value(text) for text in texts[1:])
+    values = [index for index in range(1, len(texts)) if looks_like_value(texts[index])]
+    return bool(values) and not (values == [len(texts) - 1] and _is_marker_after_text(line))
+
+
+def _is_marker_after_text(line: Line) -> bool:
+    """Is the line's last segment a footnote marker printed apart from the
+    name it follows (…排放 / 降低   1): one digit, a few cells after text?"""
+    last, before = line.segments[-1], line.segments[-2]
+    marker = _footnote_marker().fullmatch(last.text)
+    return marker is not None and last.x0 - before.x1 <= MARKER_GAP_EMS * line.em
+
+
+def _compile_footnote_marker(tables) -> regex.Pattern:
+    return regex.compile(tables["flattened"]["footnote_marker"])
+
+
+def _footnote_marker() -> regex.Pattern:
+    return vocabulary_table(_compile_footnote_marker, "tables")
 
 
 def column_bounds(lines: list[Line]) -> list[tuple[float, float]]:
@@ -442,6 +464,11 @@ def _row_starts_in_block(lines: list[Line], starts: list[bool], index: int) -> b
 # ---------------------------------------------------------------- assembly
 
 
+# The longest end of a merged group cell that wraps onto the line of the
+# next row (characters).
+WRAPPED_GROUP_TAIL = 2
+
+
 def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
     """Turn header rows and body rows (None for a merged position) into columns and rows.
 
@@ -461,6 +488,9 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
         headers[index] = headers[index] if spans[index] == index and headers[index] else "序号"
     rows: list[RawRow] = []
     carried: list[str] = [""] * len(group_columns)
+    # The row where each carried group cell began, and whether its text was
+    # completed by a wrapped tail.
+    began: list[int | None] = [None] * len(group_columns)
     group_row: str | None = None
     for page, texts in body:
         texts = list(texts)
@@ -470,14 +500,33 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
         if name_column is not None and texts[name_column] is None:
             texts[name_column] = _merged_name(texts, group_columns, name_column)
         for position, column in enumerate(group_columns):
-            if texts[column]:
+            if not texts[column]:
+                continue
+            if began[position] == len(rows) - 1 and _is_wrapped_tail(texts[column], carried[position]):
+                _complete_group(rows[-1], carried[position], carried[position] + texts[column])
+                carried[position] += texts[column]
+                began[position] = None
+            else:
                 carried[position] = texts[column]
                 carried[position + 1 :] = [""] * (len(group_columns) - position - 1)
+                began[position] = len(rows)
         cells = [texts[index] or "" for index in range(width) if index not in group_columns]
         groups = ([group_row] if group_row else []) + [text for text in carried if text]
         rows.append(RawRow(cells=cells, groups=groups, page=page))
     columns = [headers[index] for index in range(width) if index not in group_columns]
     return columns, rows
+
+
+def _is_wrapped_tail(text: str, group: str) -> bool:
+    """Is ``text``, a group cell right on the row after the one where
+    ``group`` began, the end of that cell wrapped onto the next row's line
+    (优化能源结 / 构, 增加生态碳 / 汇)?  The first line of a wrapped cell fills
+    its column; what wraps is a character or two, too short for a group."""
+    return len(text) <= WRAPPED_GROUP_TAIL and len(group) > WRAPPED_GROUP_TAIL
+
+
+def _complete_group(row: RawRow, printed: str, whole: str) -> None:
+    row.groups = [whole if group == printed else group for group in row.groups]
 
 
 def _merged_name(texts: list[str | None], group_columns: list[int], name_column: int) -> str:
