@@ -57,6 +57,17 @@ def test_numbered_items_and_colon_names(tmp_path):
     ]
 
 
+def test_a_numbered_items_later_sentences_describe_it_even_when_they_read_as_names(tmp_path):
+    box = (
+        "  1.公共机构节能改造工程。完成500家公共机构节能改造。\n\n"
+        "  2.近零碳排放示范区建设项目。选择10个园区、社区开展近零碳排放示范。\n"
+    )
+    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+        ("公共机构节能改造工程", "完成500家公共机构节能改造。"),
+        ("近零碳排放示范区建设项目", "选择10个园区、社区开展近零碳排放示范。"),
+    ]
+
+
 def test_bulleted_and_list_numbered_items_lose_their_marks(tmp_path):
     box = (
         "  ●随州百万千瓦级风光储一体化基地：建设风电100万千瓦、光伏发电150万千瓦。\n\n"

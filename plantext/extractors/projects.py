@@ -126,7 +126,9 @@ def read_item(text: str, offset: int, paragraph: Paragraph, items: list[_Item]) 
         head, rest = split_colon_name(sentence) if first else (None, None)
         if head is not None and (numbered or is_project_name(head)):
             items.append(_Item(head, page, rest))
-        elif (first and numbered) or is_project_name(sentence.rstrip("。")):
+        elif (first and numbered) or (not numbered and is_project_name(sentence.rstrip("。"))):
+            # A numbered item's later sentences describe it: the next item
+            # has a number of its own.
             items.append(_Item(sentence.rstrip("。"), page))
         elif items:
             items[-1].description += sentence
