@@ -196,11 +196,6 @@ def _year_header() -> regex.Pattern:
 _SEQUENCE_NUMBER = regex.compile(r"[0-9]{1,3}")
 
 
-# A superscript footnote marker that a dump prints apart from its name is at
-# most this many ems after it; a value stands in a column of its own.
-MARKER_GAP_EMS = 3
-
-
 def looks_like_value(text: str) -> bool:
     """A cell that holds a number, a comparator or a dash rather than a label
     (a year heading such as 2020年 is a label)."""
@@ -285,7 +280,8 @@ def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
     for header in lines[:index]:
         for above in header.segments:
             overlaps = min(above.x1, segment.x1) - max(above.x0, segment.x0) >= 0
-            if overlaps and (classify_header(above.text) or ("",))[0] == "value":
+            found = classify_header(above.text)
+            if overlaps and found is not None and found[0] == "value":
                 return False
     return True
 
@@ -343,6 +339,11 @@ def _starts_aligned_row(line: Line) -> bool:
         return True
     values = [index for index in range(1, len(texts)) if looks_like_value(texts[index])]
     return bool(values) and not (values == [len(texts) - 1] and _is_marker_after_text(line))
+
+
+# A superscript footnote marker that a dump prints apart from its name is at
+# most this many ems after it; a value stands in a column of its own.
+MARKER_GAP_EMS = 3
 
 
 def _is_marker_after_text(line: Line) -> bool:
@@ -488,8 +489,8 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
         headers[index] = headers[index] if spans[index] == index and headers[index] else "序号"
     rows: list[RawRow] = []
     carried: list[str] = [""] * len(group_columns)
-    # The row where each carried group cell began, and whether its text was
-    # completed by a wrapped tail.
+    # The row where each carried group cell began (None once a wrapped tail
+    # has completed it).
     began: list[int | None] = [None] * len(group_columns)
     group_row: str | None = None
     for page, texts in body:
