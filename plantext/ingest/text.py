@@ -135,10 +135,12 @@ def _segments(stripped: str, cells: list[int] | None) -> tuple[Segment, ...]:
     """The segments of a line's text (trailing whitespace already stripped),
     placed by ``cells`` (the cell where each character starts) when given."""
     start = len(stripped) - len(stripped.lstrip())
-    if start < len(stripped) and SEGMENT_BREAK.search(stripped, start) is None:
-        spans = [(start, len(stripped))]
-    else:
-        spans = [match.span() for match in SEGMENT_GAP.finditer(stripped)]
+    end = len(stripped)
+    if start < end and SEGMENT_BREAK.search(stripped, start) is None:
+        # Most lines are one segment: build it without walking a list of spans.
+        x0, x1 = (start, end) if cells is None else (cells[start], cells[end])
+        return (Segment(stripped[start:], x0, x1),)
+    spans = [match.span() for match in SEGMENT_GAP.finditer(stripped)]
     if cells is None:
         return tuple(Segment(stripped[x0:x1], x0, x1) for x0, x1 in spans)
     return tuple(Segment(stripped[x0:x1], cells[x0], cells[x1]) for x0, x1 in spans)
