@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 import regex
 
@@ -88,7 +88,7 @@ class CompactText:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     # What ``derived_from`` worked out from this text, by function and
     # vocabulary generation: kept as long as the compact text is cached.
     derived: dict = field(default_factory=dict, compare=False, repr=False)
@@ -111,8 +111,9 @@ def compact_text(text: str) -> CompactText:
     Cached: the extractors look at the same sentence several times."""
     half_width = to_half_width(text)
     if _ANY_WHITESPACE.search(half_width) is None:
-        # Most sentences (joined lines are normalised): every character stays.
-        return CompactText(half_width, tuple(range(len(half_width))))
+        # Most sentences (joined lines are normalised): every character stays,
+        # and a range maps the offsets without building them one by one.
+        return CompactText(half_width, range(len(half_width)))
     chars: list[str] = []
     offsets: list[int] = []
     copied_to = 0

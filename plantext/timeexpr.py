@@ -45,11 +45,7 @@ class _Pattern:
     kind: str
     date: str  # exact, end_of_month, end_of_period, middle_of_period or MM-DD
     year: int | None  # for patterns without a year group (本世纪中叶)
-    clues: tuple[str, ...]  # a text holding none of these has no match
-
-    def may_match(self, compact: str) -> bool:
-        """False when ``compact`` holds none of the pattern's clue words."""
-        return any(clue in compact for clue in self.clues)
+    clues: frozenset[str]  # a text holding none of these has no match
 
 
 @dataclass(frozen=True)
@@ -60,6 +56,9 @@ class _TimeRules:
     # the patterns.  (The standard ``re`` is used for these plain words: it
     # searches several times faster.)
     clue_words: re.Pattern
+    # Every clue word of the patterns: a sentence is looked at for each once,
+    # not once for each pattern that needs it.
+    pattern_clues: frozenset[str]
     titles: regex.Pattern  # 《…》: years in other documents' titles are not deadlines
     # The rest of a document's name printed without 《》 (…碳达峰行动方案),
     # matched right after an expression.
@@ -83,12 +82,13 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
         expression = _insert_parts(entry["regex"], parts).replace("{period}", period)
         patterns.append(
             _Pattern(
-                regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year"), tuple(entry["clues"])
+                regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year"), frozenset(entry["clues"])
             )
         )
     return _TimeRules(
         patterns=patterns,
         clue_words=re.compile("|".join(map(re.escape, time_patterns["clue_words"]))),
+        pattern_clues=frozenset(clue for pattern in patterns for clue in pattern.clues),
         titles=enclosed_pattern(numerals["title_brackets"]),
         document_name=_document_name_pattern(time_patterns["document_names"]),
         periods=spellings,
@@ -151,9 +151,10 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     rules = _rules()
     compact = compact_text(text)
     titles = [found.span() for found in rules.titles.finditer(compact.text)]
+    clues = {clue for clue in rules.pattern_clues if clue in compact.text}
     matches = []
     for pattern in rules.patterns:
-        if not pattern.may_match(compact.text):
+        if clues.isdisjoint(pattern.clues):
             continue  # most patterns, for most sentences
         for match in pattern.regex.finditer(compact.text):
             in_title = any(start < match.end() and match.start() < end for start, end in titles)

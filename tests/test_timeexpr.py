@@ -306,7 +306,7 @@ def test_every_pattern_needs_one_of_its_clues():
         matched = [sentence for sentence in sentences if pattern.regex.search(sentence)]
         assert matched, pattern.regex.pattern  # every pattern has an example
         for sentence in matched:
-            assert pattern.may_match(sentence)
+            assert any(clue in sentence for clue in pattern.clues)
             assert pattern.regex.search(_blotted(sentence, pattern.clues)) is None, (sentence, pattern.clues)
 
 
@@ -321,7 +321,7 @@ def test_a_pattern_matches_only_text_with_one_of_its_clues(text):
     compact = compact_text(text).text
     for pattern in _rules().patterns:
         if pattern.regex.search(compact):
-            assert pattern.may_match(compact), (compact, pattern.clues)
+            assert any(clue in compact for clue in pattern.clues), (compact, pattern.clues)
 
 
 @settings(max_examples=300, deadline=None)
