@@ -162,12 +162,15 @@ class _Numerals:
     fraction: str
     # A whole Arabic number, optionally signed and followed by a myriad (3.5万).
     arabic: regex.Pattern
-    # A run of Chinese numeral characters (digits, units, myriads, 点).
+    # The Chinese numeral characters (digits, units, myriads, 点), and a run of them.
+    chinese_characters: str
     chinese_run: str
 
 
 def _build_numerals(vocabulary) -> _Numerals:
-    characters = [*vocabulary["digits"], *vocabulary["units"], *vocabulary["myriads"], vocabulary["decimal_point"]]
+    characters = "".join(
+        [*vocabulary["digits"], *vocabulary["units"], *vocabulary["myriads"], vocabulary["decimal_point"]]
+    )
     myriads = alternation(vocabulary["myriads"])
     return _Numerals(
         digits=vocabulary["digits"],
@@ -177,7 +180,8 @@ def _build_numerals(vocabulary) -> _Numerals:
         percent_prefix=vocabulary["percent"]["prefix"],
         fraction=vocabulary["fraction"],
         arabic=regex.compile(rf"(?P<number>[-−]?{ARABIC_NUMBER})(?P<myriad>{myriads})?"),
-        chinese_run="[" + regex.escape("".join(characters)) + "]+",
+        chinese_characters=characters,
+        chinese_run="[" + regex.escape(characters) + "]+",
     )
 
 
@@ -431,6 +435,9 @@ class _Reading:
 @dataclass(frozen=True)
 class _QuantityRules:
     token: regex.Pattern  # where a quantity may begin
+    # The characters a token starts with: most clauses hold none (no digit,
+    # no numeral), and ``re`` tells that several times faster than the tokens.
+    token_start: re.Pattern
     number_at: regex.Pattern  # an Arabic number or a run of Chinese numerals
     range_separator: regex.Pattern
     percent_unit: str
@@ -457,8 +464,10 @@ def _build_quantity_rules(vocabulary) -> _QuantityRules:
         rf"|{arabic}|{numerals.chinese_run}"
     )
     year = vocabulary["calendar_year"]
+    starts = doubling["before"][0] + numerals.percent_prefix[0] + numerals.chinese_characters
     return _QuantityRules(
         token=regex.compile(token),
+        token_start=re.compile("[0-9" + re.escape(starts) + "]"),
         number_at=regex.compile(rf"(?P<arabic>{arabic})|{numerals.chinese_run}"),
         range_separator=regex.compile(rf" ?(?:{alternation(vocabulary['range_separators'])}) ?"),
         percent_unit=vocabulary["percent"]["unit"],
@@ -485,6 +494,8 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     compact = compact_text(text)
     rules = vocabulary_table(_build_quantity_rules, "numerals")
+    if rules.token_start.search(compact.text) is None:
+        return []
     name_spans = _name_spans(compact.text, rules)
     quantities = []
     resume_at = 0
