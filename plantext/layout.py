@@ -497,12 +497,10 @@ class _Builder:
     def in_frame(self, line: Line) -> bool:
         return any(frame.contains(line) for frame in self.frames.get(line.page, []))
 
-    def heading_of(self, lines: list[Line], index: int) -> tuple[HeadingMatch, int] | None:
-        """A heading at ``lines[index]`` that stands alone, and how many lines it takes."""
+    def heading_of(self, lines: list[Line], index: int, found: HeadingMatch) -> tuple[HeadingMatch, int] | None:
+        """The heading ``found`` at ``lines[index]`` when it stands alone, and
+        how many lines it takes (its title is completed in place)."""
         line = lines[index]
-        found = match_heading(line.text)
-        if found is None:
-            return None
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         used = 1
         if not found.title:
@@ -565,7 +563,11 @@ class _Builder:
         index = 0
         while index < len(lines):
             line = lines[index]
-            found = self.heading_of(lines, index) if self.may_be_heading(lines, index) else None
+            # The line's label is matched once, for both questions.
+            label = match_heading(line.text)
+            found = None
+            if label is not None and self.may_be_heading(lines, index, label):
+                found = self.heading_of(lines, index, label)
             if found is not None:
                 match, used = found
                 self.open_heading(Heading(match, line.page, lines[index : index + used]))
@@ -585,13 +587,11 @@ class _Builder:
             index += 1
         self.flush()
 
-    def may_be_heading(self, lines: list[Line], index: int) -> bool:
-        """Named headings (章, 节, 专栏, 表, 附件) may interrupt anything; list
-        styles (一、 （一） …) only start a paragraph outside tables, where
-        cells such as （1）水环境质量 are no headings."""
-        found = match_heading(lines[index].text)
-        if found is None:
-            return False
+    def may_be_heading(self, lines: list[Line], index: int, found: HeadingMatch) -> bool:
+        """May the label ``found`` at ``lines[index]`` open a heading?  Named
+        headings (章, 节, 专栏, 表, 附件) may interrupt anything; list styles
+        (一、 （一） …) only start a paragraph outside tables, where cells such
+        as （1）水环境质量 are no headings."""
         if found.style in NAMED_STYLES:
             return True
         if (self.table is not None and not self.in_notes) or self.box is not None:
