@@ -16,7 +16,6 @@ A table is an indicator table when its header names an indicator column
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -24,7 +23,7 @@ from plantext.cellvalue import parse_cell_value
 from plantext.extractors.tables import RawRow, RawTable, classify_header
 from plantext.models import Indicator, Period, Value
 from plantext.normalize import remove_spaces
-from plantext.numbers import read_unit
+from plantext.numbers import read_unit, vocabulary_table
 from plantext.vocab import load_vocabulary
 
 
@@ -185,9 +184,12 @@ def _attribute(row: RawRow, plan: ColumnPlan) -> str | None:
     return text if text in load_vocabulary("tables")["attributes"] else (text or None)
 
 
-@lru_cache(maxsize=1)
+def _compile_name_sequence(tables) -> regex.Pattern:
+    return regex.compile(tables["name_sequence"])
+
+
 def _name_sequence() -> regex.Pattern:
-    return regex.compile(load_vocabulary("tables")["name_sequence"])
+    return vocabulary_table(_compile_name_sequence, "tables")
 
 
 def split_sequence(name: str) -> tuple[int | None, str]:
@@ -198,12 +200,15 @@ def split_sequence(name: str) -> tuple[int | None, str]:
     return None, name
 
 
-@lru_cache(maxsize=1)
-def _marker_pattern() -> regex.Pattern:
-    followers = regex.escape(load_vocabulary("tables")["quantity_followers"])
+def _compile_marker_pattern(tables) -> regex.Pattern:
+    followers = regex.escape(tables["quantity_followers"])
     # 1–2 digits not part of a number or a Latin symbol (PM2.5, CO2), and not
     # counting something (3个, 2020年); 第 before them makes an ordinal.
     return regex.compile(rf"(?<![A-Za-z0-9.．第])([0-9]{{1,2}})(?![0-9.．%{followers}])")
+
+
+def _marker_pattern() -> regex.Pattern:
+    return vocabulary_table(_compile_marker_pattern, "tables")
 
 
 def strip_markers(name: str) -> tuple[str, list[str]]:

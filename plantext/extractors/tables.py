@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
@@ -179,9 +178,12 @@ def grid_columns(grid: Grid) -> list[tuple[float, float]]:
 # ---------------------------------------------------------------- aligned text
 
 
-@lru_cache(maxsize=1)
+def _compile_value_shape(tables) -> regex.Pattern:
+    return regex.compile(tables["value_shape"])
+
+
 def _value_shape() -> regex.Pattern:
-    return regex.compile(load_vocabulary("tables")["value_shape"])
+    return vocabulary_table(_compile_value_shape, "tables")
 
 
 def _compile_year_header(tables) -> regex.Pattern:
