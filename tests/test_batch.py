@@ -240,22 +240,29 @@ def test_a_pdf_split_over_two_workers_gives_the_bytes_and_manifest_of_one(long_p
     ]
 
 
-def test_a_crash_in_one_part_fails_its_document_once(long_pdf_batch, tmp_path, monkeypatch):
-    from plantext.batch import PartJob
-
+def crash_workers_on(monkeypatch, crashes) -> None:
+    """Make a worker die (as a segfault would) on the jobs ``crashes`` picks;
+    workers are forked, so they run the patched function."""
     real_run_job = executors.run_job
 
-    def crash_on_second_part(job):
-        if isinstance(job, PartJob) and job.first == 24:
+    def run_or_crash(job):
+        if crashes(job):
             os._exit(3)
         return real_run_job(job)
 
-    monkeypatch.setattr(executors, "run_job", crash_on_second_part)
+    monkeypatch.setattr(executors, "run_job", run_or_crash)
+
+
+def statuses(results):
+    return sorted((result.document_id, result.status) for result in results)
+
+
+def test_a_crash_in_one_part_fails_its_document_once(long_pdf_batch, tmp_path, monkeypatch):
+    from plantext.batch import PartJob
+
+    crash_workers_on(monkeypatch, lambda job: isinstance(job, PartJob) and job.first == 24)
     results = extract_many([str(long_pdf_batch)], str(tmp_path / "out"), jobs=2)
-    assert sorted((result.document_id, result.status) for result in results) == [
-        ("gansu-14th-eco-plan", "ok"),
-        ("qinghai-14th-eco-plan", "failed"),
-    ]
+    assert statuses(results) == [("gansu-14th-eco-plan", "ok"), ("qinghai-14th-eco-plan", "failed")]
     failed = next(result for result in results if result.status == "failed")
     assert failed.error.endswith("worker crashed (exit code 3)")
     assert outputs(tmp_path / "out").keys() == {"gansu-14th-eco-plan.json"}
@@ -283,16 +290,6 @@ def test_the_timeout_of_a_split_pdf_counts_from_its_first_part(long_pdf_batch, t
 def test_a_crash_while_joining_the_parts_fails_the_document_once(long_pdf_batch, tmp_path, monkeypatch):
     from plantext.batch import JoinJob
 
-    real_run_job = executors.run_job
-
-    def crash_on_join(job):
-        if isinstance(job, JoinJob):
-            os._exit(3)
-        return real_run_job(job)
-
-    monkeypatch.setattr(executors, "run_job", crash_on_join)
+    crash_workers_on(monkeypatch, lambda job: isinstance(job, JoinJob))
     results = extract_many([str(long_pdf_batch)], str(tmp_path / "out"), jobs=2)
-    assert sorted((result.document_id, result.status) for result in results) == [
-        ("gansu-14th-eco-plan", "ok"),
-        ("qinghai-14th-eco-plan", "failed"),
-    ]
+    assert statuses(results) == [("gansu-14th-eco-plan", "ok"), ("qinghai-14th-eco-plan", "failed")]
