@@ -108,6 +108,8 @@ def extract_abbreviations(layout: Layout) -> list[Abbreviation]:
     seen: set[str] = set()
     found: list[Abbreviation] = []
     for paragraph in layout.paragraphs:
+        if "（" not in paragraph.text and "(" not in paragraph.text:
+            continue  # no bracket to define one in: most paragraphs, found faster than by the pattern
         for match in _abbreviation_pattern().finditer(paragraph.text):
             term = match.group(1)
             if term in seen or not any(ch.isalpha() for ch in term):
