@@ -57,6 +57,12 @@ ALIGNED = [
     ("重点行业重点重金属污染物排放量下降", "%", "emissions.heavy_metal_reduction", "pattern"),
     ("草原植被综合盖度", "%", "ecology.grassland_vegetation_cover", "fuzzy"),
     ("污泥无害化处理处置率", "%", "waste.sludge_safe_disposal_rate", "fuzzy"),
+    # other provinces' energy, water and forestry plans
+    ("城市建成区绿化覆盖率", "%", "ecology.urban_green_coverage", "alias"),
+    ("可再生能源装机容量", "万千瓦", "climate.renewable_power_capacity", "alias"),
+    ("全省能源消费总量", "万吨标准煤", "climate.energy_consumption_total", "normalised"),
+    ("煤电机组平均供电煤耗", "克标准煤/千瓦时", "climate.coal_power_supply_coal_use", "alias"),
+    ("设区市城市公共供水管网漏损率", "%", "resources.water_supply_leakage_rate", "normalised"),
 ]
 
 
@@ -75,7 +81,7 @@ UNALIGNED = [
     ("单位GDP二氧化碳排放降低", "万吨", "unit 万吨 does not fit climate.co2_intensity_reduction"),
     ("营运车辆单位运输周转量二氧化碳排放降低", "%", "below the threshold"),  # 甘肃省 prose: not per GDP
     ("单位工业增加值二氧化碳排放降低", "%", "below the threshold"),
-    ("城市建成区绿化覆盖率", "%", "below the threshold"),  # not 森林覆盖率
+    ("城市道路机械化清扫率", "%", "below the threshold"),  # not in the catalogue
     ("湿地保有率", "%", "below the threshold"),  # not 湿地保护率
     ("细颗粒物浓度达标城市比例", "%", "below the threshold"),
     ("旅游接待人次", "万人次", "below the threshold"),
