@@ -342,3 +342,26 @@ def test_a_merged_group_cell_wrapped_onto_the_next_rows_line_is_one_group(tmp_pa
         (["增加生态碳汇"], "森林覆盖率"),
         (["增加生态碳汇"], "森林蓄积量"),
     ]
+
+
+def grid_of(rows):
+    """A ruled grid from rows of (text, x0, top, x1, bottom) cells, None where a merged cell runs."""
+    from plantext.ingest.model import Box, Grid, GridCell
+
+    cells = tuple(tuple(None if cell is None else GridCell(cell[0], Box(*cell[1:])) for cell in row) for row in rows)
+    return Grid(box=Box(0, 0, 280, 60), rows=cells)
+
+
+def test_header_cells_merged_down_over_two_header_rows_keep_their_columns():
+    from plantext.extractors.tables import read_grid_table
+
+    grid = grid_of([
+        [("序号", 0, 0, 30, 40), ("指标", 30, 0, 130, 40), ("单位", 130, 0, 160, 40),
+         ("基准值", 160, 0, 200, 20), ("目标值", 200, 0, 240, 20), ("属性", 240, 0, 280, 40)],
+        [None, None, None, ("2020年", 160, 20, 200, 40), ("2025年", 200, 20, 240, 40), None],
+        [("1", 0, 40, 30, 60), ("一般工业固体废物综合利用率", 30, 40, 130, 60), ("%", 130, 40, 160, 60),
+         ("55", 160, 40, 200, 60), ("60", 200, 40, 240, 60), ("预期性", 240, 40, 280, 60)],
+    ])
+    columns, rows = read_grid_table([(1, grid)], [])
+    assert columns == ["序号", "指标", "单位", "基准值2020年", "目标值2025年", "属性"]
+    assert rows[0].cells == ["1", "一般工业固体废物综合利用率", "%", "55", "60", "预期性"]

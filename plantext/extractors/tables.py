@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from plantext.ingest.model import Grid, Line, Segment
+from plantext.ingest.model import Grid, GridCell, Line, Segment
 from plantext.layout import Layout, TableRegion
 from plantext.models import Table
 from plantext.normalize import join_lines, normalize_text, remove_spaces
@@ -109,7 +109,7 @@ def read_grid_table(grids: list[tuple[int, Grid]], loose: list[Line]) -> tuple[l
     width = max(len(row) for row in first.rows)
     header_count = _header_row_count(first)
     header_rows = [[_cell_text(cell) for cell in row] for row in first.rows[:header_count]]
-    spans = _header_spans(first.rows[:header_count], width)
+    spans = _header_spans(first.rows[:header_count], width, grid_columns(first))
     body: list[tuple[int, list[str | None]]] = []
     for page, grid in grids:
         start = header_count if grid is first else _repeated_header_count(grid, header_rows)
@@ -119,6 +119,11 @@ def read_grid_table(grids: list[tuple[int, Grid]], loose: list[Line]) -> tuple[l
     headers = [normalize_text("".join(row[index] for row in header_rows if index < len(row))) for index in range(width)]
     body.extend(read_aligned_rows(loose, grid_columns(grids[-1][1]), headers))
     return assemble(header_rows, spans, body)
+
+
+# How far (points) a merged cell's edge may fall short of a column's edge
+# and still cover it: rules are drawn a hairline apart.
+SPAN_SLACK = 1.0
 
 
 def _cell_text(cell) -> str:
@@ -146,17 +151,22 @@ def _repeated_header_count(grid: Grid, header_rows: list[list[str]]) -> int:
     return count
 
 
-def _header_spans(rows, width: int) -> list[int]:
-    """For each column, the column whose header cell covers it (merged headers)."""
+def _header_spans(rows, width: int, columns: list[tuple[float, float]]) -> list[int]:
+    """For each column, the column whose header cell covers it (merged headers).
+
+    An empty position of a header row is covered by the cell on its left when
+    that cell reaches across the position's column; otherwise a cell above
+    it runs down over it (序号, 指标 merged down two header rows) and the
+    column is its own."""
     owner = list(range(width))
     for row in rows:
-        current = 0
+        current: tuple[int, GridCell] | None = None
         for index in range(width):
             cell = row[index] if index < len(row) else None
             if cell is not None:
-                current = index
-            else:
-                owner[index] = current
+                current = (index, cell)
+            elif current is not None and current[1].box.x1 >= columns[index][1] - SPAN_SLACK:
+                owner[index] = current[0]
     return owner
 
 
