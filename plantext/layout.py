@@ -229,7 +229,7 @@ def match_heading(text: str) -> HeadingMatch | None:
         if style.group == "named":
             label = remove_spaces(text[: found.end()])
         elif style.name == "table":
-            label = style.label.format(num=printed)
+            label = style.label.format(num=printed, prefix=found.groupdict().get("prefix") or "")
             number = int(printed) if printed.isdigit() else None
         else:
             label = style.label.format(num=printed)
