@@ -127,6 +127,29 @@ def test_breaking_through_a_level_names_the_metric_without_the_verb():
     assert summary(sentence) == [("全市地区生产总值", 1.6, "万亿元", ">", "level", "到2025年")]
 
 
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("到2025年，农田灌溉水有效利用系数提高到0.57。", [("农田灌溉水有效利用系数", 0.57, None, ">=", "level", "到2025年")]),
+        (
+            "“十四五”时期，农田灌溉水有效利用系数由0.519提高到0.54。",
+            [("农田灌溉水有效利用系数", 0.54, None, ">=", "level", "“十四五”时期")],
+        ),
+        (
+            "到2025年，县域农村人居环境综合评价系数达到0.6左右，森林覆盖率达到45%。",
+            [
+                ("县域农村人居环境综合评价系数", 0.6, None, "~", "level", "到2025年"),
+                ("森林覆盖率", 45, "%", ">=", "level", "到2025年"),
+            ],
+        ),
+        # a number without unit and without a coefficient is still no target
+        ("到2025年，全省建成国家级示范区达到3。", []),
+    ],
+)
+def test_a_coefficient_reaches_a_number_without_unit(sentence, expected):
+    assert summary(sentence) == expected
+
+
 def test_doubling_is_a_multiple_of_two_without_unit():
     sentence = "加快建设特高压外送通道，“十四五”末，实现清洁能源装机容量规模翻一番。"
     assert summary(sentence) == [("清洁能源装机容量规模", 2, None, ">=", "multiple", "“十四五”末")]

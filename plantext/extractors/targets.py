@@ -57,6 +57,7 @@ from plantext.extractors.sentences import Sentence, paragraph_sentences
 from plantext.layout import BoxRegion, Heading, Layout, Paragraph, TableRegion
 from plantext.models import Target, TargetDeadline
 from plantext.numbers import (
+    ARABIC_NUMBER,
     CompactText,
     Number,
     Quantity,
@@ -66,6 +67,7 @@ from plantext.numbers import (
     enclosed_pattern,
     find_quantities,
     match_comparator,
+    parse_number,
     vocabulary_table,
 )
 from plantext.timeexpr import TimeExpression, may_hold_time_expressions
@@ -150,6 +152,8 @@ class _TargetRules:
     substances: regex.Pattern
     measure_heads: tuple[str, ...]
     measure_words: set[str]
+    unitless: regex.Pattern  # 系数(由0.519)提高到0.57: the number, after the measure and a verb
+    unitless_baseline: regex.Pattern  # 0.519 in 由0.519提高到: a starting point without unit
 
 
 def _build_rules(targets, comparators) -> _TargetRules:
@@ -194,6 +198,10 @@ def _build_rules(targets, comparators) -> _TargetRules:
         substances=regex.compile(alternation(targets["substances"])),
         measure_heads=tuple(targets["measure_heads"]),
         measure_words=set(targets["measure_words"]),
+        unitless_baseline=regex.compile(rf"{ARABIC_NUMBER}(?=(?:{verbs}))"),
+        unitless=regex.compile(
+            rf"(?:{alternation(targets['unitless_measures'])})(?:由{ARABIC_NUMBER})?(?:{verbs})(?P<number>{ARABIC_NUMBER})(?![0-9.])"
+        ),
     )
 
 
@@ -326,6 +334,7 @@ def _value_groups(
         replace(quantity, start=quantity.start + clause_start, end=quantity.end + clause_start)
         for quantity in find_quantities(clause)
     ]
+    candidates = _with_unitless_values(sentence, clause_start, clause_end, candidates, rules)
     candidates = [
         quantity
         for quantity in candidates
@@ -344,6 +353,30 @@ def _value_groups(
         for index, group in enumerate(groups)
         if index == len(groups) - 1 or not _counted_things(sentence[group[-1].end : clause_end], group[-1], rules)
     ]
+
+
+def _with_unitless_values(
+    sentence: str, clause_start: int, clause_end: int, quantities: list[Quantity], rules: _TargetRules
+) -> list[Quantity]:
+    """The clause's quantities and, in order among them, the numbers that a
+    measure without a unit reaches (系数提高到0.57), unless a unit follows
+    them (then they are quantities already)."""
+    taken = {quantity.start for quantity in quantities}
+    unitless = [
+        Quantity(
+            start=found.start("number"),
+            end=found.end("number"),
+            raw=found.group("number"),
+            value=parse_number(found.group("number")),
+            value_high=None,
+            unit=None,
+            value_base=None,
+            unit_base=None,
+        )
+        for found in rules.unitless.finditer(sentence, clause_start, clause_end)
+        if found.start("number") not in taken
+    ]
+    return sorted(quantities + unitless, key=lambda quantity: quantity.start)
 
 
 def _joined_as_list(previous: Quantity, quantity: Quantity, between: str, rules: _TargetRules) -> bool:
@@ -497,11 +530,20 @@ def _without_expressions(sentence: str, start: int, end: int, expressions: Seque
 def _without_baselines(text: str, rules: _TargetRules) -> str:
     """``text`` without the starting points it states (``由2020年的7.5%``)."""
     for found in rules.baseline.finditer(text):
-        quantities = find_quantities(text[found.end() :])
-        if quantities and quantities[0].start == 0:
-            rest = text[found.end() + quantities[0].end :]
-            return text[: found.start()] + _without_baselines(rest, rules)
+        end = _baseline_end(text, found.end(), rules)
+        if end is not None:
+            return text[: found.start()] + _without_baselines(text[end:], rules)
     return text
+
+
+def _baseline_end(text: str, position: int, rules: _TargetRules) -> int | None:
+    """Where the starting point printed at ``position`` ends: a quantity, or a
+    number without unit before a verb (由0.519提高到)."""
+    quantities = find_quantities(text[position:])
+    if quantities and quantities[0].start == 0:
+        return position + quantities[0].end
+    bare = rules.unitless_baseline.match(text, position)
+    return bare.end() if bare else None
 
 
 def _bracketed_items(after: str, rules: _TargetRules) -> list[str]:
