@@ -365,3 +365,40 @@ def test_header_cells_merged_down_over_two_header_rows_keep_their_columns():
     columns, rows = read_grid_table([(1, grid)], [])
     assert columns == ["序号", "指标", "单位", "基准值2020年", "目标值2025年", "属性"]
     assert rows[0].cells == ["1", "一般工业固体废物综合利用率", "%", "55", "60", "预期性"]
+
+
+# pdftotext -layout of a table continued under 表 1（续）, its header repeated
+# and wrapped over two lines (2020 / 年, 年均增 / 长).
+CONTINUED_WRAPPED_HEADER_TABLE = """\
+     表1    江西省“十四五”城乡供水保障主要指标
+序   类别        指标         单位    2020   2025   年均增    属性
+号                               年      年      长
+1   供水覆    农村自来水普及率      %      85    ≥92     —     约束性
+2    盖    城乡供水一体化覆盖率     %      45     70     —     预期性
+3         规模化供水工程覆盖农     %      62     80     —     预期性
+            村人口比例
+4         县城公共供水普及率      %     96.5    98     —     预期性
+5   供水能   全省城乡供水总能力     万吨/日   1850   2150   3.1    预期性
+6    力      县城供水能力      万吨/日   320    640    14.9   预期性
+7         应急备用水源覆盖县      %      60    100     —     约束性
+           （市、区）比例
+
+
+
+
+                      — 2 —
+                      表 1（续）
+ 序     类别        指标         单位   2020   2025   年均增   属性
+ 号                                年      年      长
+ 8           城市供水管网压力合格     %     96    ≥98     —    预期性
+                 率
+ 9     水质安   农村供水工程水质达标     %     80     88    〔8〕   约束性
+        全        率"""
+
+
+def test_a_repeated_header_wrapped_over_two_lines_is_no_part_of_the_next_row(tmp_path):
+    (table,) = tables_of_dump(tmp_path, CONTINUED_WRAPPED_HEADER_TABLE)
+    assert [row.cells[:6] for row in table.rows][7:9] == [
+        ["8", "城市供水管网压力合格率", "%", "96", "≥98", "—"],
+        ["9", "农村供水工程水质达标率", "%", "80", "88", "〔8〕"],
+    ]

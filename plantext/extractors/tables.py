@@ -419,7 +419,7 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
     centred rows)."""
     width = len(columns)
     seq_columns = {index for index, header in enumerate(headers) if classify_header(header) == ("column", "seq", None)}
-    body = [line for line in lines if not _is_header_line(line)]  # a header repeated on a new page
+    body = _without_repeated_headers(lines)
     cells_of = [_cells_of(line, columns) for line in body]
     starts = [_starts_row(line, cells, seq_columns) for line, cells in zip(body, cells_of)]
     rows: list[tuple[int, list[str | None]]] = []
@@ -438,6 +438,31 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
             previous = rows[-1][1]
             rows[-1] = (rows[-1][0], _joined([previous, cells], width))
     return [(page, [normalize_text(text) if text else None for text in cells]) for page, cells in rows]
+
+
+def _without_repeated_headers(lines: list[Line]) -> list[Line]:
+    """The lines without a header repeated on a new page, including the
+    lines its words wrap onto (2020 / 年, 年均增 / 长)."""
+    body: list[Line] = []
+    header: Line | None = None
+    for line in lines:
+        if _is_header_line(line):
+            header = line
+        elif header is not None and _wraps_header(header, line):
+            continue
+        else:
+            header = None
+            body.append(line)
+    return body
+
+
+def _wraps_header(header: Line, line: Line) -> bool:
+    """Does the line hold only the wrapped ends of the header's words: no
+    value, each segment under a segment of the header?"""
+    return not _starts_aligned_row(line) and all(
+        any(min(above.x1, segment.x1) - max(above.x0, segment.x0) >= 0 for above in header.segments)
+        for segment in line.segments
+    )
 
 
 def _cells_of(line: Line, columns: list[tuple[float, float]]) -> list[str | None]:
