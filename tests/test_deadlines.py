@@ -105,6 +105,7 @@ def test_deadlines_of_a_sentence(sentence, expected):
         # the years the plan covers
         "本规划期为2021—2025年，展望到2035年。",
         "规划基准年为2020年，规划期限为2021—2025年，远期展望到2035年。",
+        "本规划是“十四五”时期全省生态文明建设的行动指南。",
         # titles, recurrences and durations
         "依据《青海省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。",
         # titles without 《》: a time expression followed by the rest of a document's name
