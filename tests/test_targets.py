@@ -481,6 +481,11 @@ def test_further_forms_the_same_rules_cover(sentence, metrics_and_values):
             "到2025年，全省地级城市空气质量优良天数比例达到85%，PM2.5浓度下降到33微克/立方米。",
             ["全省地级城市空气质量优良天数比例", "全省地级城市PM2.5浓度"],
         ),
+        # a water section scopes water quality, not an air concentration
+        (
+            "到2025年，全省地表水国控断面水质优良比例较2020年提高3个百分点，细颗粒物年均浓度控制在35微克/立方米以下。",
+            ["全省地表水国控断面水质优良比例", "全省细颗粒物年均浓度"],
+        ),
         # 城镇 is a scope, no region (青海 p. 39)
         (
             "到2025年，城镇新建建筑中绿色建筑占比达到70%，装配式建筑占新建建筑比例达到15%。",

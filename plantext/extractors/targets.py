@@ -146,7 +146,7 @@ class _TargetRules:
     amount_nouns: dict[str, str]
     regions: list[regex.Pattern]
     scopes: list[regex.Pattern]
-    monitored_measures: list[str]
+    monitored_measures: list[list[str]]  # the measures of each monitored medium
     place_suffixes: tuple[str, ...]
     qualifiers: regex.Pattern
     substances: regex.Pattern
@@ -192,7 +192,7 @@ def _build_rules(targets, comparators) -> _TargetRules:
         amount_nouns=targets["amount_nouns"],
         regions=[regex.compile(pattern) for pattern in targets["region_patterns"]],
         scopes=[regex.compile(pattern) for pattern in targets["scope_patterns"]],
-        monitored_measures=targets["monitored_measures"],
+        monitored_measures=list(targets["monitored_measures"].values()),
         place_suffixes=tuple(targets["place_suffixes"]),
         qualifiers=regex.compile(alternation(targets["qualifiers"])),
         substances=regex.compile(alternation(targets["substances"])),
@@ -909,6 +909,7 @@ class _OpeningScope:
 
     region: str  # 全省
     scope: str  # the region with the places of monitoring: 全省地级城市
+    measures: tuple[str, ...]  # the monitored measures of the first metric's medium, if any
 
 
 def _with_opening_scope(
@@ -941,16 +942,20 @@ def _opening_scope(
     if opening.strip(_SEPARATORS):
         return None
     scope = scope_prefix(metric, rules)
-    return _OpeningScope(region_prefix(scope, rules), scope) if scope else None
+    if not scope:
+        return None
+    medium = next((measures for measures in rules.monitored_measures if any(word in metric for word in measures)), [])
+    return _OpeningScope(region_prefix(scope, rules), scope, tuple(medium))
 
 
 def _with_scope(target: FoundTarget, opening: _OpeningScope, rules: _TargetRules) -> FoundTarget:
     """The target with the sentence's opening scope before its metric, unless
-    it names a scope of its own: the whole scope for a quality monitored at
-    its places (细颗粒物浓度), else its region only (森林覆盖率)."""
+    it names a scope of its own: the whole scope for a quality of the same
+    medium monitored at its places (细颗粒物浓度 after 空气质量优良天数比例),
+    else its region only (森林覆盖率)."""
     if scope_prefix(target.metric, rules) or target.metric.startswith(opening.scope):
         return target
-    monitored = any(measure in target.metric for measure in rules.monitored_measures)
+    monitored = any(measure in target.metric for measure in opening.measures)
     return replace(target, metric=(opening.scope if monitored else opening.region) + target.metric)
 
 
