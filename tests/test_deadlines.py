@@ -75,6 +75,8 @@ def deadlines(sentence, plan_start=PLAN_START):
         ("2025年汛期前，完成病险水库除险加固。", [("2025年汛期前", "2025-05-31", "by")]),
         ("自2022年起，新建项目全面执行特别排放限值。", [("自2022年起", "2022-01-01", "on")]),
         ("2023年起，新建燃煤锅炉全部实施超低排放。", [("2023年起", "2023-01-01", "on")]),
+        # a guide or document to be made by a date is a commitment
+        ("2023年底前，出台生态保护补偿指导性文件。", [("2023年底前", "2023-12-31", "by")]),
         # A bare year under which a level is reported narrates; the deadline
         # after it stays.
         (
@@ -105,7 +107,6 @@ def test_deadlines_of_a_sentence(sentence, expected):
         # the years the plan covers
         "本规划期为2021—2025年，展望到2035年。",
         "规划基准年为2020年，规划期限为2021—2025年，远期展望到2035年。",
-        "本规划是“十四五”时期全省生态文明建设的行动指南。",
         # titles, recurrences and durations
         "依据《青海省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。",
         # titles without 《》: a time expression followed by the rest of a document's name
