@@ -111,7 +111,7 @@ def _paragraph_marks(layout: Layout) -> list[_Marks]:
     """The marks of every prose paragraph, found as ``extract`` finds them."""
     plan_start = plan_start_year(layout)
     marks: list[_Marks] = []
-    for paragraph, sentence, lead_in in document_sentences(layout):
+    for paragraph, sentence, lead_in in document_sentences(layout, every_paragraph=True):
         if not marks or marks[-1].paragraph is not paragraph:
             marks.append(_Marks(paragraph))
         spans = marks[-1].spans

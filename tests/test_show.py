@@ -67,3 +67,13 @@ def test_the_show_command_writes_the_page(tmp_path):
     assert exit_info.value.code in (0, None)
     text = out.read_text(encoding="utf-8")
     assert "<title>青海</title>" in text and "2022年底前" in text
+
+
+def test_every_prose_paragraph_is_shown(page):
+    from plantext.ingest import read_source
+    from plantext.layout import BoxRegion, Paragraph, analyse
+
+    layout = analyse(read_source(QINGHAI_TXT))
+    prose = [block for block in layout.blocks if isinstance(block, Paragraph)]
+    prose += [paragraph for block in layout.blocks if isinstance(block, BoxRegion) for paragraph in block.paragraphs]
+    assert page.count('<section class="paragraph"') == len(prose)

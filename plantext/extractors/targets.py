@@ -964,7 +964,9 @@ def _with_scope(target: FoundTarget, opening: _OpeningScope, rules: _TargetRules
 # ---------------------------------------------------------------------------
 
 
-def document_sentences(layout: Layout) -> Iterator[tuple[Paragraph, Sentence, TimeExpression | None]]:
+def document_sentences(
+    layout: Layout, every_paragraph: bool = False
+) -> Iterator[tuple[Paragraph, Sentence, TimeExpression | None]]:
     """Every prose sentence of a document that may state a target, with its
     paragraph and the lead-in that governs it.
 
@@ -972,7 +974,8 @@ def document_sentences(layout: Layout) -> Iterator[tuple[Paragraph, Sentence, Ti
     the sentences after it, up to the next heading, table or box; elsewhere no
     lead-in reaches beyond its own sentence.  A target needs a deadline, so
     the sentences of a paragraph that no lead-in governs and that holds no
-    time expression are left out (most paragraphs of a plan).
+    time expression are left out (most paragraphs of a plan), unless
+    ``every_paragraph`` asks for all (a view of the whole text).
     """
     plan_start = plan_start_year(layout)
     rules = _rules()
@@ -987,12 +990,12 @@ def document_sentences(layout: Layout) -> Iterator[tuple[Paragraph, Sentence, Ti
         elif isinstance(block, BoxRegion):
             lead_in = None
             for paragraph in block.paragraphs:
-                if not may_hold_time_expressions(paragraph.text):
+                if not every_paragraph and not may_hold_time_expressions(paragraph.text):
                     continue
                 for sentence in paragraph_sentences(paragraph):
                     yield paragraph, sentence, None
         elif isinstance(block, Paragraph):
-            if lead_in is None and not may_hold_time_expressions(block.text):
+            if not every_paragraph and lead_in is None and not may_hold_time_expressions(block.text):
                 continue  # nor does it hold a lead-in for the sentences after it
             for sentence in paragraph_sentences(block):
                 yield block, sentence, lead_in
