@@ -82,7 +82,7 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
         expression = _insert_parts(entry["regex"], parts).replace("{period}", period)
         patterns.append(
             _Pattern(
-                regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year"), frozenset(entry["clues"])
+                regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year"), frozenset(entry.get("clues", ()))
             )
         )
     return _TimeRules(
@@ -154,8 +154,8 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     clues = {clue for clue in rules.pattern_clues if clue in compact.text}
     matches = []
     for pattern in rules.patterns:
-        if clues.isdisjoint(pattern.clues):
-            continue  # most patterns, for most sentences
+        if pattern.clues and clues.isdisjoint(pattern.clues):
+            continue  # most patterns, for most sentences; one without clues always runs
         for match in pattern.regex.finditer(compact.text):
             in_title = any(start < match.end() and match.start() < end for start, end in titles)
             if not in_title and not rules.document_name.match(compact.text, match.end()):
