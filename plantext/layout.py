@@ -627,7 +627,7 @@ class _Builder:
         numbers = [
             match.number
             for line in self.table.lines
-            if (match := match_heading(line.text)) is not None and match.style == found.style
+            if (match := match_heading(line.text)) is not None and match.style == found.style and match.number is not None
         ]
         if not numbers or found.number != numbers[-1] + 1:
             return False

@@ -402,3 +402,14 @@ def test_a_repeated_header_wrapped_over_two_lines_is_no_part_of_the_next_row(tmp
         ["8", "城市供水管网压力合格率", "%", "96", "≥98", "—"],
         ["9", "农村供水工程水质达标率", "%", "80", "88", "〔8〕"],
     ]
+
+
+def test_short_groups_of_one_row_each_stay_apart():
+    header = [["类别", "指标", "2020年", "2025年"]]
+    body = [
+        (1, ["大气环境", "细颗粒物浓度（微克/立方米）", "30", "28"]),
+        (1, ["水体", "地表水优良比例（%）", "80", "85"]),
+        (1, ["土壤环境", "受污染耕地安全利用率（%）", "90", "93"]),
+    ]
+    _, rows = assemble(header, [0, 1, 2, 3], body)
+    assert [row.groups for row in rows] == [["大气环境"], ["水体"], ["土壤环境"]]

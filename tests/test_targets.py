@@ -142,6 +142,10 @@ def test_breaking_through_a_level_names_the_metric_without_the_verb():
                 ("森林覆盖率", 45, "%", ">=", "level", "到2025年"),
             ],
         ),
+        (
+            "到2025年，农田灌溉水有效利用系数从2020年的0.519提高到0.54。",
+            [("农田灌溉水有效利用系数", 0.54, None, ">=", "level", "到2025年")],
+        ),
         # a number without unit and without a coefficient is still no target
         ("到2025年，全省建成国家级示范区达到3。", []),
     ],

@@ -503,8 +503,11 @@ def _row_starts_in_block(lines: list[Line], starts: list[bool], index: int) -> b
 
 
 # The longest end of a merged group cell that wraps onto the line of the
-# next row (characters).
-WRAPPED_GROUP_TAIL = 2
+# next row, and the shortest first line that wraps (characters): a cell
+# wraps when its first line fills the column, and what wraps onto the next
+# row's line is its last character (优化能源结 / 构).
+WRAPPED_GROUP_TAIL = 1
+WRAPPED_GROUP_FIRST_LINE = 4
 
 
 def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
@@ -558,9 +561,9 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
 def _is_wrapped_tail(text: str, group: str) -> bool:
     """Is ``text``, a group cell right on the row after the one where
     ``group`` began, the end of that cell wrapped onto the next row's line
-    (优化能源结 / 构, 增加生态碳 / 汇)?  The first line of a wrapped cell fills
-    its column; what wraps is a character or two, too short for a group."""
-    return len(text) <= WRAPPED_GROUP_TAIL and len(group) > WRAPPED_GROUP_TAIL
+    (优化能源结 / 构, 增加生态碳 / 汇)?  A lone character is too short for a
+    group of its own."""
+    return len(text) <= WRAPPED_GROUP_TAIL and len(group) >= WRAPPED_GROUP_FIRST_LINE
 
 
 def _complete_group(row: RawRow, printed: str, whole: str) -> None:

@@ -200,7 +200,7 @@ def _build_rules(targets, comparators) -> _TargetRules:
         measure_words=set(targets["measure_words"]),
         unitless_baseline=regex.compile(rf"{ARABIC_NUMBER}(?=(?:{verbs}))"),
         unitless=regex.compile(
-            rf"(?:{alternation(targets['unitless_measures'])})(?:由{ARABIC_NUMBER})?(?:{verbs})(?P<number>{ARABIC_NUMBER})(?![0-9.])"
+            rf"(?:{alternation(targets['unitless_measures'])})(?:{targets['baseline']}{ARABIC_NUMBER})?(?:{verbs})(?P<number>{ARABIC_NUMBER})(?![0-9.])"
         ),
     )
 
