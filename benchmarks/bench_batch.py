@@ -51,6 +51,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.copies < 1 or args.repeat < 1:
+        parser.error("--copies and --repeat must be at least 1")
 
     from plantext.batch import extract_many
     from plantext.executors import warm_up

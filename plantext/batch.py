@@ -57,7 +57,7 @@ class JoinJob(Job):
 class Result:
     path: str
     document_id: str
-    status: str  # "ok", "failed", "skipped"
+    status: str  # "ok", "failed", "skipped"; "part" for a PartJob (see part)
     error: str | None = None
     pages: int = 0
     counts: dict[str, int] = field(default_factory=dict)

@@ -7,7 +7,7 @@ it completes; none of them raises for a bad input.
 - ``run_in_processes``: ``workers`` forked worker processes take one job
   at a time.  A worker that crashes or exceeds ``timeout`` seconds is
   reported as that file's failure, replaced, and the batch goes on; workers
-  are also replaced after ``FILES_PER_WORKER`` jobs, so memory does not grow
+  are also replaced after ``JOBS_PER_WORKER`` jobs, so memory does not grow
   with the size of the batch.  A long PDF that the batch split into parts
   (``batch.share_out``) is read by several workers at once; when its last
   part is in, the join of the parts goes first in the queue.
@@ -28,7 +28,7 @@ from plantext.batch import Job, JoinJob, PartJob, Result, failure, run_job
 
 POLL_SECONDS = 0.05
 # A worker is replaced after this many jobs, so that its memory stays bounded.
-FILES_PER_WORKER = 50
+JOBS_PER_WORKER = 50
 
 
 def run_inline(jobs: list[Job]) -> Iterator[Result]:
@@ -105,7 +105,7 @@ class _Worker:
 
 def run_in_processes(jobs: list[Job], workers: int, timeout: float | None = None) -> Iterator[Result]:
     """Run jobs on ``workers`` worker processes; a worker that crashes, runs
-    over ``timeout`` or has done ``FILES_PER_WORKER`` jobs is replaced."""
+    over ``timeout`` or has done ``JOBS_PER_WORKER`` jobs is replaced."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     warm_up()
@@ -116,7 +116,7 @@ def run_in_processes(jobs: list[Job], workers: int, timeout: float | None = None
         while queue or any(worker.job for worker in pool):
             for index, worker in enumerate(pool):
                 if worker.job is None and queue:
-                    if not worker.alive() or worker.done >= FILES_PER_WORKER:
+                    if not worker.alive() or worker.done >= JOBS_PER_WORKER:
                         worker.stop()
                         pool[index] = worker = _Worker(context)
                     job = queue.popleft()

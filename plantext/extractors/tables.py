@@ -413,10 +413,10 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
     """Body rows (page, cell texts) from aligned lines.  A line with a
     sequence number or a value starts a row; a lone label in the sequence
     column is a group row (环境质量); other lines continue the cells of the
-    row above (wrapped cells) — except in a dump that parts rows with empty
-    lines, where lines after an empty line (or a page break) and before the
-    next row's start are the top of that row's wrapped cells (vertically
-    centred rows)."""
+    row above (wrapped cells) — except lines that open a block (the first
+    line of a page's rows, or a line after an empty line in a dump that
+    parts rows so) and come before the next row's start in that block: they
+    are the top of that row's wrapped cells (vertically centred rows)."""
     width = len(columns)
     seq_columns = {index for index, header in enumerate(headers) if classify_header(header) == ("column", "seq", None)}
     body = _without_repeated_headers(lines)
