@@ -46,6 +46,16 @@ class PartJob(Job):
 
 
 @dataclass
+class SplitJob(Job):
+    """A PDF that may hold the batch up: the worker counts its pages (PDFium
+    opens it there, never in the parent, so a file that crashes PDFium fails
+    alone) and gives the page ranges to read in parts, or, when it is too
+    short to share, extracts it whole at once."""
+
+    workers: int = 2
+
+
+@dataclass
 class JoinJob(Job):
     """Extract the records of a long PDF from the parts that workers read
     (each a pickled ``SourceDocument``: see ``Result.part``)."""
@@ -57,7 +67,7 @@ class JoinJob(Job):
 class Result:
     path: str
     document_id: str
-    status: str  # "ok", "failed", "skipped"; "part" for a PartJob (see part)
+    status: str  # "ok", "failed", "skipped"; "part" for a PartJob (see part), "split" for a SplitJob (see ranges)
     error: str | None = None
     pages: int = 0
     counts: dict[str, int] = field(default_factory=dict)
@@ -71,11 +81,14 @@ class Result:
     # so that the parent passes the bytes on instead of unpickling and
     # pickling again a whole document's lines.
     part: bytes | None = field(default=None, repr=False)
+    # The page ranges a SplitJob found its PDF should be read in (status "split").
+    ranges: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def manifest_line(self) -> str:
         record = asdict(self)
         record.pop("text")
         record.pop("part")
+        record.pop("ranges")
         return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
     def summary(self) -> str:
@@ -129,12 +142,16 @@ def assign_document_ids(paths: list[str]) -> list[Job]:
 
 
 def run_job(job: Job) -> Result:
-    """Run one job (a file, a part of a long PDF, or the join of its parts);
-    never raises for a bad input."""
+    """Run one job (a file, a long PDF to share out, a part of it, or the
+    join of its parts); never raises for a bad input."""
     started = time.perf_counter()
     try:
         if isinstance(job, PartJob):
             return _read_part(job, started)
+        if isinstance(job, SplitJob):
+            ranges = part_ranges(_pdf_pages(job.path), job.workers)
+            if ranges:
+                return Result(job.path, job.document_id, "split", pages=ranges[-1][1], ranges=ranges)
         plan = _plan(job)
     except PlantextError as error:
         return failure(job.path, job.document_id, error.reason, seconds=time.perf_counter() - started)
@@ -182,8 +199,8 @@ PARTS_PER_WORKER = 2
 
 
 def share_out(jobs: list[Job], workers: int) -> list[Job]:
-    """The jobs with each long PDF that would hold the batch up split into
-    ``PartJob``s (in its place in the list); the other jobs as they are.
+    """The jobs, each PDF that alone is more than one worker's share of the
+    batch made a ``SplitJob``: its worker tells how to read it in parts.
 
     Only PDFs read by PDFium are split: the parts are read as pages of one
     PDFium document, and pdfplumber is the engine kept for checking it.
@@ -193,17 +210,28 @@ def share_out(jobs: list[Job], workers: int) -> list[Job]:
     shared: list[Job] = []
     for job, size in zip(jobs, sizes):
         long_pdf = job.pdf_engine == "pdfium" and job.path.lower().endswith(".pdf") and size * workers > total
-        pages = _pdf_pages(job.path) if workers > 1 and long_pdf else 0
-        count = min(PARTS_PER_WORKER * workers, pages // MIN_PART_PAGES)
-        if count < 2:
+        if workers > 1 and long_pdf:
+            shared.append(SplitJob(job.path, job.document_id, job.pdf_engine, workers=workers))
+        else:
             shared.append(job)
-            continue
-        bounds = [round(index * pages / count) for index in range(count + 1)]
-        shared.extend(
-            PartJob(job.path, job.document_id, job.pdf_engine, first=first, stop=stop, part_count=count)
-            for first, stop in zip(bounds, bounds[1:])
-        )
     return shared
+
+
+def part_ranges(pages: int, workers: int) -> list[tuple[int, int]]:
+    """The page ranges (0-based, end excluded) to read a PDF of ``pages``
+    pages in on ``workers`` workers, or [] when it is too short to share."""
+    count = min(PARTS_PER_WORKER * workers, pages // MIN_PART_PAGES)
+    if count < 2:
+        return []
+    bounds = [round(index * pages / count) for index in range(count + 1)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def part_jobs(job: Job, ranges: list[tuple[int, int]]) -> list[PartJob]:
+    return [
+        PartJob(job.path, job.document_id, job.pdf_engine, first=first, stop=stop, part_count=len(ranges))
+        for first, stop in ranges
+    ]
 
 
 def _pdf_pages(path: str) -> int:

@@ -8,9 +8,10 @@ it completes; none of them raises for a bad input.
   at a time.  A worker that crashes or exceeds ``timeout`` seconds is
   reported as that file's failure, replaced, and the batch goes on; workers
   are also replaced after ``JOBS_PER_WORKER`` jobs, so memory does not grow
-  with the size of the batch.  A long PDF that the batch split into parts
-  (``batch.share_out``) is read by several workers at once; when its last
-  part is in, the join of the parts goes first in the queue.
+  with the size of the batch.  A long PDF that the batch shares out
+  (``batch.share_out``) is read in parts by several workers at once: its
+  first worker gives the page ranges, the parts go first in the queue, and
+  when the last part is in, so does the join of the parts.
 - ``run_on_dask``: the same per-file function on a Dask cluster (a local
   one when no scheduler address is given).
 """
@@ -24,7 +25,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 
-from plantext.batch import Job, JoinJob, PartJob, Result, failure, run_job
+from plantext.batch import Job, JoinJob, Result, failure, part_jobs, run_job
 
 POLL_SECONDS = 0.05
 # A worker is replaced after this many jobs, so that its memory stays bounded.
@@ -110,7 +111,7 @@ def run_in_processes(jobs: list[Job], workers: int, timeout: float | None = None
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     warm_up()
     queue = deque(jobs)
-    documents = _Documents(jobs)
+    documents = _Documents()
     pool = [_Worker(context) for _ in range(workers)]
     try:
         while queue or any(worker.job for worker in pool):
@@ -136,15 +137,16 @@ class _Documents:
     """When each document started, and the parts read of the split ones.
 
     ``collect`` turns the workers' results into the batch's: a file's result
-    passes through; a part is kept until the document's last part is in,
-    and then its JoinJob is put first in the queue; the first failure of a
-    split document is its result, its other jobs are dropped.
+    passes through; a split PDF's page ranges put its parts first in the
+    queue; a part is kept until the document's last part is in, and then
+    its JoinJob is put first in the queue; the first failure of a split
+    document is its result, its other jobs are dropped.
     """
 
-    def __init__(self, jobs: list[Job]):
+    def __init__(self):
         self.started: dict[str, float] = {}
-        self.part_count = {job.document_id: job.part_count for job in jobs if isinstance(job, PartJob)}
-        self.parts: dict[str, list] = {document_id: [] for document_id in self.part_count}
+        self.part_count: dict[str, int] = {}
+        self.parts: dict[str, list] = {}
         self.failed: set[str] = set()
 
     def start(self, job: Job) -> float:
@@ -152,7 +154,12 @@ class _Documents:
 
     def collect(self, result: Result, queue: deque) -> Iterator[Result]:
         document_id = result.document_id
-        if document_id not in self.part_count:
+        if result.status == "split":
+            parts = part_jobs(Job(result.path, document_id), result.ranges)
+            self.part_count[document_id] = len(parts)
+            self.parts[document_id] = []
+            queue.extendleft(reversed(parts))
+        elif document_id not in self.part_count:
             yield result
         elif document_id in self.failed:
             return
@@ -169,7 +176,7 @@ class _Documents:
             if len(parts) == self.part_count[document_id]:
                 queue.appendleft(JoinJob(result.path, document_id, parts=self.parts.pop(document_id)))
         else:
-            # The joined document: its time runs from its first part's start.
+            # The joined document: its time runs from its first job's start.
             result.seconds = round(time.monotonic() - self.started[document_id], 3)
             yield result
 

@@ -38,7 +38,7 @@ def test_a_file_over_the_timeout_fails_and_the_rest_go_on(tmp_path):
     big = tmp_path / "plans" / "big.txt"
     big.parent.mkdir()
     page = "第一章 总体要求\n" + "全省生态环境质量持续改善，主要污染物排放总量持续减少，生态系统稳定性明显增强。\n" * 30
-    big.write_text("\f".join([page] * 3000), encoding="utf-8")  # several seconds of work
+    big.write_text("\f".join([page] * 6000), encoding="utf-8")  # several seconds of work
     shutil.copy(CORPORA / "gansu-14th-eco-plan.txt", tmp_path / "plans" / "gansu.txt")
     results = extract_many([str(tmp_path / "plans")], str(tmp_path / "out"), jobs=2, timeout=1.0)
     by_id = {result.document_id: result for result in results}
@@ -176,13 +176,40 @@ def jobs_for(*names):
     return [Job(str(CORPORA / name), name) for name in names]
 
 
-def test_a_pdf_over_a_workers_share_of_the_batch_is_split_into_parts():
-    from plantext.batch import PartJob, share_out
+def test_a_pdf_over_a_workers_share_of_the_batch_is_shared_out():
+    from plantext.batch import SplitJob, share_out
 
     shared = share_out(jobs_for("qinghai-14th-eco-plan.pdf", "gansu-14th-eco-plan.txt"), workers=2)
-    parts = [(job.first, job.stop, job.part_count) for job in shared if isinstance(job, PartJob)]
-    assert parts == [(0, 24, 4), (24, 48, 4), (48, 73, 4), (73, 97, 4)]
-    assert [job.document_id for job in shared][-1] == "gansu-14th-eco-plan.txt"
+    assert [type(job).__name__ for job in shared] == ["SplitJob", "Job"]
+    assert shared[0].workers == 2
+
+
+def test_a_long_pdf_is_read_in_parts_of_at_least_eight_pages_two_per_worker():
+    from plantext.batch import part_ranges
+
+    assert part_ranges(97, workers=2) == [(0, 24), (24, 48), (48, 73), (73, 97)]
+    assert part_ranges(20, workers=2) == [(0, 10), (10, 20)]
+
+
+def test_a_pdf_too_short_for_two_parts_is_read_whole():
+    from plantext.batch import part_ranges
+
+    assert part_ranges(15, workers=2) == []
+    assert part_ranges(0, workers=2) == []  # PDFium could not open it: its extraction will say why
+
+
+def test_the_worker_of_a_shared_out_pdf_gives_its_page_ranges():
+    from plantext.batch import SplitJob, run_job
+
+    result = run_job(SplitJob(str(CORPORA / "qinghai-14th-eco-plan.pdf"), "qinghai", workers=2))
+    assert (result.status, result.pages, result.ranges) == ("split", 97, [(0, 24), (24, 48), (48, 73), (73, 97)])
+
+
+def test_the_worker_of_a_short_shared_out_pdf_extracts_it_whole():
+    from plantext.batch import SplitJob, run_job
+
+    result = run_job(SplitJob(str(CORPORA / "national-14th-eco-plan.pdf"), "national", workers=2))
+    assert (result.status, result.pages) == ("ok", 7)
 
 
 def test_pdfs_within_a_workers_share_of_the_batch_are_kept_whole():
@@ -198,13 +225,6 @@ def test_one_worker_reads_every_pdf_whole():
 
     jobs = jobs_for("qinghai-14th-eco-plan.pdf")
     assert share_out(jobs, workers=1) == jobs
-
-
-def test_a_pdf_too_short_for_two_parts_is_kept_whole():
-    from plantext.batch import share_out
-
-    jobs = jobs_for("national-14th-eco-plan.pdf", "gansu-14th-eco-plan.txt")
-    assert share_out(jobs, workers=2) == jobs
 
 
 def test_the_pdfplumber_engine_reads_every_pdf_whole():
