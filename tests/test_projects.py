@@ -15,6 +15,10 @@ def projects_of(tmp_path, box_text):
     return [(p.box, p.box_title, p.name, p.description) for p in extract_projects(analyse(read_text(path)))]
 
 
+def names_and_descriptions(tmp_path, box_text):
+    return [(name, description) for _, _, name, description in projects_of(tmp_path, box_text)]
+
+
 @pytest.mark.parametrize(
     "sentence,is_name",
     [
@@ -51,7 +55,7 @@ def test_numbered_items_and_colon_names(tmp_path):
         "  1.祁连山生态保护与修复工程。推进历史遗留矿山迹地修复。\n\n"
         "  2.生态环境保护科技支撑工程:建设野外科学观测研究站。\n"
     )
-    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+    assert names_and_descriptions(tmp_path, box) == [
         ("祁连山生态保护与修复工程", "推进历史遗留矿山迹地修复。"),
         ("生态环境保护科技支撑工程", "建设野外科学观测研究站。"),
     ]
@@ -62,7 +66,7 @@ def test_a_numbered_items_later_sentences_describe_it_even_when_they_read_as_nam
         "  1.公共机构节能改造工程。完成500家公共机构节能改造。\n\n"
         "  2.近零碳排放示范区建设项目。选择10个园区、社区开展近零碳排放示范。\n"
     )
-    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+    assert names_and_descriptions(tmp_path, box) == [
         ("公共机构节能改造工程", "完成500家公共机构节能改造。"),
         ("近零碳排放示范区建设项目", "选择10个园区、社区开展近零碳排放示范。"),
     ]
@@ -73,7 +77,7 @@ def test_bulleted_and_list_numbered_items_lose_their_marks(tmp_path):
         "  ●随州百万千瓦级风光储一体化基地：建设风电100万千瓦、光伏发电150万千瓦。\n\n"
         "  一、长江岸线湖南段造林绿化工程：在长江岸线湖南段开展造林绿化10万亩。\n"
     )
-    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+    assert names_and_descriptions(tmp_path, box) == [
         ("随州百万千瓦级风光储一体化基地", "建设风电100万千瓦、光伏发电150万千瓦。"),
         ("长江岸线湖南段造林绿化工程", "在长江岸线湖南段开展造林绿化10万亩。"),
     ]
@@ -86,7 +90,7 @@ def test_a_numbered_name_alone_on_its_line_is_parted_from_the_description_below(
         "02 合肥滨湖科学城\n"
         "建设大科学装置集中区，布局一批前沿交叉研究平台和产业创新中心。\n"
     )
-    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+    assert names_and_descriptions(tmp_path, box) == [
         ("公共卫生服务能力提升工程", "建设市公共卫生临床中心，新增床位1000张。"),
         ("合肥滨湖科学城", "建设大科学装置集中区，布局一批前沿交叉研究平台和产业创新中心。"),
     ]
@@ -97,7 +101,7 @@ def test_a_numbered_item_wrapped_over_full_lines_keeps_its_sentence_as_name(tmp_
         "  1.推进祁连山国家公园体制试点区域内历史遗留矿山迹地的生态修复与\n"
         "保护工程。推进历史遗留矿山迹地修复。\n"
     )
-    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+    assert names_and_descriptions(tmp_path, box) == [
         ("推进祁连山国家公园体制试点区域内历史遗留矿山迹地的生态修复与保护工程", "推进历史遗留矿山迹地修复。"),
     ]
 
@@ -133,7 +137,7 @@ def test_a_box_printed_as_a_ruled_table_gives_its_rows_as_projects():
 
 def test_numbered_items_that_run_together_in_one_paragraph(tmp_path):
     box = "  1.焦化行业超低排放改造工程。推进焦化企业改造。2.焦化行业深度治理工程。开展深度治理。3.工业园区监测工程：建设园区监测站。\n"
-    assert [(name, description) for _, _, name, description in projects_of(tmp_path, box)] == [
+    assert names_and_descriptions(tmp_path, box) == [
         ("焦化行业超低排放改造工程", "推进焦化企业改造。"),
         ("焦化行业深度治理工程", "开展深度治理。"),
         ("工业园区监测工程", "建设园区监测站。"),

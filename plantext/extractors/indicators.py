@@ -20,14 +20,13 @@ from dataclasses import dataclass
 import regex
 
 from plantext.cellvalue import parse_cell_value
-from plantext.extractors.tables import RawRow, RawTable, classify_header
+from plantext.extractors.tables import RawRow, RawTable, classify_header, is_sequence_number
 from plantext.models import Indicator, Period, Value
 from plantext.normalize import remove_spaces
 from plantext.numbers import read_unit, vocabulary_table
 from plantext.vocab import load_vocabulary
 
 
-_SEQUENCE_NUMBER = regex.compile(r"[0-9]{1,3}")
 # What closes a name in brackets: its unit, or a symbol (PM2.5).
 _CLOSING_BRACKETS = regex.compile(r"[（(]([^（）()]+)[）)]$")
 
@@ -139,7 +138,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         if not raw_name:
             continue
         seq, raw_name = split_sequence(raw_name)
-        if plan.seq is not None and _SEQUENCE_NUMBER.fullmatch(row.cells[plan.seq]):
+        if plan.seq is not None and is_sequence_number(row.cells[plan.seq]):
             seq = int(row.cells[plan.seq])
         name, markers = strip_markers(raw_name)
         name, unit = split_unit(name)
