@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import regex
 
 from plantext.normalize import normalize_text
-from plantext.numbers import ARABIC_NUMBER, alternation, parse_number, read_unit, vocabulary_table
+from plantext.numbers import ARABIC_NUMBER, alternation, parse_number, read_unit
+from plantext.vocab import vocabulary_table
 
 Number = int | float
 

@@ -21,14 +21,13 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
 from plantext.ingest.model import Grid, Line, Page, SourceDocument
 from plantext.normalize import join_lines, normalize_text, remove_spaces
-from plantext.numbers import parse_chinese_numeral, vocabulary_table
-from plantext.vocab import load_vocabulary
+from plantext.numbers import parse_chinese_numeral
+from plantext.vocab import load_vocabulary, vocabulary_table
 
 SENTENCE_END = "。！？；：”’）)…"
 # A paragraph's first line is indented by about two characters.
@@ -154,9 +153,11 @@ class _Style:
     group: str  # "named", "list", "box", "table", "annex"
 
 
-@lru_cache(maxsize=1)
 def numbering_styles() -> tuple[_Style, ...]:
-    vocab = load_vocabulary("numbering")
+    return vocabulary_table(_build_numbering_styles, "numbering")
+
+
+def _build_numbering_styles(vocab) -> tuple[_Style, ...]:
     numerals = vocab["numerals"]
 
     def compile_(pattern: str) -> regex.Pattern:
@@ -174,12 +175,16 @@ def numbering_styles() -> tuple[_Style, ...]:
     return tuple(styles)
 
 
-@lru_cache(maxsize=1)
 def _any_label() -> regex.Pattern:
     """One pattern for the opening of every numbering style.  The indent is
     matched once, before the styles: trying it again for each style made the
     pattern twice as slow on the many lines that match none."""
-    labels = "|".join(f"(?:{style.pattern.pattern.removeprefix(_INDENT)})" for style in numbering_styles())
+    return vocabulary_table(_build_any_label, "numbering")
+
+
+def _build_any_label(vocab) -> regex.Pattern:
+    styles = _build_numbering_styles(vocab)
+    labels = "|".join(f"(?:{style.pattern.pattern.removeprefix(_INDENT)})" for style in styles)
     return regex.compile(f"{_INDENT}(?:{labels})")
 
 
@@ -247,9 +252,12 @@ def _reads_as_caption(title: str, vocab) -> bool:
 # ---------------------------------------------------------------- furniture
 
 
-@lru_cache(maxsize=1)
 def _page_number_pattern() -> regex.Pattern:
-    patterns = load_vocabulary("furniture")["page_numbers"]
+    return vocabulary_table(_build_page_number_pattern, "furniture")
+
+
+def _build_page_number_pattern(furniture) -> regex.Pattern:
+    patterns = furniture["page_numbers"]
     return regex.compile("^(?:" + "|".join(patterns) + ")$")
 
 

@@ -10,11 +10,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import regex
 
-from plantext.vocab import load_vocabulary
+from plantext.vocab import vocabulary_table
 
 # Full-width forms of digits and Latin letters, and ％ (U+FF05).
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
@@ -30,9 +29,11 @@ _ANY_FULL_WIDTH = re.compile("[" + re.escape("".join(map(chr, sorted(_FULL_WIDTH
 _ANY_WHITESPACE = re.compile(r"\s")
 
 
-@lru_cache(maxsize=1)
 def _patterns():
-    vocab = load_vocabulary("normalization")
+    return vocabulary_table(_build_patterns, "normalization")
+
+
+def _build_patterns(vocab):
     cjk = f"[{vocab['cjk_ranges']}{regex.escape(vocab['cjk_punctuation'])}]"
     romans = sorted(vocab["roman_numerals"], key=len, reverse=True)
     roman = "(?:" + "|".join(romans) + ")"

@@ -26,7 +26,7 @@ from typing import Callable, Sequence, TypeVar
 import regex
 
 from plantext.normalize import is_cjk, to_half_width
-from plantext.vocab import load_vocabulary, vocabulary_generation
+from plantext.vocab import clear_on_change, load_vocabulary, vocabulary_table
 
 # An Arabic number as printed: 85, 7.5, 1,234.5 (thousands separators only in
 # groups of three, so a list such as 1,2 is not one number).  [0-9] rather
@@ -38,26 +38,8 @@ Number = int | float
 T = TypeVar("T")
 
 # ---------------------------------------------------------------------------
-# Tables built from the vocabularies
+# Patterns built from the vocabularies
 # ---------------------------------------------------------------------------
-
-_built_tables: dict[Callable, tuple[int, object]] = {}
-
-
-def vocabulary_table(build: Callable[..., T], *names: str) -> T:
-    """Return ``build(*vocabularies)`` for the named vocabularies, built once.
-
-    Building a table (a regex of every unit, say) costs far more than using it,
-    so the result is kept until ``extend_vocabulary`` changes a vocabulary;
-    the table is then built again.
-    """
-    kept = _built_tables.get(build)
-    generation = vocabulary_generation()
-    if kept is not None and kept[0] == generation:
-        return kept[1]
-    table = build(*(load_vocabulary(name) for name in names))
-    _built_tables[build] = (generation, table)
-    return table
 
 
 def alternation(words) -> str:
@@ -89,8 +71,8 @@ class CompactText:
 
     text: str
     offsets: Sequence[int]
-    # What ``derived_from`` worked out from this text, by function and
-    # vocabulary generation: kept as long as the compact text is cached.
+    # What ``derived_from`` worked out from this text, by function: kept as
+    # long as the compact text is cached.
     derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -132,19 +114,23 @@ def compact_text(text: str) -> CompactText:
     return CompactText("".join(chars), tuple(offsets))
 
 
+# Which characters are CJK is a vocabulary (normalization.yaml).
+clear_on_change(compact_text.cache_clear)
+
+
 def derived_from(text: str, compute: Callable[[str], T]) -> T:
-    """``compute(text)``, worked out once per text and vocabulary generation.
+    """``compute(text)``, worked out once per text.
 
     The targets and the deadlines extractors both read each sentence's time
     expressions; the result is kept with the sentence's cached compact form, so
-    it lives exactly as long as that (``compact_text.cache_clear()`` drops it
-    too).  ``compute`` must depend on nothing but ``text`` and the vocabularies.
+    it lives exactly as long as that (``compact_text.cache_clear()``, which a
+    change of vocabulary calls, drops it too).  ``compute`` must depend on
+    nothing but ``text`` and the vocabularies.
     """
     derived = compact_text(text).derived
-    key = (compute, vocabulary_generation())
-    if key not in derived:
-        derived[key] = compute(text)
-    return derived[key]
+    if compute not in derived:
+        derived[compute] = compute(text)
+    return derived[compute]
 
 
 # ---------------------------------------------------------------------------

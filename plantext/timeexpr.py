@@ -24,7 +24,8 @@ from datetime import date
 
 import regex
 
-from plantext.numbers import CompactText, alternation, compact_text, enclosed_pattern, parse_number, vocabulary_table
+from plantext.numbers import CompactText, alternation, compact_text, enclosed_pattern, parse_number
+from plantext.vocab import vocabulary_table
 
 
 @dataclass(frozen=True)

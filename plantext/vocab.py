@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import yaml
 
@@ -25,8 +26,37 @@ _extensions: dict[str, list[Path]] = {}
 _generation = 0
 
 
-def vocabulary_generation() -> int:
-    return _generation
+T = TypeVar("T")
+
+
+# Caches of text worked out with the vocabularies (compact sentences), dropped
+# when a vocabulary changes; registered by the modules that keep them.
+_caches_to_clear: list[Callable[[], None]] = []
+
+
+def clear_on_change(cache_clear: Callable[[], None]) -> None:
+    """Have ``cache_clear`` called whenever a vocabulary is extended or reset."""
+    _caches_to_clear.append(cache_clear)
+
+
+# Each builder's last table, with the generation it was built from.
+_built_tables: dict[Callable, tuple[int, object]] = {}
+
+
+def vocabulary_table(build: Callable[..., T], *names: str) -> T:
+    """Return ``build(*vocabularies)`` for the named vocabularies, built once.
+
+    Building a table (a regex of every unit, say) costs far more than using it,
+    so the result is kept until ``extend_vocabulary`` changes a vocabulary;
+    the table is then built again.
+    """
+    kept = _built_tables.get(build)
+    generation = _generation
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    table = build(*(load_vocabulary(name) for name in names))
+    _built_tables[build] = (generation, table)
+    return table
 
 
 def _merge(base, extra):
@@ -53,8 +83,21 @@ def load_vocabulary(name: str):
 
 
 def extend_vocabulary(name: str, path: str | Path) -> None:
-    """Merge a researcher's YAML file over the shipped vocabulary ``name``."""
-    global _generation
+    """Merge a researcher's YAML file over the shipped vocabulary ``name``;
+    it applies from the next call on."""
     _extensions.setdefault(name, []).append(Path(path))
+    _vocabularies_changed()
+
+
+def reset_vocabularies() -> None:
+    """Drop every extension: the shipped vocabularies apply again."""
+    _extensions.clear()
+    _vocabularies_changed()
+
+
+def _vocabularies_changed() -> None:
+    global _generation
     _generation += 1
     load_vocabulary.cache_clear()
+    for cache_clear in _caches_to_clear:
+        cache_clear()

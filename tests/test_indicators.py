@@ -168,15 +168,14 @@ def test_a_column_of_attribute_words_is_the_attribute_whatever_its_header():
     assert [row.attribute for row in extract_indicators([table], Period(start=2021, end=2025))] == ["约束性", "预期性"]
 
 
-def test_a_name_numbering_added_by_a_researcher_is_read_after_a_first_extraction(tmp_path, monkeypatch):
+def test_a_name_numbering_added_by_a_researcher_is_read_after_a_first_extraction(tmp_path):
     import plantext.vocab as vocab
 
     assert split_sequence("①森林覆盖率") == (None, "①森林覆盖率")  # the patterns are built by now
-    monkeypatch.setattr(vocab, "_extensions", {})
     extra = tmp_path / "tables.yaml"
     extra.write_text('name_sequence: "^(?:[（(](?P<num>[0-9]{1,3})[）)]|(?P<num>[0-9]{1,3})[.．、]|(?P<num>[1-9])[)）])\\\\s*"\n', encoding="utf-8")
     vocab.extend_vocabulary("tables", extra)
     try:
         assert split_sequence("3)森林覆盖率") == (3, "森林覆盖率")
     finally:
-        vocab.load_vocabulary.cache_clear()
+        vocab.reset_vocabularies()

@@ -313,3 +313,18 @@ def test_subsections_are_kept_apart_from_the_outline(tmp_path):
     layout = layout_of(tmp_path, text)
     assert [h.label for h in extract_outline(layout)] == ["第一章", "第一节"]
     assert [(h.kind, h.label, h.level) for h in extract_subheadings(layout)] == [("subsection", "一、", 3)]
+
+
+def test_a_box_label_added_by_a_researcher_is_read_after_a_first_extraction(tmp_path):
+    import plantext.vocab as vocab
+
+    assert match_heading("方框 3 重点工程") is None  # the numbering styles are built by now
+    extra = tmp_path / "numbering.yaml"
+    extra.write_text('boxes:\n  pattern: "(?:专栏|方框)\\\\s*(?P<num>{arabic}|{chinese})"\n', encoding="utf-8")
+    vocab.extend_vocabulary("numbering", extra)
+    try:
+        found = match_heading("方框 3 重点工程")
+        assert (found.style, found.label, found.title) == ("box", "专栏 3", "重点工程")
+    finally:
+        vocab.reset_vocabularies()
+    assert match_heading("方框 3 重点工程") is None

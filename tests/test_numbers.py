@@ -416,10 +416,9 @@ def test_match_comparator_always_answers(before, after):
 # --- vocabulary ---------------------------------------------------------------
 
 
-def test_a_unit_added_by_a_researcher_is_read(tmp_path, monkeypatch):
+def test_a_unit_added_by_a_researcher_is_read(tmp_path):
     import plantext.vocab as vocab
 
-    monkeypatch.setattr(vocab, "_extensions", {})
     extra = tmp_path / "units.yaml"
     extra.write_text("units: [标准箱]\n", encoding="utf-8")
     vocab.extend_vocabulary("units", extra)
@@ -427,4 +426,21 @@ def test_a_unit_added_by_a_researcher_is_read(tmp_path, monkeypatch):
         quantity = only_quantity("年产卷烟 100 万标准箱")
         assert (quantity.unit, quantity.value_base, quantity.unit_base) == ("万标准箱", 1000000, "标准箱")
     finally:
-        vocab.load_vocabulary.cache_clear()
+        vocab.reset_vocabularies()
+
+
+def test_a_change_of_vocabulary_drops_the_compact_texts_worked_out_before(tmp_path):
+    import yaml
+
+    import plantext.vocab as vocab
+
+    assert compact_text("COD # BOD").text == "COD # BOD"
+    punctuation = vocab.load_vocabulary("normalization")["cjk_punctuation"]
+    extra = tmp_path / "normalization.yaml"
+    extra.write_text(yaml.safe_dump({"cjk_punctuation": punctuation + "#"}, allow_unicode=True), encoding="utf-8")
+    vocab.extend_vocabulary("normalization", extra)
+    try:
+        assert compact_text("COD # BOD").text == "COD#BOD"
+    finally:
+        vocab.reset_vocabularies()
+    assert compact_text("COD # BOD").text == "COD # BOD"

@@ -336,11 +336,10 @@ def test_no_part_of_a_text_without_clue_words_holds_a_time_expression(text, star
         assert not may_hold_time_expressions(text[start : start + length])
 
 
-def test_a_pattern_added_without_clues_is_tried_on_every_sentence(tmp_path, monkeypatch):
+def test_a_pattern_added_without_clues_is_tried_on_every_sentence(tmp_path):
     import plantext.vocab as vocab
     from plantext.timeexpr import find_time_expressions
 
-    monkeypatch.setattr(vocab, "_extensions", {})
     extra = tmp_path / "time_patterns.yaml"
     extra.write_text(
         "patterns:\n  - name: by the end of a heating season\n    regex: '{year}年采暖季前'\n    kind: by\n    date: '03-15'\n",
@@ -351,4 +350,4 @@ def test_a_pattern_added_without_clues_is_tried_on_every_sentence(tmp_path, monk
         found = find_time_expressions("2023年采暖季前完成清洁取暖改造。")
         assert [(expression.raw, expression.date) for expression in found] == [("2023年采暖季前", "2023-03-15")]
     finally:
-        vocab.load_vocabulary.cache_clear()
+        vocab.reset_vocabularies()

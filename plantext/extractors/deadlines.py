@@ -31,8 +31,9 @@ import regex
 from plantext.extractors.sentences import paragraph_sentences
 from plantext.layout import Layout
 from plantext.models import Deadline
-from plantext.numbers import compact_text, derived_from, find_quantities, vocabulary_table
+from plantext.numbers import compact_text, derived_from, find_quantities
 from plantext.timeexpr import TimeExpression, find_period, find_time_expressions, may_hold_time_expressions
+from plantext.vocab import vocabulary_table
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from plantext.cellvalue import parse_cell_value
 from plantext.extractors.tables import RawRow, classify_header
 from plantext.layout import numbering_styles, text_ems
 from plantext.normalize import join_lines, normalize_text, remove_spaces
-from plantext.numbers import vocabulary_table
+from plantext.vocab import vocabulary_table
 
 # The header of the sequence column when the table prints numbers but no header for them.
 SEQUENCE_HEADER = "序号"

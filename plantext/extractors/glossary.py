@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 
@@ -10,7 +9,7 @@ from plantext.layout import Heading, Layout, Paragraph
 from plantext.models import Abbreviation, Term
 from plantext.normalize import remove_spaces
 from plantext.numbers import parse_chinese_numeral
-from plantext.vocab import load_vocabulary
+from plantext.vocab import load_vocabulary, vocabulary_table
 
 
 def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
@@ -94,9 +93,11 @@ def strip_term_quotes(term: str, quotes: list[list[str]]) -> str:
     return term
 
 
-@lru_cache(maxsize=1)
 def _abbreviation_pattern() -> regex.Pattern:
-    vocab = load_vocabulary("abbreviations")
+    return vocabulary_table(_build_abbreviation_pattern, "abbreviations")
+
+
+def _build_abbreviation_pattern(vocab) -> regex.Pattern:
     return regex.compile(r"(?<=\p{Han})[（(](" + vocab["abbreviation"] + r")[）)]")
 
 

@@ -23,8 +23,8 @@ from plantext.cellvalue import parse_cell_value
 from plantext.extractors.tables import RawRow, RawTable, classify_header, is_sequence_number
 from plantext.models import Indicator, Period, Value
 from plantext.normalize import remove_spaces
-from plantext.numbers import read_unit, vocabulary_table
-from plantext.vocab import load_vocabulary
+from plantext.numbers import read_unit
+from plantext.vocab import load_vocabulary, vocabulary_table
 
 
 # What closes a name in brackets: its unit, or a symbol (PM2.5).

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from plantext.layout import BoxRegion, Layout, Paragraph, TableRegion, match_heading
 from plantext.models import Project
-from plantext.vocab import load_vocabulary
+from plantext.vocab import load_vocabulary, vocabulary_table
 
 
 @dataclass
@@ -19,14 +18,20 @@ class _Item:
     description: str = ""
 
 
-@lru_cache(maxsize=1)
 def _item_number() -> regex.Pattern:
-    return regex.compile(load_vocabulary("projects")["item_number"])
+    return vocabulary_table(_build_item_number, "projects")
 
 
-@lru_cache(maxsize=1)
+def _build_item_number(vocab) -> regex.Pattern:
+    return regex.compile(vocab["item_number"])
+
+
 def _item_number_anywhere() -> regex.Pattern:
-    return regex.compile(load_vocabulary("projects")["item_number"].lstrip("^"))
+    return vocabulary_table(_build_item_number_anywhere, "projects")
+
+
+def _build_item_number_anywhere(vocab) -> regex.Pattern:
+    return regex.compile(vocab["item_number"].lstrip("^"))
 
 
 def extract_projects(layout: Layout) -> list[Project]:

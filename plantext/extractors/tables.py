@@ -25,8 +25,7 @@ from plantext.ingest.model import Grid, GridCell, Line, Segment
 from plantext.layout import Layout, TableRegion
 from plantext.models import Table
 from plantext.normalize import join_lines, normalize_text, remove_spaces
-from plantext.numbers import vocabulary_table
-from plantext.vocab import load_vocabulary
+from plantext.vocab import load_vocabulary, vocabulary_table
 
 
 @dataclass

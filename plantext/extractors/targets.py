@@ -68,9 +68,9 @@ from plantext.numbers import (
     find_quantities,
     match_comparator,
     parse_number,
-    vocabulary_table,
 )
 from plantext.timeexpr import TimeExpression, may_hold_time_expressions
+from plantext.vocab import vocabulary_table
 
 # jieba reports loading its dictionary on first use; that is no news to a user.
 jieba.setLogLevel(logging.WARNING)
