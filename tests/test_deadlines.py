@@ -171,7 +171,7 @@ def test_a_document_gives_one_deadline_per_expression_with_its_sentence_and_page
     source = tmp_path / "青海省“十四五”示例规划.txt"
     source.write_text(
         "青海省“十四五”示例规划\n\n"
-        "    2020年，全省环境空气质量优良天数比例达97.2%。\n\n\n"
+        "    2020年，全省环境空气质量优良天数比例达97.2%。\n\f"
         "    在2023年年中和2025年年底，开展规划执行情况的中期评估和终期考核。\n",
         encoding="utf-8",
     )

@@ -17,6 +17,8 @@ SAMPLE = "第一章   准确把握生态环境保护新形势\n“十三五”�
         (b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"), "utf-8-sig"),
         (SAMPLE.encode("gb18030"), "gb18030"),
         (SAMPLE.encode("utf-16"), "utf-16"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_decode_text_detects_encoding(data, encoding):
@@ -32,8 +34,20 @@ def test_split_pages_on_form_feeds():
     assert split_pages("第一页\n\f第二页\n\f") == ["第一页\n", "第二页\n"]
 
 
-def test_split_pages_on_two_or_more_empty_lines():
-    assert split_pages("第一页\n\n\n第二页\n\n\n\n第三页") == ["第一页", "第二页", "第三页"]
+def test_a_utf8_file_with_a_stray_nul_byte_is_not_read_as_utf16():
+    data = SAMPLE.encode("utf-8") + b"\x00"
+    assert decode_text(data, "plan.txt") == (SAMPLE + "\x00", "utf-8")
+
+
+def test_split_pages_on_two_or_more_empty_lines_between_pages():
+    pages = ["\n".join(f"第{page}页第{line}行。" for line in range(1, 21)) for page in (1, 2, 3)]
+    text = pages[0] + "\n\n\n" + pages[1] + "\n\n\n\n" + pages[2]
+    assert split_pages(text) == pages
+
+
+def test_two_empty_lines_between_paragraphs_of_a_web_page_are_no_page_break():
+    text = "某市“十四五”生态环境保护规划\n\n\n第一章　规划背景\n\n\n到2025年，全市森林覆盖率达到32.5%。\n\n\n第二章　主要任务\n"
+    assert split_pages(text) == [text]
 
 
 def test_single_empty_line_is_not_a_page_break():
@@ -107,3 +121,55 @@ def test_empty_text_file_is_refused(tmp_path):
     path.write_bytes(b"")
     with pytest.raises(PlantextError, match="empty text file"):
         read_text(path)
+
+
+def test_full_width_digits_and_letters_are_read_half_width_in_place(tmp_path):
+    path = tmp_path / "ocr.txt"
+    path.write_text("表１　主要指标\n  ＰＭ２．５浓度  ３１\n", encoding="utf-8")
+    caption, row = read_text(path).pages[0].lines
+    assert caption.text == "表1 主要指标"
+    assert [(segment.text, segment.x0, segment.x1) for segment in row.segments] == [("PM2．5浓度", 2, 9), ("31", 11, 13)]
+
+
+# A table copied from a web page: cells parted by tabs, each as wide as its
+# text; the browser leaves out the 类别 cell merged down from the row above.
+WEB_TABLE = (
+    "序号\t类别\t指标\t单位\t2020年\t2025年\t属性\n"
+    "1\t生态保护\t森林覆盖率\t%\t31.9\t32.5\t预期性\n"
+    "2\t湿地保护率\t%\t51\t55\t预期性\n"
+)
+
+
+def test_a_tab_separated_table_is_laid_out_in_columns_by_the_order_of_its_cells(tmp_path):
+    path = tmp_path / "web.txt"
+    path.write_text(WEB_TABLE, encoding="utf-8")
+    header, first, second = read_text(path).pages[0].lines
+    assert [(segment.text, segment.x0) for segment in header.segments] == [
+        ("序号", 0), ("类别", 4), ("指标", 10), ("单位", 17), ("2020年", 21), ("2025年", 28), ("属性", 35)
+    ]
+    assert [segment.x0 for segment in first.segments] == [0, 4, 10, 17, 21, 28, 35]
+    assert (first.text, first.x0, first.x1) == ("1  生态保护  森林覆盖率  %  31.9  32.5  预期性", 0.0, 38.0)
+
+
+def test_a_row_copied_without_its_merged_cell_keeps_its_number_first_and_its_other_cells_last(tmp_path):
+    path = tmp_path / "web.txt"
+    path.write_text(WEB_TABLE, encoding="utf-8")
+    second = read_text(path).pages[0].lines[2]
+    assert [(segment.text, segment.x0) for segment in second.segments] == [
+        ("2", 0), ("湿地保护率", 10), ("%", 17), ("51", 21), ("55", 28), ("预期性", 35)
+    ]
+
+
+def test_a_word_processor_copy_gives_merged_cells_as_empty_cells(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_text("环境质量\t1\tPM2.5浓度\t31\n\t2\t优良天数比例\t83.1\n", encoding="utf-8")
+    first, second = read_text(path).pages[0].lines
+    assert [segment.x0 for segment in first.segments] == [0, 6, 9, 18]
+    assert [(segment.text, segment.x0) for segment in second.segments] == [("2", 6), ("优良天数比例", 9), ("83.1", 18)]
+
+
+def test_a_lone_line_with_a_tab_is_no_table(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_text("第一章\t总体要求\n到2025年，全市森林覆盖率达到32.5%。\n", encoding="utf-8")
+    heading, _ = read_text(path).pages[0].lines
+    assert [(segment.text, segment.x0) for segment in heading.segments] == [("第一章", 0), ("总体要求", 4)]

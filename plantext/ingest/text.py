@@ -1,10 +1,15 @@
 """Plain-text sources: decode, split into pages, and give each line a position.
 
-Researchers receive plans as raw text dumps of the published PDF.  Pages are
-separated by form feeds or by runs of two or more empty lines; some dumps put
-an empty line after every printed line ("double spacing").  Lines get
-positions in character cells, so the layout rules that use indentation and
-line width work on ``pdftotext -layout`` output as they do on PDFs.
+Researchers receive plans as raw text dumps of the published PDF, or copied
+from a web page or a word processor.  Pages are separated by form feeds or by
+runs of two or more empty lines; some dumps put an empty line after every
+printed line ("double spacing").  Lines get positions in character cells, so
+the layout rules that use indentation and line width work on
+``pdftotext -layout`` output as they do on PDFs.  Tables copied from a web
+page or a word processor part their cells by tabs; their columns are laid
+out by the order of the cells.  Full-width digits and letters are read
+half-width, as the contract prints them, so that labels such as ``表１`` are
+recognised.
 """
 
 from __future__ import annotations
@@ -17,9 +22,14 @@ from pathlib import Path
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Line, Page, Segment, SourceDocument
+from plantext.normalize import to_half_width
 
 # A page break in a dump without form feeds: two or more extra empty lines.
 PAGE_BREAK = re.compile(r"\n\n{2,}")
+# Runs of empty lines part pages only when what they part holds as many
+# printed lines as a page does (half of them at least); a web page copied
+# with two empty lines between paragraphs has one or two lines between them.
+PAGE_MIN_LINES = 8
 # Cells of a `pdftotext -layout` table are separated by two or more spaces.
 SEGMENT_GAP = re.compile(r"\S+(?: \S+)*")
 # What can part a line's text into segments: two spaces, or whitespace other
@@ -36,6 +46,18 @@ WIDE_CELLS_PER_EM = 2.0
 # Lines of at least this many segments are the table rows that tell how a
 # dump aligns its columns.
 ALIGNED_ROW_SEGMENTS = 3
+# A table copied from a web page or a word processor parts its cells by tabs,
+# each cell as wide as its text, so that its rows do not line up.  Two or
+# more consecutive lines of two or more tab-separated cells are laid out in
+# columns by the order of their cells, this many cells apart.
+TAB_COLUMN_GAP = 2
+TAB_TABLE_MIN_ROWS = 2
+# UTF-16 without a byte-order mark: the zero bytes of its ASCII characters
+# (digits, spaces, line ends) fall on one side of the code units, and few on
+# the other (一 is U+4E00).  At least this share of the code units must hold
+# a zero on the first side, this many times as many as on the other.
+UTF16_ZERO_SHARE = 0.01
+UTF16_ZERO_RATIO = 4
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
@@ -48,6 +70,9 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", path), "utf-16"
+    byte_order = _utf16_without_bom(data)
+    if byte_order is not None:
+        return byte_order
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -58,7 +83,29 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         text = None
     if text is not None and _reads_as_text(text):
         return text, "gb18030"
-    raise PlantextError(path, "unreadable encoding (not UTF-8, UTF-16 with BOM or GB18030)")
+    raise PlantextError(path, "unreadable encoding (not UTF-8, UTF-16 or GB18030)")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text and byte order of UTF-16 without a byte-order mark, or ``None``.
+
+    Its zero bytes fall mostly on one side of the code units, and decoded in
+    that order it reads as text with line ends; a text file with a stray NUL
+    byte does not.
+    """
+    if len(data) % 2 or not data:
+        return None
+    units = len(data) // 2
+    zeros_odd, zeros_even = data[1::2].count(0), data[0::2].count(0)
+    for encoding, zeros, others in (("utf-16-le", zeros_odd, zeros_even), ("utf-16-be", zeros_even, zeros_odd)):
+        if zeros >= UTF16_ZERO_SHARE * units and zeros > UTF16_ZERO_RATIO * others:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if "\n" in text and "\x00" not in text and _reads_as_text(text):
+                return text, encoding
+    return None
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
@@ -80,12 +127,27 @@ def _reads_as_text(text: str) -> bool:
 
 
 def split_pages(text: str) -> list[str]:
-    """Split a dump into page texts; a trailing empty chunk is not a page."""
+    """Split a dump into page texts; a trailing empty chunk is not a page.
+
+    Form feeds always part pages; runs of empty lines only when the chunks
+    they part are as long as pages (``PAGE_MIN_LINES``).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    chunks = text.split("\f") if "\f" in text else PAGE_BREAK.split(text)
+    if "\f" in text:
+        chunks = text.split("\f")
+    else:
+        chunks = PAGE_BREAK.split(text)
+        if not _reads_as_pages(chunks):
+            chunks = [text]
     while chunks and not chunks[-1].strip():
         chunks.pop()
     return chunks
+
+
+def _reads_as_pages(chunks: list[str]) -> bool:
+    """Do the chunks hold as many printed lines as pages do (the median chunk)?"""
+    printed = sorted(sum(1 for line in chunk.split("\n") if line.strip()) for chunk in chunks if chunk.strip())
+    return bool(printed) and printed[len(printed) // 2] >= PAGE_MIN_LINES
 
 
 def is_double_spaced(pages: list[str]) -> bool:
@@ -117,6 +179,8 @@ def text_line(raw: str, page: int, index: int, hard_break: bool, wide: bool = Fa
     """A printed line with its position; ``wide`` counts CJK characters two cells."""
     stripped = raw.rstrip()
     cells = display_cells(stripped) if wide else None
+    # One character for one: the positions of the line as printed still hold.
+    stripped = to_half_width(stripped)
     indent = len(raw) - len(raw.lstrip())
     return Line(
         text=stripped.strip(),
@@ -144,6 +208,78 @@ def _segments(stripped: str, cells: list[int] | None) -> tuple[Segment, ...]:
     if cells is None:
         return tuple(Segment(stripped[x0:x1], x0, x1) for x0, x1 in spans)
     return tuple(Segment(stripped[x0:x1], cells[x0], cells[x1]) for x0, x1 in spans)
+
+
+def tab_row_line(segments: tuple[Segment, ...], page: int, index: int, hard_break: bool, wide: bool) -> Line:
+    """A row of a tab-separated table, its cells laid out in columns (``lay_out_tab_tables``)."""
+    return Line(
+        text="  ".join(segment.text for segment in segments),
+        page=page,
+        x0=float(segments[0].x0),
+        top=float(index),
+        x1=float(segments[-1].x1),
+        bottom=float(index + 1),
+        em=WIDE_CELLS_PER_EM if wide else CELLS_PER_EM,
+        segments=segments,
+        hard_break=hard_break,
+    )
+
+
+def tab_cells(raw: str) -> list[str] | None:
+    """The cells of a tab-separated table row, empty where a merged cell was
+    copied as nothing; ``None`` for a line of fewer than two cells with text."""
+    if "\t" not in raw:
+        return None
+    cells = [cell.strip() for cell in to_half_width(raw.rstrip()).split("\t")]
+    return cells if sum(1 for cell in cells if cell) >= 2 else None
+
+
+def lay_out_tab_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[Segment, ...]]:
+    """The segments of each row of the tab-separated tables among ``raw_lines``,
+    by line index: runs of ``TAB_TABLE_MIN_ROWS`` or more such rows (empty
+    lines between them aside), their columns as wide as their widest cells."""
+    placed: dict[int, tuple[Segment, ...]] = {}
+    run: list[tuple[int, list[str]]] = []
+    for index, raw in enumerate([*raw_lines, ""]):
+        if not raw.strip() and index < len(raw_lines):
+            continue
+        cells = tab_cells(raw)
+        if cells is not None:
+            run.append((index, cells))
+            continue
+        if len(run) >= TAB_TABLE_MIN_ROWS:
+            rows = _tab_table_segments([cells for _, cells in run], wide)
+            placed.update((row_index, segments) for (row_index, _), segments in zip(run, rows))
+        run = []
+    return placed
+
+
+def _tab_table_segments(rows: list[list[str]], wide: bool) -> list[tuple[Segment, ...]]:
+    width = (lambda text: display_cells(text)[-1]) if wide else len
+    columns = max(len(cells) for cells in rows)
+    placed_rows = [_tab_columns(cells, columns) for cells in rows]
+    widths = [0] * columns
+    for placed in placed_rows:
+        for column, text in placed:
+            widths[column] = max(widths[column], width(text))
+    starts = [0]
+    for column_width in widths[:-1]:
+        starts.append(starts[-1] + column_width + TAB_COLUMN_GAP)
+    return [
+        tuple(Segment(text, starts[column], starts[column] + width(text)) for column, text in placed if text)
+        for placed in placed_rows
+    ]
+
+
+def _tab_columns(cells: list[str], columns: int) -> list[tuple[int, str]]:
+    """The column of each cell of a row.  A row of fewer cells than the table
+    is one a browser copied without the cells merged from the rows above (a
+    group's 类别): its cells stand under the last columns, but for a leading
+    sequence number, which stays in the first."""
+    missing = columns - len(cells)
+    if missing and cells[0].isdigit():
+        return [(0, cells[0])] + [(column + missing, text) for column, text in enumerate(cells[1:], start=1)]
+    return [(column + missing, text) for column, text in enumerate(cells)]
 
 
 def display_cells(text: str) -> list[int]:
@@ -195,15 +331,19 @@ def read_text(path: str | Path) -> SourceDocument:
         raw_lines = page_text.split("\n")
         if double:
             raw_lines = [line for line in raw_lines if line != ""]
+        tab_rows = lay_out_tab_tables(raw_lines, wide)
         lines = []
-        for raw in raw_lines:
+        for index, raw in enumerate(raw_lines):
             if not raw.strip():
                 # In a single-spaced dump an empty line ends the paragraph above.
                 if lines and not double:
                     lines[-1].blank_after = True
                 continue
             hard = trailing_marks and raw != raw.rstrip()
-            lines.append(text_line(raw, number, len(lines), hard, wide))
+            if index in tab_rows:
+                lines.append(tab_row_line(tab_rows[index], number, len(lines), hard, wide))
+            else:
+                lines.append(text_line(raw, number, len(lines), hard, wide))
         width = max((line.x1 for line in lines), default=0.0)
         pages.append(Page(number=number, width=width, height=float(len(lines)), lines=lines))
     return SourceDocument(
