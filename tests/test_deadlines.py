@@ -29,6 +29,12 @@ def deadlines(sentence, plan_start=PLAN_START):
             [("2023年年中", "2023-06-30", "by"), ("2025年年底", "2025-12-31", "by")],
         ),
         ("2025年，完成全省重点流域所有入河排污口排查。", [("2025年", "2025-12-31", "by")]),
+        # A bare year opening a later clause of a commitment counts as one
+        # opening the sentence, with or without a comma after it.
+        (
+            "建立规划实施年度监测和中期评估制度，2028年开展规划实施中期评估，2031年6月底前完成总结评估。",
+            [("2028年", "2028-12-31", "by"), ("2031年6月底前", "2031-06-30", "by")],
+        ),
         ("展望二〇三五年，全面建立青海特色生态文明体系。", [("二〇三五年", "2035-12-31", "by")]),
         ("力争2030年前实现碳达峰。", [("2030年前", "2030-12-31", "by")]),
         (
@@ -117,6 +123,10 @@ def test_deadlines_of_a_sentence(sentence, expected):
         # from a past year on, and words that begin with 起
         "2016年起实施的河长制成效明显。",
         "2022年起草的条例已提请审议。",
+        # a bare year in a later clause that reports a level, or that tells
+        # work done before the plan's period
+        "生态环境质量持续改善，2021年全省PM2.5平均浓度为26微克/立方米。",
+        "持续推进生态保护，2019年完成全省生态保护红线划定。",
     ],
 )
 def test_sentences_without_deadlines(sentence):

@@ -74,6 +74,9 @@ def only_expression(text):
         ("锚定到二〇三五年目标", "到二〇三五年", "2035-12-31", "by"),
         ("展望二〇三五年，全面建立青海特色生态文明体系", "二〇三五年", "2035-12-31", "by"),
         ("开展规模化水产养殖退水治理。2025年，完成全省重点流域所有入河排污口排查", "2025年", "2025-12-31", "by"),
+        # a bare year opening a clause runs into a verb of action without a comma
+        ("建立规划实施年度监测和中期评估制度，2028年开展规划实施中期评估", "2028年", "2028-12-31", "by"),
+        ("2027年基本建成美丽河湖", "2027年", "2027-12-31", "by"),
         ("到本世纪中叶，建成美丽中国", "到本世纪中叶", "2050-12-31", "by"),
     ],
 )
@@ -104,6 +107,8 @@ def test_find_time_expressions(sentence, raw, date, kind):
         "制定青海省二〇三〇年前碳排放达峰行动方案",
         # 前期工作 is preparatory work
         "加快“十四五”前期工作",
+        # a bare year running into what is told, not into a verb of action
+        "2021年全国“两会”期间，习近平总书记参加青海代表团审议",
     ],
 )
 def test_titles_durations_recurrences_and_references_are_not_time_expressions(sentence):
