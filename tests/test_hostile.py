@@ -67,6 +67,8 @@ def make_hostile_inputs(folder) -> dict[str, str | None]:
     expected["gb18030.txt"] = None
     (folder / "utf-16.txt").write_bytes(("某省规划\n\n" + PARAGRAPH).encode("utf-16"))
     expected["utf-16.txt"] = None
+    (folder / "utf-16-without-bom.txt").write_bytes(("某省规划\n\n" + PARAGRAPH).encode("utf-16-le"))
+    expected["utf-16-without-bom.txt"] = None
     (folder / "nul.txt").write_bytes(("某省规划\n" + PARAGRAPH).encode("utf-8") + b"\x00\x00")
     expected["nul.txt"] = "not a text file (contains NUL bytes)"
     (folder / "surrogates.txt").write_bytes("某省规划\n".encode("utf-8") + b"\xed\xa0\x80\xed\xb0\x80" + PARAGRAPH.encode())
