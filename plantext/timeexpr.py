@@ -47,6 +47,7 @@ class _Pattern:
     date: str  # exact, end_of_month, end_of_period, middle_of_period or MM-DD
     year: int | None  # for patterns without a year group (本世纪中叶)
     clues: frozenset[str]  # a text holding none of these has no match
+    years_after: int  # an MM-DD date falls this many years after the printed year
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,12 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
         expression = _insert_parts(entry["regex"], parts).replace("{period}", period)
         patterns.append(
             _Pattern(
-                regex.compile(expression), entry["kind"], str(entry["date"]), entry.get("year"), frozenset(entry.get("clues", ()))
+                regex.compile(expression),
+                entry["kind"],
+                str(entry["date"]),
+                entry.get("year"),
+                frozenset(entry.get("clues", ())),
+                entry.get("years_after", 0),
             )
         )
     return _TimeRules(
@@ -257,7 +263,7 @@ def _latest_day(pattern: _Pattern, groups: dict, period: tuple[int, int] | None)
             return None
         return date(year, month, day)
     month, day = (int(part) for part in pattern.date.split("-"))
-    return date(year, month, day)
+    return date(year + pattern.years_after, month, day)
 
 
 def _middle_year(period: tuple[int, int]) -> int:

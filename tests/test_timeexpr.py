@@ -77,6 +77,11 @@ def only_expression(text):
         # a bare year opening a clause runs into a verb of action without a comma
         ("建立规划实施年度监测和中期评估制度，2028年开展规划实施中期评估", "2028年", "2028-12-31", "by"),
         ("2027年基本建成美丽河湖", "2027年", "2027-12-31", "by"),
+        # the heating season: due the day before it begins (15 November), or
+        # by the end (15 March) of the season that begins in the printed year
+        ("2023年采暖季前，完成剩余燃煤锅炉淘汰", "2023年采暖季前", "2023-11-14", "by"),
+        ("到2024年供暖期前完成清洁取暖改造", "到2024年供暖期前", "2024-11-14", "by"),
+        ("2023年采暖季结束前，完成散煤替代", "2023年采暖季结束前", "2024-03-15", "by"),
         ("到本世纪中叶，建成美丽中国", "到本世纪中叶", "2050-12-31", "by"),
     ],
 )
@@ -281,6 +286,7 @@ PATTERN_EXAMPLES = [
     "2023年上半年完成，2023年年中评估，2023年中，开展评估",
     "2024年第一季度前，2024年二季度末，2024年第三季度前，到2024年第四季度",
     "2025年汛期前完成",
+    "2023年采暖季前完成，2023年采暖季结束前完成",
     "自2022年起实施",
     "2022年底前完成",
     "2030年前达峰",
@@ -347,12 +353,12 @@ def test_a_pattern_added_without_clues_is_tried_on_every_sentence(tmp_path):
 
     extra = tmp_path / "time_patterns.yaml"
     extra.write_text(
-        "patterns:\n  - name: by the end of a heating season\n    regex: '{year}年采暖季前'\n    kind: by\n    date: '03-15'\n",
+        "patterns:\n  - name: before the spring ploughing\n    regex: '{year}年春耕前'\n    kind: by\n    date: '03-15'\n",
         encoding="utf-8",
     )
     vocab.extend_vocabulary("time_patterns", extra)
     try:
-        found = find_time_expressions("2023年采暖季前完成清洁取暖改造。")
-        assert [(expression.raw, expression.date) for expression in found] == [("2023年采暖季前", "2023-03-15")]
+        found = find_time_expressions("2023年春耕前完成高标准农田建设。")
+        assert [(expression.raw, expression.date) for expression in found] == [("2023年春耕前", "2023-03-15")]
     finally:
         vocab.reset_vocabularies()
