@@ -144,7 +144,7 @@ class _Numerals:
     units: dict[str, int]
     myriads: dict[str, int]
     decimal_point: str
-    percent_prefix: str
+    share_prefixes: dict[str, str]  # 百分之 → %, 千分之 → ‰
     fraction: str
     # A whole Arabic number, optionally signed and followed by a myriad (3.5万).
     arabic: regex.Pattern
@@ -163,7 +163,7 @@ def _build_numerals(vocabulary) -> _Numerals:
         units=vocabulary["units"],
         myriads=vocabulary["myriads"],
         decimal_point=vocabulary["decimal_point"],
-        percent_prefix=vocabulary["percent"]["prefix"],
+        share_prefixes=vocabulary["share_prefixes"],
         fraction=vocabulary["fraction"],
         arabic=regex.compile(rf"(?P<number>[-−]?{ARABIC_NUMBER})(?P<myriad>{myriads})?"),
         chinese_characters=characters,
@@ -180,13 +180,16 @@ def parse_number(text: str) -> Number | None:
 
     Reads Arabic numbers (``7.5``, ``1,234.5``, ``８５``, ``3.5万``) and Chinese
     ones (``二〇三〇`` → 2030, ``一千二百`` → 1200, ``零点五`` → 0.5,
-    ``百分之九十`` → 90, ``三分之一`` → 0.333…).  The result is an ``int`` when the
-    value is integral and no decimal point was printed; fractions are floats.
+    ``百分之九十`` → 90, ``千分之五`` → 5, ``三分之一`` → 0.333…): a share in
+    words is its number of hundredths, thousandths or ten-thousandths (the
+    unit is the caller's).  The result is an ``int`` when the value is
+    integral and no decimal point was printed; fractions are floats.
     """
     numerals = _numerals()
     text = to_half_width(text).strip()
-    if text.startswith(numerals.percent_prefix):
-        return _parse_plain_number(text[len(numerals.percent_prefix) :], numerals)
+    for prefix in numerals.share_prefixes:
+        if text.startswith(prefix):
+            return _parse_plain_number(text[len(prefix) :], numerals)
     if numerals.fraction in text:
         denominator_text, numerator_text = text.split(numerals.fraction, 1)
         denominator = _parse_plain_number(denominator_text, numerals)
@@ -269,7 +272,7 @@ def _read_by_place(text: str, numerals: _Numerals) -> int | None:
 
 
 def _parse_plain_number(text: str, numerals: _Numerals) -> Number | None:
-    """An Arabic or Chinese number without 百分之 or 分之."""
+    """An Arabic or Chinese number without a share prefix (百分之) or 分之."""
     arabic = numerals.arabic.fullmatch(text)
     if arabic:
         value = _parse_arabic(arabic.group("number"))
@@ -401,7 +404,7 @@ class Quantity:
     unit: str | None  # normalised unit: %, 万千瓦, 微克/立方米; None for 翻一番
     value_base: Number | None  # value in unit_base (600万千瓦 → 6000000)
     unit_base: str | None  # the unit without multiplier (千瓦); None for shares
-    percent_form: bool = False  # printed as 百分之九十
+    percent_form: bool = False  # printed as a share in words: 百分之九十, 千分之五
     multiple: bool = False  # 翻一番 (value 2), 翻两番 (value 4)
 
 
@@ -426,7 +429,7 @@ class _QuantityRules:
     token_start: re.Pattern
     number_at: regex.Pattern  # an Arabic number or a run of Chinese numerals
     range_separator: regex.Pattern
-    percent_unit: str
+    share_units: dict[str, str]  # the unit each share prefix names
     ordinal_prefix: str
     names_after: regex.Pattern  # 三年行动: the quantity is part of a name
     year_suffix: str
@@ -446,17 +449,17 @@ def _build_quantity_rules(vocabulary) -> _QuantityRules:
     arabic = rf"(?<![A-Za-z0-9.,]){ARABIC_NUMBER}"
     token = (
         rf"(?P<doubling>{regex.escape(doubling['before'])}(?P<times>[{digits}])?{regex.escape(doubling['after'])})"
-        rf"|(?P<percent>{regex.escape(numerals.percent_prefix)})"
+        rf"|(?P<share>{alternation(numerals.share_prefixes)})"
         rf"|{arabic}|{numerals.chinese_run}"
     )
     year = vocabulary["calendar_year"]
-    starts = doubling["before"][0] + numerals.percent_prefix[0] + numerals.chinese_characters
+    starts = doubling["before"][0] + "".join(prefix[0] for prefix in numerals.share_prefixes) + numerals.chinese_characters
     return _QuantityRules(
         token=regex.compile(token),
         token_start=re.compile("[0-9" + re.escape(starts) + "]"),
         number_at=regex.compile(rf"(?P<arabic>{arabic})|{numerals.chinese_run}"),
         range_separator=regex.compile(rf" ?(?:{alternation(vocabulary['range_separators'])}) ?"),
-        percent_unit=vocabulary["percent"]["unit"],
+        share_units=numerals.share_prefixes,
         ordinal_prefix=vocabulary["ordinal_prefix"],
         names_after=regex.compile(alternation(vocabulary["names_after_quantity"])),
         year_suffix=year["suffix"],
@@ -517,13 +520,13 @@ def _read_quantity(text: str, token: regex.Match, rules: _QuantityRules) -> _Rea
         times = token.group("times")
         value = 2 ** (_numerals().digits[times] if times else 1)
         return _Reading(token.start(), token.end(), value, multiple=True)
-    if token.group("percent"):
+    if token.group("share"):
         number = _read_number(text, token.end(), rules)
         if number is None:
             return None
         value, end = number
-        percent = UnitMatch(token.start(), token.end(), rules.percent_unit, None, 1)
-        return _Reading(token.start(), end, value, unit=percent, percent_form=True)
+        share = UnitMatch(token.start(), token.end(), rules.share_units[token.group("share")], None, 1)
+        return _Reading(token.start(), end, value, unit=share, percent_form=True)
     return _read_number_with_unit(text, token.start(), rules)
 
 

@@ -59,6 +59,10 @@ PLAN_TEXT = st.one_of(st.text(), st.text(alphabet=PLAN_ALPHABET))
         ("百分之九十", 90),
         ("百分之零点五", 0.5),
         ("百分之5", 5),
+        # shares of a thousand and of ten thousand, like 百分之
+        ("千分之五", 5),
+        ("万分之一", 1),
+        ("万分之零点五", 0.5),
     ],
 )
 def test_parse_number(printed, value):
@@ -214,6 +218,20 @@ def test_a_range_of_two_different_units_is_two_quantities():
 def test_percent_form():
     quantity = only_quantity("森林覆盖率达到百分之二十五以上")
     assert (quantity.raw, quantity.value, quantity.unit, quantity.percent_form) == ("百分之二十五", 25, "%", True)
+
+
+@pytest.mark.parametrize(
+    "sentence,raw,value,unit",
+    [
+        ("重点行业企业事故率控制在万分之一以下", "万分之一", 1, "‱"),
+        ("婴儿死亡率控制在千分之五以内", "千分之五", 5, "‰"),
+        ("事故率控制在0.5‱以下", "0.5‱", 0.5, "‱"),
+    ],
+)
+def test_a_share_of_a_thousand_or_ten_thousand_is_a_ratio_quantity(sentence, raw, value, unit):
+    quantity = only_quantity(sentence)
+    assert (quantity.raw, quantity.value, quantity.unit) == (raw, value, unit)
+    assert (quantity.value_base, quantity.unit_base) == (None, None)
 
 
 @pytest.mark.parametrize("sentence,raw,value", [("清洁能源装机容量规模翻一番", "翻一番", 2), ("经济总量翻两番", "翻两番", 4), ("规模翻番", "翻番", 2)])

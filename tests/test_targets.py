@@ -88,6 +88,11 @@ def summary(sentence, lead_in=None):
             "到2025年，营运车辆单位运输周转量二氧化碳排放比2020年下降4%。",
             [("营运车辆单位运输周转量二氧化碳排放", 4, "%", ">=", "decrease", "到2025年")],
         ),
+        # a share in ten-thousandths
+        (
+            "到2025年，重点行业企业事故率控制在万分之一以下。",
+            [("重点行业企业事故率", 1, "‱", "<=", "level", "到2025年")],
+        ),
     ],
 )
 def test_each_value_tied_to_a_deadline_is_a_target(sentence, expected):
