@@ -199,6 +199,11 @@ def test_doubling_is_a_multiple_of_two_without_unit():
                 ("氨氮重点工程减排量", 0.03),
             ],
         ),
+        # a kind noun and a substance printed once, after the last subject
+        (
+            "到2025年，钢铁、焦化行业二氧化碳排放强度分别下降10%、8%。",
+            [("钢铁行业二氧化碳排放强度", 10), ("焦化行业二氧化碳排放强度", 8)],
+        ),
         # one value for a list of metrics: one target per metric
         (
             "到2025年，化学需氧量和氨氮排放总量分别下降8%。",

@@ -150,6 +150,8 @@ class _TargetRules:
     place_suffixes: tuple[str, ...]
     qualifiers: regex.Pattern
     substances: regex.Pattern
+    substance_at_end: regex.Pattern
+    kind_nouns: tuple[str, ...]
     measure_heads: tuple[str, ...]
     measure_words: set[str]
     unitless: regex.Pattern  # 系数(由0.519)提高到0.57: the number, after the measure and a verb
@@ -196,6 +198,8 @@ def _build_rules(targets, comparators) -> _TargetRules:
         place_suffixes=tuple(targets["place_suffixes"]),
         qualifiers=regex.compile(alternation(targets["qualifiers"])),
         substances=regex.compile(alternation(targets["substances"])),
+        substance_at_end=regex.compile(f"(?:{alternation(targets['substances'])})$"),
+        kind_nouns=tuple(targets["kind_nouns"]),
         measure_heads=tuple(targets["measure_heads"]),
         measure_words=set(targets["measure_words"]),
         unitless_baseline=regex.compile(rf"{ARABIC_NUMBER}(?=(?:{verbs}))"),
@@ -790,6 +794,7 @@ def _complete_items(texts: list[str], rules: _TargetRules) -> list[str]:
         elif index != len(items) - 1 and not item.head:
             if not item.measure:
                 item.measure = last.measure
+                item.subject += _shared_kind_noun(item.subject, last.subject, rules)
             item.head = last.head
         if index and not item.subject:
             item.subject = first.subject
@@ -802,9 +807,10 @@ def _complete_items(texts: list[str], rules: _TargetRules) -> list[str]:
 def _parts(text: str, rules: _TargetRules) -> _Item:
     """Split a metric into scope, subject, measure words and head.
 
-    A known substance (化学需氧量, whose name ends like a measure) is the
-    subject; otherwise the subject ends where the trailing run of measure
-    words and heads begins (公路干线废旧路面材料 | 回收率).
+    A known substance (化学需氧量, whose name ends like a measure) that opens
+    the metric is the subject; otherwise the subject ends where the trailing
+    run of measure words and heads begins (公路干线废旧路面材料 | 回收率), or
+    where a substance before that run begins (焦化行业 | 二氧化碳排放强度).
     """
     scope = scope_prefix(text, rules, with_qualifiers=True)
     body = text[len(scope) :]
@@ -818,9 +824,20 @@ def _parts(text: str, rules: _TargetRules) -> _Item:
         while split > 0 and _is_measure_word(words[split - 1], rules):
             split -= 1
         subject, words = "".join(words[:split]), words[split:]
+        substance = rules.substance_at_end.search(subject)
+        if substance and substance.start() > 0:
+            subject, words = subject[: substance.start()], [substance.group(), *words]
     head = words[-1] if words and words[-1].endswith(rules.measure_heads) else ""
     measure = "".join(words[:-1] if head else words)
     return _Item(scope, subject, measure, head)
+
+
+def _shared_kind_noun(subject: str, last_subject: str, rules: _TargetRules) -> str:
+    """The kind noun that ends the last subject of a list (焦化行业), for a
+    subject that names none (钢铁); "" otherwise."""
+    if not subject or subject.endswith(rules.kind_nouns):
+        return ""
+    return next((noun for noun in rules.kind_nouns if last_subject.endswith(noun)), "")
 
 
 def _is_measure_word(word: str, rules: _TargetRules) -> bool:
