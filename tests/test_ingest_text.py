@@ -173,3 +173,15 @@ def test_a_lone_line_with_a_tab_is_no_table(tmp_path):
     path.write_text("第一章\t总体要求\n到2025年，全市森林覆盖率达到32.5%。\n", encoding="utf-8")
     heading, _ = read_text(path).pages[0].lines
     assert [(segment.text, segment.x0) for segment in heading.segments] == [("第一章", 0), ("总体要求", 4)]
+
+
+def test_the_rows_of_a_tab_separated_table_around_its_group_rows_share_its_columns(tmp_path):
+    path = tmp_path / "web.txt"
+    path.write_text(
+        "序号\t指标\t2020年\t2025年\n一、环境质量\n1\t细颗粒物（PM2.5）浓度\t31\t28\n二、生态保护\n2\t森林覆盖率\t31.9\t32.5\n",
+        encoding="utf-8",
+    )
+    header, group, first, _, second = read_text(path).pages[0].lines
+    assert [segment.x0 for segment in header.segments] == [segment.x0 for segment in second.segments] == [0, 4, 19, 26]
+    assert [segment.x0 for segment in first.segments] == [0, 4, 19, 26]
+    assert [(segment.text, segment.x0) for segment in group.segments] == [("一、环境质量", 0)]

@@ -48,10 +48,13 @@ WIDE_CELLS_PER_EM = 2.0
 ALIGNED_ROW_SEGMENTS = 3
 # A table copied from a web page or a word processor parts its cells by tabs,
 # each cell as wide as its text, so that its rows do not line up.  Two or
-# more consecutive lines of two or more tab-separated cells are laid out in
-# columns by the order of their cells, this many cells apart.
+# more lines of two or more tab-separated cells are laid out in columns by
+# the order of their cells, this many cells apart.  Up to this many other
+# lines may come between two rows of one table: a group row (一、环境质量)
+# or a heading repeated over the table is copied as a single cell.
 TAB_COLUMN_GAP = 2
 TAB_TABLE_MIN_ROWS = 2
+TAB_TABLE_MAX_GAP_LINES = 2
 # UTF-16 without a byte-order mark: the zero bytes of its ASCII characters
 # (digits, spaces, line ends) fall on one side of the code units, and few on
 # the other (一 is U+4E00).  At least this share of the code units must hold
@@ -236,22 +239,33 @@ def tab_cells(raw: str) -> list[str] | None:
 
 def lay_out_tab_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[Segment, ...]]:
     """The segments of each row of the tab-separated tables among ``raw_lines``,
-    by line index: runs of ``TAB_TABLE_MIN_ROWS`` or more such rows (empty
-    lines between them aside), their columns as wide as their widest cells."""
+    by line index.  A table is ``TAB_TABLE_MIN_ROWS`` or more such rows, at
+    most ``TAB_TABLE_MAX_GAP_LINES`` printed lines apart; its columns are as
+    wide as their widest cells."""
     placed: dict[int, tuple[Segment, ...]] = {}
-    run: list[tuple[int, list[str]]] = []
-    for index, raw in enumerate([*raw_lines, ""]):
-        if not raw.strip() and index < len(raw_lines):
+    table: list[tuple[int, list[str]]] = []
+    lines_since_row = 0
+    for index, raw in enumerate(raw_lines):
+        if not raw.strip():
             continue
         cells = tab_cells(raw)
         if cells is not None:
-            run.append((index, cells))
+            table.append((index, cells))
+            lines_since_row = 0
             continue
-        if len(run) >= TAB_TABLE_MIN_ROWS:
-            rows = _tab_table_segments([cells for _, cells in run], wide)
-            placed.update((row_index, segments) for (row_index, _), segments in zip(run, rows))
-        run = []
+        lines_since_row += 1
+        if lines_since_row > TAB_TABLE_MAX_GAP_LINES:
+            placed.update(_placed_rows(table, wide))
+            table = []
+    placed.update(_placed_rows(table, wide))
     return placed
+
+
+def _placed_rows(table: list[tuple[int, list[str]]], wide: bool) -> dict[int, tuple[Segment, ...]]:
+    if len(table) < TAB_TABLE_MIN_ROWS:
+        return {}
+    rows = _tab_table_segments([cells for _, cells in table], wide)
+    return {index: segments for (index, _), segments in zip(table, rows)}
 
 
 def _tab_table_segments(rows: list[list[str]], wide: bool) -> list[tuple[Segment, ...]]:
