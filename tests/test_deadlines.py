@@ -87,6 +87,9 @@ def deadlines(sentence, plan_start=PLAN_START):
         ("2023年起，新建燃煤锅炉全部实施超低排放。", [("2023年起", "2023-01-01", "on")]),
         # a guide or document to be made by a date is a commitment
         ("2023年底前，出台生态保护补偿指导性文件。", [("2023年底前", "2023-12-31", "by")]),
+        # after 是, a date to reach and a period set off as a lead-in stay
+        ("主要目标是到2025年基本建成生态文明示范省。", [("到2025年", "2025-12-31", "by")]),
+        ("主要任务是“十四五”期间，完成全省重点河湖的综合治理。", [("“十四五”期间", "2025-12-31", "during")]),
         # A bare year under which a level is reported narrates; the deadline
         # after it stays.
         (
@@ -110,8 +113,10 @@ def test_deadlines_of_a_sentence(sentence, expected):
         "2021年6月，习近平总书记在青海考察工作时强调，保护好青海生态环境，是“国之大者”。",
         # a point of reference
         "根据IUCN《荒野保护地管理指南》，截至2016年，世界上共有48个国家和地区通过法律认定了荒野保护区。",
-        # a description of the period
+        # a description of the period, and of what the plan is for it
         "“十四五”时期是开启全面建设社会主义现代化国家新征程、向第二个百年奋斗目标进军的五年。",
+        "本纲要依据《湖北省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》《长江经济带发展规划纲要》编制，"
+        "是“十四五”时期全省生态文明建设的行动指南。",
         # why the plan is made
         "为推进“十四五”时期全省生态环境保护工作，依据《“十四五”生态环境保护规划》，制定本规划。",
         # the years the plan covers

@@ -8,8 +8,9 @@ following the annotation guidelines.  Not deadlines:
   ``2020年，全省…达97.2%``): narration and achievements;
 - a bare year under which a level is reported (``2021年，…浓度为26微克/立方米``);
 - the date of an event told (``2021年6月，…考察``), a point of reference
-  (``截至2016年``), a period described (``“十四五”时期是…的五年``), and the
-  sentence that says why the plan is made (``…，制定本规划``);
+  (``截至2016年``), a period described (``“十四五”时期是…的五年``, ``是“十四五”
+  时期…的行动指南``), and the sentence that says why the plan is made
+  (``…，制定本规划``);
 - years in the names of other documents (``《…二〇三五年远景目标纲要》``,
   ``国家2030年前碳达峰行动方案``), durations and recurrences, which
   ``timeexpr`` does not report in the first place.
@@ -41,6 +42,8 @@ class _DeadlineRules:
     event_dates: list[regex.Pattern]
     as_of_before: list[str]
     description_after: list[str]
+    description_before: tuple[str, ...]
+    attributive_mark: str
     plan_statement_words: list[str]
     bare_year: regex.Pattern
     report_verbs: tuple[str, ...]
@@ -56,6 +59,8 @@ def _build_rules(vocabulary) -> _DeadlineRules:
         event_dates=[regex.compile(pattern) for pattern in vocabulary["event_dates"]],
         as_of_before=vocabulary["as_of_before"],
         description_after=vocabulary["description_after"],
+        description_before=tuple(vocabulary["description_before"]),
+        attributive_mark=vocabulary["attributive_mark"],
         plan_statement_words=vocabulary["plan_statement_words"],
         bare_year=regex.compile(vocabulary["bare_year"]),
         report_verbs=tuple(vocabulary["report_verbs"]),
@@ -169,7 +174,8 @@ def _announces_goals(text: str, rules: _DeadlineRules) -> bool:
 
 
 def _is_reference(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
-    """True for ``截至2016年`` (as of) and ``“十四五”时期是…`` (a description)."""
+    """True for ``截至2016年`` (as of), and for ``“十四五”时期是…`` and
+    ``是“十四五”时期…的行动指南`` (descriptions)."""
     # The expression may begin with the 至 of 截至, so its first character is
     # looked at together with the words before it.
     longest = max(len(word) for word in rules.as_of_before)
@@ -177,7 +183,16 @@ def _is_reference(text: str, expression: TimeExpression, rules: _DeadlineRules) 
     after = compact_text(text[expression.end :]).text
     if any(word in before for word in rules.as_of_before):
         return True
-    return any(after.startswith(word) for word in rules.description_after)
+    return any(after.startswith(word) for word in rules.description_after) or _qualifies_a_noun(text, expression, rules)
+
+
+def _qualifies_a_noun(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
+    """True for a period after 是 that qualifies a noun of its clause
+    (``是“十四五”时期全省生态文明建设的行动指南``)."""
+    if expression.kind != "during" or not compact_text(text[: expression.start]).text.endswith(rules.description_before):
+        return False
+    clause = rules.clause_marks.split(compact_text(text[expression.end :]).text, maxsplit=1)[0]
+    return rules.attributive_mark in clause
 
 
 def _narrates(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
