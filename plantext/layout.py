@@ -272,7 +272,8 @@ def drop_furniture(pages: list[Page]) -> tuple[list[list[Line]], list[Line]]:
     its pages), so that a table cell at the top of a page is kept.
     """
     vocab = load_vocabulary("furniture")
-    pages_lines = [_strip_edges(list(page.lines), _is_page_number) for page in pages]
+    chrome = _web_chrome()
+    pages_lines = [_strip_edges([line for line in page.lines if not chrome(line)], _is_page_number) for page in pages]
     threshold = max(vocab["running_min_pages"], vocab["running_share"] * len(pages))
     for position in (0, -1):
         bare = sum(1 for lines in pages_lines if lines and _is_bare_number(lines[position]))
@@ -286,6 +287,19 @@ def drop_furniture(pages: list[Page]) -> tuple[list[list[Line]], list[Line]]:
     headers = [line for lines in pages_lines for line in lines[:1] if _furniture_key(line) in running]
     kept = [_strip_edges(lines, lambda line: _furniture_key(line) in running) for lines in pages_lines]
     return kept, headers[:1]
+
+
+def _web_chrome():
+    """A test for lines of a web page's chrome (breadcrumb, 打印本页, 主办：…)."""
+    return vocabulary_table(_build_web_chrome, "furniture")
+
+
+def _build_web_chrome(furniture):
+    chrome = furniture["web_chrome"]
+    words = "|".join(map(regex.escape, chrome["words"]))
+    openers = "|".join(map(regex.escape, chrome["openers"]))
+    pattern = regex.compile(f"{chrome['breadcrumb']}|{words}|^(?:{openers})")
+    return lambda line: bool(pattern.search(remove_spaces(line.text)))
 
 
 def _strip_edges(lines: list[Line], is_furniture, positions=(-1, 0)) -> list[Line]:
@@ -393,7 +407,7 @@ def analyse(source: SourceDocument) -> Layout:
     flow = [line for lines in page_lines for line in lines]
     metrics = measure(flow, source.paragraph_ends_marked)
     title, start, end = read_title(flow, metrics, source)
-    if start == 0 and running_headers and _names_a_plan(running_headers[0]) and not _names_a_plan(flow[0]):
+    if start == 0 and running_headers and _names_a_plan(running_headers[0].text) and not _names_a_plan(flow[0].text):
         title, start, end = join_lines([running_headers[0].text]), 0, 0
     frames = {page.number: page.frames for page in source.pages}
     grids = {page.number: page.grids for page in source.pages}
@@ -413,38 +427,59 @@ def read_title(flow: list[Line], metrics: _Metrics, source: SourceDocument) -> t
     """
     if not flow:
         return (source.metadata_title or "", 0, 0)
-    start = _title_line(flow)
+    start, index = _title_lines(flow)
     if start == 0 and match_heading(flow[0].text) is not None:
         return (source.metadata_title or "", 0, 0)  # the text opens with its first heading
     first = flow[start]
-    parts = [first.text]
-    index = start + 1
+    parts = [line.text for line in flow[start:index]]
     while index < len(flow) and flow[index].page == first.page and _continues_title(first, flow[index], metrics):
         parts.append(flow[index].text)
         index += 1
     return join_lines(parts), start, index
 
 
-def _title_line(flow: list[Line]) -> int:
+def _title_lines(flow: list[Line]) -> tuple[int, int]:
+    """Where the title's opening lines start and end in the flow.
+
+    A title is a line that names a plan, or two lines that do so together
+    where a line break parts the plan word (…污染防治规 / 划).  Of the titles
+    before the first heading, the first to name the plan's period
+    (“十四五”, 2021—2025年) wins: an earlier line naming a plan without one
+    is a site's menu (规划计划) or a heading's title (规划背景); else the
+    first title wins.
+    """
+    from plantext.timeexpr import find_period
+
     vocab = _numbering()["titles"]
-    for index, line in enumerate(flow[: vocab["search_lines"]]):
-        if line.page > vocab["search_pages"]:
+    window = [line for line in flow[: vocab["search_lines"]] if line.page <= vocab["search_pages"]]
+    candidates = []
+    for index, line in enumerate(window):
+        if candidates and match_heading(line.text) is not None:
             break
-        if _names_a_plan(line):
-            return index
-    return 0
+        following = window[index + 1] if index + 1 < len(window) else None
+        if _names_a_plan(line.text):
+            span = (index, index + 1)
+        elif following is not None and not _names_a_plan(following.text) and _names_a_plan(line.text + following.text):
+            span = (index, index + 2)
+        else:
+            continue
+        text = remove_spaces("".join(line.text for line in window[span[0] : span[1]]))
+        if find_period(text) and not any(mark in text for mark in vocab["not_in_title"]):
+            return span
+        candidates.append(span)
+    return candidates[0] if candidates else (0, 1)
 
 
-def _names_a_plan(line: Line) -> bool:
-    """Could the line be a plan's title (names a plan, no cover letter's words)?"""
+def _names_a_plan(text: str) -> bool:
+    """Could the text be a plan's title (names a plan, no cover letter's words)?"""
     vocab = _numbering()["titles"]
-    text = remove_spaces(line.text)
+    text = remove_spaces(text)
     return (
         len(text) <= vocab["max_length"]
         and text[-1:] not in _numbering()["sentence_punctuation"]
         and any(word in text for word in vocab["plan_words"])
         and not any(word in text for word in vocab["cover_words"])
-        and match_heading(line.text) is None
+        and match_heading(text) is None
     )
 
 

@@ -100,3 +100,13 @@ def test_numbered_entries_with_a_quoted_term_and_no_colon(tmp_path):
     )
     terms = extract_glossary(layout_of(tmp_path, text))
     assert [(t.number, t.term, t.definition[:6]) for t in terms] == [(1, "三线一单", "是指生态保护"), (2, "无废城市", "是以创新、协")]
+
+
+def test_a_web_pages_footer_under_the_glossary_is_no_term(tmp_path):
+    text = (
+        "某市“十四五”生态环境保护规划\n第一章　规划背景\n到2025年，全市森林覆盖率达到32.5%。\n"
+        "附件　名词解释\n1.雨污分流：指将雨水和污水分别收集的方式。\n\n"
+        "【打印本页】【关闭窗口】\n主办：市人民政府办公厅  版权所有\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term, t.definition) for t in terms] == [(1, "雨污分流", "指将雨水和污水分别收集的方式。")]

@@ -328,3 +328,30 @@ def test_a_box_label_added_by_a_researcher_is_read_after_a_first_extraction(tmp_
     finally:
         vocab.reset_vocabularies()
     assert match_heading("方框 3 重点工程") is None
+
+
+def test_web_page_chrome_is_dropped_and_the_title_is_the_plans(tmp_path):
+    text = (
+        "首页 > 政务公开 > 规划计划\n"
+        "某市“十四五”生态环境保护规划\n"
+        "发布时间：2021-12-30  来源：市政府办公厅\n"
+        "第一章　规划背景\n"
+        "“十三五”期间，全市建成污水处理厂18座。\n"
+        "【打印本页】【关闭窗口】\n"
+        "主办：市人民政府办公厅  版权所有\n"
+    )
+    layout = layout_of(tmp_path, text)
+    assert layout.title == "某市“十四五”生态环境保护规划"
+    assert [p.text for p in layout.paragraphs] == ["“十三五”期间，全市建成污水处理厂18座。"]
+
+
+def test_a_title_naming_the_period_wins_over_a_menu_line_naming_a_plan(tmp_path):
+    text = "政务公开  规划计划\n某市“十四五”生态环境保护规划\n第一章　规划背景\n“十三五”期间，全市生态环境持续改善。\n"
+    assert layout_of(tmp_path, text).title == "某市“十四五”生态环境保护规划"
+
+
+def test_a_title_wrapped_inside_its_plan_word(tmp_path):
+    text = "广西壮族自治区“十四五”固体废物污染防治规\n划\n第一部分\n规划背景\n一、工作基础\n“十三五”期间，全区累计建成焚烧发电厂18座。\n"
+    layout = layout_of(tmp_path, text)
+    assert layout.title == "广西壮族自治区“十四五”固体废物污染防治规划"
+    assert [(h.match.label, h.match.title) for h in layout.headings] == [("第一部分", "规划背景"), ("一、", "工作基础")]
