@@ -232,9 +232,11 @@ def match_heading(text: str) -> HeadingMatch | None:
         number = parse_chinese_numeral(printed) if not printed.isdigit() else int(printed)
         if style.group == "named":
             label = remove_spaces(text[: found.end()])
-        elif style.name == "table":
-            label = style.label.format(num=printed, prefix=found.groupdict().get("prefix") or "")
-            number = int(printed) if printed.isdigit() else None
+        elif style.group in ("box", "table"):
+            # 专栏一 and 表一 are labelled 专栏 1 and 表 1, as the plan refers to
+            # them; 表 1-2 keeps its printed number.
+            shown = printed if printed.isdigit() or number is None else number
+            label = style.label.format(num=shown, prefix=found.groupdict().get("prefix") or "")
         else:
             label = style.label.format(num=printed)
         return HeadingMatch(style.name, label, number, title)

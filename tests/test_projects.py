@@ -149,3 +149,9 @@ def test_items_numbered_01_02():
 
     assert _item_number().match("01湘江流域综合治理工程").end() == 2
     assert _item_number().match("2020年完成") is None
+
+
+def test_a_box_numbered_in_chinese_is_labelled_with_its_number(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("某市规划\n\n专栏一　固体废物利用处置重点工程\n\n  1.赤泥综合利用工程。在百色建设示范基地。\n", encoding="utf-8")
+    assert [(p.box, p.name) for p in extract_projects(analyse(read_text(path)))] == [("专栏 1", "赤泥综合利用工程")]
