@@ -39,6 +39,9 @@ NAMED_STYLES = ("part", "chapter", "section", "box", "table", "annex")
 # A list-style heading line shorter than this share of a full line stands
 # alone even where the dump marks no paragraph ends.
 SHORT_HEADING_SHARE = 0.6
+# Labels that may stand stacked on lines of their own, their titles below
+# (第一章 / 第一节 / 规划背景 / 主要成效).
+STACKED_STYLES = ("part", "chapter", "section")
 # Table cell lines of a flattened dump are short; prose lines are long.
 PROSE_WIDTH_SHARE = 0.75
 
@@ -534,18 +537,15 @@ class _Builder:
     def in_frame(self, line: Line) -> bool:
         return any(frame.contains(line) for frame in self.frames.get(line.page, []))
 
-    def heading_of(self, lines: list[Line], index: int, found: HeadingMatch) -> tuple[HeadingMatch, int] | None:
-        """The heading ``found`` at ``lines[index]`` when it stands alone, and
-        how many lines it takes (its title is completed in place)."""
+    def heading_of(self, lines: list[Line], index: int, found: HeadingMatch) -> list[tuple[HeadingMatch, list[Line]]] | None:
+        """The headings opening at ``lines[index]`` when ``found`` stands
+        alone, each with the lines it takes (titles are completed in place):
+        one heading, or a run of labels stacked on lines of their own."""
         line = lines[index]
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         used = 1
         if not found.title:
-            # A label on a line of its own (第二章 / 附件 / 专栏 2): its title is the next line.
-            if nxt is None or not self.is_title_line(nxt, found):
-                return (found, 1) if found.style == "annex" else None
-            found.title = remove_spaces(nxt.text) if found.style == "annex" else normalize_text(nxt.text)
-            return found, 2
+            return self.bare_labels(lines, index, found)
         if found.style not in NAMED_STYLES and nxt is not None:
             # A list-style heading stands alone: the next line starts afresh,
             # or the heading line is short (dumps that mark no paragraphs).
@@ -556,7 +556,39 @@ class _Builder:
             found.title = normalize_text(found.title + nxt.text)
             used += 1
             nxt = lines[index + used] if index + used < len(lines) else None
-        return found, used
+        return [(found, lines[index : index + used])]
+
+    def bare_labels(self, lines: list[Line], index: int, found: HeadingMatch) -> list[tuple[HeadingMatch, list[Line]]] | None:
+        """A label on a line of its own (第二章 / 附件 / 专栏 2) takes the next
+        line as its title.  Labels stacked on lines of their own, as a dump
+        without layout prints a chapter and its first section (第一章 /
+        第一节 / 规划背景 / 主要成效), take the title lines after them in order."""
+        run = [found]
+        while index + len(run) < len(lines) and found.style in STACKED_STYLES:
+            label = match_heading(lines[index + len(run)].text)
+            if label is None or label.title or label.style not in STACKED_STYLES:
+                break
+            run.append(label)
+        if found.style == "table":
+            self.bring_caption_forward(lines, index + 1)
+        titles = lines[index + len(run) : index + 2 * len(run)]
+        if len(titles) < len(run) or not all(self.is_title_line(title, label) for title, label in zip(titles, run)):
+            return [(found, [lines[index]])] if found.style == "annex" else None
+        for label, title in zip(run, titles):
+            label.title = remove_spaces(title.text) if label.style == "annex" else normalize_text(title.text)
+        return [(label, [lines[index + offset], title]) for offset, (label, title) in enumerate(zip(run, titles))]
+
+    def bring_caption_forward(self, lines: list[Line], start: int) -> None:
+        """A dump may read a table's first column headers (序号) before the
+        caption under its bare 表 label (表1 / 序号 / 主要指标 / 指标 …): the
+        caption is moved up to follow the label, the headers stay with the
+        table.  A caption may read as the name column's header (主要指标),
+        not as another column's."""
+        position = start
+        while position < len(lines) and _is_column_header(lines[position].text):
+            position += 1
+        if start < position < len(lines) and _HAN.search(lines[position].text) and not _is_column_header(lines[position].text):
+            lines.insert(start, lines.pop(position))
 
     def is_title_line(self, line: Line, found: HeadingMatch) -> bool:
         """Can ``line`` be the title of a label printed alone on the line above?"""
@@ -606,9 +638,12 @@ class _Builder:
             if label is not None and self.may_be_heading(lines, index, label):
                 found = self.heading_of(lines, index, label)
             if found is not None:
-                match, used = found
-                self.open_heading(Heading(match, line.page, lines[index : index + used]))
-                index += used
+                for match, taken in found:
+                    self.open_heading(Heading(match, taken[0].page, taken))
+                index += sum(len(taken) for _, taken in found)
+                continue
+            if _is_continued_table_mark(line) and self.continue_last_table():
+                index += 1
                 continue
             if self.table is None and self.grid_of(line) is not None:
                 self.open_uncaptioned_table(line)
@@ -728,6 +763,13 @@ class _Builder:
         self.table = earlier[-1]
         return True
 
+    def continue_last_table(self) -> bool:
+        """A bare 续表 at the head of a page carries on the table just before
+        it (the open one, or the last block); the mark itself is no row."""
+        if self.table is None and self.blocks and isinstance(self.blocks[-1], TableRegion) and not self.pending:
+            self.table = self.blocks[-1]
+        return self.table is not None and not self.in_notes
+
     def take_table_line(self, line: Line, lines: list[Line], index: int) -> bool:
         """Add a line to the open table region; False when the table has ended."""
         table = self.table
@@ -764,6 +806,27 @@ class _Builder:
     def box_ends_at(self, line: Line) -> bool:
         page_frames = self.frames.get(line.page, [])
         return bool(page_frames) and not self.in_frame(line)
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _is_column_header(text: str) -> bool:
+    """Is the line a table's column header other than the name column's
+    (序号, 单位, 2025年, 属性)?"""
+    return vocabulary_table(_build_column_headers, "tables")(remove_spaces(text))
+
+
+def _build_column_headers(tables):
+    words = {word for role, role_words in tables["column_roles"].items() if role != "name" for word in role_words}
+    words.update(word for role_words in tables["value_roles"].values() for word in role_words)
+    year = regex.compile(tables["year_header"])
+    return lambda text: text in words or bool(year.fullmatch(text))
+
+
+def _is_continued_table_mark(line: Line) -> bool:
+    """A line saying only 续表 (or （续）): the table above goes on."""
+    return remove_spaces(line.text) in _numbering()["continued_table_words"]
 
 
 def _is_note_line(line: Line) -> bool:

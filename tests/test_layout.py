@@ -357,3 +357,35 @@ def test_a_title_wrapped_inside_its_plan_word(tmp_path):
     layout = layout_of(tmp_path, text)
     assert layout.title == "广西壮族自治区“十四五”固体废物污染防治规划"
     assert [(h.match.label, h.match.title) for h in layout.headings] == [("第一部分", "规划背景"), ("一、", "工作基础")]
+
+
+def test_stacked_labels_take_the_title_lines_below_them_in_order(tmp_path):
+    text = (
+        "某市“十四五”生态环境保护规划\n第一章\n第一节\n\n规划背景\n\n主要成效\n\n"
+        "“十三五”期间，全市环境持续改善。\n第二节\n\n面临形势\n\n问题突出。\n"
+    )
+    headings = layout_of(tmp_path, text).headings
+    assert [(h.match.label, h.match.title) for h in headings] == [("第一章", "规划背景"), ("第一节", "主要成效"), ("第二节", "面临形势")]
+
+
+def test_a_bare_table_label_takes_its_caption_after_a_column_header_read_before_it(tmp_path):
+    text = "某市“十四五”规划\n表1\n序号\n主要指标\n指标\n单位\n2020年\n2025年\n属性\n1\n森林覆盖率\n%\n31.9\n32.5\n预期性\n"
+    layout = layout_of(tmp_path, text)
+    table = next(block for block in layout.blocks if isinstance(block, TableRegion))
+    assert (table.heading.match.label, table.heading.match.title) == ("表 1", "主要指标")
+    assert [line.text for line in table.lines][:2] == ["序号", "指标"]
+
+
+def test_a_bare_continued_table_mark_carries_on_the_table_and_is_no_row(tmp_path):
+    text = (
+        "某县规划\n\n        表1    长汀县“十五五”生态文明建设主要指标\n"
+        "  类别     指标                    2025 年   2030 年   属性\n"
+        " 生态保护    森林覆盖率（%）               80.3     80.5    约束\n"
+        "\f                       续表\n"
+        "  类别    指标                   2025 年   2030 年   属性\n"
+        " 环境质量   集中式饮用水水源地水质达标率（%）     100      100     约束\n"
+    )
+    layout = layout_of(tmp_path, text)
+    tables = [block for block in layout.blocks if isinstance(block, TableRegion)]
+    assert len(tables) == 1 and "续表" not in [line.text.strip() for line in tables[0].lines]
+    assert tables[0].lines[-1].text.strip().startswith("环境质量")
