@@ -625,7 +625,10 @@ class _Builder:
             return True
         if metrics.ends_marked:
             return False
-        return metrics.is_short(previous) and previous.text[-1] in SENTENCE_END
+        # A short line ends its paragraph when it closes a sentence, or when a
+        # list item follows: a box's group line (（一）工业固体废物) above its
+        # first item (（1）赤泥综合利用工程：…) in a dump of a line per paragraph.
+        return metrics.is_short(previous) and (previous.text[-1] in SENTENCE_END or starts_with_list_label(line.text))
 
     # -- the pass
     def run(self, lines: list[Line]) -> None:

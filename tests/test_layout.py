@@ -26,8 +26,8 @@ from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_he
         ("表 2 青海省“十四五”生态环境保护主要指标", "table", "表 2", 2, "青海省“十四五”生态环境保护主要指标"),
         ("表1    “十四五”生态环境保护主要指标", "table", "表 1", 1, "“十四五”生态环境保护主要指标"),
         ("附表1　湖北省生态文明建设主要指标", "table", "附表 1", 1, "湖北省生态文明建设主要指标"),
-        ("表二　重点工程项目清单", "table", "表 2", 2, "重点工程项目清单"),
         ("专栏一　固体废物利用处置重点工程", "box", "专栏 1", 1, "固体废物利用处置重点工程"),
+        ("表二　重点工程项目清单", "table", "表 2", 2, "重点工程项目清单"),
         ("附件    名词解释", "annex", "附件", None, "名词解释"),
         ("附件 2", "annex", "附件 2", 2, ""),
     ],
@@ -389,3 +389,18 @@ def test_a_bare_continued_table_mark_carries_on_the_table_and_is_no_row(tmp_path
     tables = [block for block in layout.blocks if isinstance(block, TableRegion)]
     assert len(tables) == 1 and "续表" not in [line.text.strip() for line in tables[0].lines]
     assert tables[0].lines[-1].text.strip().startswith("环境质量")
+
+
+def test_a_short_group_line_of_a_box_ends_its_paragraph_before_the_first_item(tmp_path):
+    text = (
+        "某市“十四五”生态环境保护规划\n第一章　主要任务\n专栏1　重点工程\n"
+        "（一）工业固体废物\n（1）赤泥综合利用工程：在百色建设示范基地。\n"
+        "（二）生活垃圾\n（1）焚烧发电工程：新建焚烧发电厂12座。\n"
+    )
+    box = next(block for block in layout_of(tmp_path, text).blocks if isinstance(block, BoxRegion))
+    assert [p.text for p in box.paragraphs] == [
+        "（一）工业固体废物",
+        "（1）赤泥综合利用工程：在百色建设示范基地。",
+        "（二）生活垃圾",
+        "（1）焚烧发电工程：新建焚烧发电厂12座。",
+    ]

@@ -151,6 +151,21 @@ def test_items_numbered_01_02():
     assert _item_number().match("2020年完成") is None
 
 
+def test_group_lines_of_a_box_in_a_paragraph_per_line_dump_are_no_projects(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市“十四五”生态环境保护规划\n第一章　主要任务\n专栏1　重点工程\n"
+        "（一）工业固体废物\n（1）赤泥综合利用工程：在百色建设示范基地。\n"
+        "（二）生活垃圾\n（1）焚烧发电工程：新建焚烧发电厂12座。\n",
+        encoding="utf-8",
+    )
+    projects = extract_projects(analyse(read_text(path)))
+    assert [(p.box, p.name, p.description) for p in projects] == [
+        ("专栏 1", "赤泥综合利用工程", "在百色建设示范基地。"),
+        ("专栏 1", "焚烧发电工程", "新建焚烧发电厂12座。"),
+    ]
+
+
 def test_a_box_numbered_in_chinese_is_labelled_with_its_number(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("某市规划\n\n专栏一　固体废物利用处置重点工程\n\n  1.赤泥综合利用工程。在百色建设示范基地。\n", encoding="utf-8")
