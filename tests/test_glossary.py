@@ -110,3 +110,17 @@ def test_a_web_pages_footer_under_the_glossary_is_no_term(tmp_path):
     )
     terms = extract_glossary(layout_of(tmp_path, text))
     assert [(t.number, t.term, t.definition) for t in terms] == [(1, "雨污分流", "指将雨水和污水分别收集的方式。")]
+
+
+def test_an_unnumbered_paragraph_after_numbered_entries_carries_on_the_definition(tmp_path):
+    text = (
+        "某省规划\n\n附件\n\n名词解释\n\n"
+        "  1.重点行业：指排放量大的行业。\n\n"
+        "  其中：钢铁、水泥、平板玻璃为重点。\n\n"
+        "  2.碳达峰：指二氧化碳排放达到峰值。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term, t.definition) for t in terms] == [
+        (1, "重点行业", "指排放量大的行业。其中：钢铁、水泥、平板玻璃为重点。"),
+        (2, "碳达峰", "指二氧化碳排放达到峰值。"),
+    ]

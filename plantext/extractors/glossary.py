@@ -36,7 +36,10 @@ def extract_glossary(layout: Layout) -> list[Term]:
     for paragraph in glossary_paragraphs(layout):
         numbered = item_number.match(paragraph.text)
         body = paragraph.text[numbered.end():] if numbered else paragraph.text
-        split = split_term(body, vocab, numbered is not None)
+        # Once the entries are numbered, an unnumbered paragraph opens no
+        # entry of its own, even with a colon in it (其中：…).
+        opens_entry = numbered is not None or not terms or terms[-1].number is None
+        split = split_term(body, vocab, numbered is not None) if opens_entry else None
         if split is None:
             if terms:  # a definition carried on in a paragraph of its own
                 last = terms[-1]
