@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import regex
 
 from plantext.ingest.model import Grid, Line, Page, SourceDocument
-from plantext.normalize import join_lines, normalize_text, remove_spaces
+from plantext.normalize import NARROW_CHARACTERS, join_lines, normalize_text, remove_spaces
 from plantext.numbers import parse_chinese_numeral
 from plantext.vocab import load_vocabulary, vocabulary_table
 
@@ -385,15 +385,11 @@ class _Metrics:
         return text_ems(line.text) >= PROSE_WIDTH_SHARE * self.full_ems
 
 
-# Characters narrower than a CJK character: every East Asian width but Wide
-# and Full.  One pattern substitution counts them in C, where a look-up per
-# character cost a tenth of the layout's time.
-_NARROW_CHARACTERS = regex.compile(r"[^\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
-
-
 def text_ems(text: str) -> float:
     """The width of a text in ems: CJK and full-width characters one, others half."""
-    narrow = len(text) - len(_NARROW_CHARACTERS.sub("", text))
+    # One substitution counts the narrow characters in C, where a look-up per
+    # character cost a tenth of the layout's time.
+    narrow = len(text) - len(NARROW_CHARACTERS.sub("", text))
     return len(text) - 0.5 * narrow
 
 

@@ -16,15 +16,22 @@ import regex
 from plantext.vocab import vocabulary_table
 
 # Full-width forms of digits and Latin letters, and ％ (U+FF05).
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
-_FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})
-_FULL_WIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
-_FULL_WIDTH[0xFF05] = ord("%")
-_FULL_WIDTH[0x3000] = ord(" ")
+_FULL_WIDTH_FORMS = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+_FULL_WIDTH_FORMS.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})
+_FULL_WIDTH_FORMS.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
+_FULL_WIDTH_FORMS[0xFF05] = ord("%")
+# The contract's whitespace rules take the ideographic space for a space.
+_FULL_WIDTH = {**_FULL_WIDTH_FORMS, 0x3000: ord(" ")}
 # Most text holds none of those characters, and finding that out costs far
 # less than translating it character by character.  (The standard ``re`` is
 # used for this plain character class: it searches several times faster.)
 _ANY_FULL_WIDTH = re.compile("[" + re.escape("".join(map(chr, sorted(_FULL_WIDTH)))) + "]")
+_ANY_FULL_WIDTH_FORM = re.compile("[" + re.escape("".join(map(chr, sorted(_FULL_WIDTH_FORMS)))) + "]")
+# Characters as wide as a CJK character (East Asian width Wide or Fullwidth),
+# and runs of narrower ones.  Ingest and layout both ask these, one table of
+# widths (the ``regex`` module's), so that they agree on every character.
+WIDE_CHARACTER = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
+NARROW_CHARACTERS = regex.compile(r"[^\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 # Any whitespace at all (``re``'s \s takes in all of ``regex``'s).
 _ANY_WHITESPACE = re.compile(r"\s")
 
@@ -67,6 +74,15 @@ def to_half_width(text: str) -> str:
     if _ANY_FULL_WIDTH.search(text) is None:
         return text
     return text.translate(_FULL_WIDTH)
+
+
+def half_width_forms(text: str) -> str:
+    """Full-width digits, letters and ％ made half-width, one character for
+    one.  The ideographic space stays: a dump typed in a word processor may
+    part a table's cells with it."""
+    if _ANY_FULL_WIDTH_FORM.search(text) is None:
+        return text
+    return text.translate(_FULL_WIDTH_FORMS)
 
 
 def normalize_text(text: str) -> str:

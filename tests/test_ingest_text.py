@@ -50,6 +50,17 @@ def test_two_empty_lines_between_paragraphs_of_a_web_page_are_no_page_break():
     assert split_pages(text) == [text]
 
 
+def test_short_pages_between_empty_lines_stay_pages():
+    pages = ["\n".join(f"第{page}页第{line}行。" for line in range(1, 6)) for page in (1, 2, 3)]
+    assert split_pages("\n\n\n".join(pages)) == pages
+
+
+def test_a_title_page_stays_a_page_before_a_long_one():
+    title = "某市“十四五”生态环境保护规划\n某市人民政府"
+    body = "\n".join(f"第{line}行。" for line in range(1, 21))
+    assert split_pages(title + "\n\n\n" + body) == [title, body]
+
+
 def test_single_empty_line_is_not_a_page_break():
     assert split_pages("一段。\n\n另一段。") == ["一段。\n\n另一段。"]
 
@@ -123,12 +134,24 @@ def test_empty_text_file_is_refused(tmp_path):
         read_text(path)
 
 
-def test_full_width_digits_and_letters_are_read_half_width_in_place(tmp_path):
+def test_full_width_digits_and_letters_are_read_half_width(tmp_path):
     path = tmp_path / "ocr.txt"
-    path.write_text("表１　主要指标\n  ＰＭ２．５浓度  ３１\n", encoding="utf-8")
-    caption, row = read_text(path).pages[0].lines
-    assert caption.text == "表1 主要指标"
-    assert [(segment.text, segment.x0, segment.x1) for segment in row.segments] == [("PM2．5浓度", 2, 9), ("31", 11, 13)]
+    path.write_text("表１　主要指标\n", encoding="utf-8")
+    assert read_text(path).pages[0].lines[0].text == "表1　主要指标"
+
+
+def test_reading_half_width_keeps_every_character_in_its_place(tmp_path):
+    path = tmp_path / "ocr.txt"
+    path.write_text("  ＰＭ２.５浓度  ３１\n", encoding="utf-8")
+    row = read_text(path).pages[0].lines[0]
+    assert [(segment.text, segment.x0, segment.x1) for segment in row.segments] == [("PM2.5浓度", 2, 9), ("31", 11, 13)]
+
+
+def test_an_ideographic_space_still_parts_the_cells_of_a_line(tmp_path):
+    path = tmp_path / "typed.txt"
+    path.write_text("森林覆盖率（%）　２３.０４　２４.１\n", encoding="utf-8")
+    row = read_text(path).pages[0].lines[0]
+    assert [segment.text for segment in row.segments] == ["森林覆盖率（%）", "23.04", "24.1"]
 
 
 # A table copied from a web page: cells parted by tabs, each as wide as its
@@ -140,48 +163,94 @@ WEB_TABLE = (
 )
 
 
+def _cell_starts(text: str, tmp_path) -> list[list[tuple[str, float]]]:
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    return [[(segment.text, segment.x0) for segment in line.segments] for line in read_text(path).pages[0].lines]
+
+
 def test_a_tab_separated_table_is_laid_out_in_columns_by_the_order_of_its_cells(tmp_path):
+    header, first, _ = _cell_starts(WEB_TABLE, tmp_path)
+    assert [x0 for _, x0 in header] == [x0 for _, x0 in first] == [0, 4, 10, 17, 21, 28, 35]
+
+
+def test_a_tab_separated_row_reads_as_its_cells_two_spaces_apart(tmp_path):
     path = tmp_path / "web.txt"
     path.write_text(WEB_TABLE, encoding="utf-8")
-    header, first, second = read_text(path).pages[0].lines
-    assert [(segment.text, segment.x0) for segment in header.segments] == [
-        ("序号", 0), ("类别", 4), ("指标", 10), ("单位", 17), ("2020年", 21), ("2025年", 28), ("属性", 35)
-    ]
-    assert [segment.x0 for segment in first.segments] == [0, 4, 10, 17, 21, 28, 35]
+    first = read_text(path).pages[0].lines[1]
     assert (first.text, first.x0, first.x1) == ("1  生态保护  森林覆盖率  %  31.9  32.5  预期性", 0.0, 38.0)
 
 
 def test_a_row_copied_without_its_merged_cell_keeps_its_number_first_and_its_other_cells_last(tmp_path):
-    path = tmp_path / "web.txt"
-    path.write_text(WEB_TABLE, encoding="utf-8")
-    second = read_text(path).pages[0].lines[2]
-    assert [(segment.text, segment.x0) for segment in second.segments] == [
-        ("2", 0), ("湿地保护率", 10), ("%", 17), ("51", 21), ("55", 28), ("预期性", 35)
-    ]
+    second = _cell_starts(WEB_TABLE, tmp_path)[2]
+    assert second == [("2", 0), ("湿地保护率", 10), ("%", 17), ("51", 21), ("55", 28), ("预期性", 35)]
 
 
 def test_a_word_processor_copy_gives_merged_cells_as_empty_cells(tmp_path):
-    path = tmp_path / "word.txt"
-    path.write_text("环境质量\t1\tPM2.5浓度\t31\n\t2\t优良天数比例\t83.1\n", encoding="utf-8")
-    first, second = read_text(path).pages[0].lines
-    assert [segment.x0 for segment in first.segments] == [0, 6, 9, 18]
-    assert [(segment.text, segment.x0) for segment in second.segments] == [("2", 6), ("优良天数比例", 9), ("83.1", 18)]
+    second = _cell_starts("环境质量\t1\tPM2.5浓度\t31\n\t2\t优良天数比例\t83.1\n", tmp_path)[1]
+    assert second == [("2", 6), ("优良天数比例", 9), ("83.1", 18)]
 
 
-def test_a_lone_line_with_a_tab_is_no_table(tmp_path):
-    path = tmp_path / "word.txt"
-    path.write_text("第一章\t总体要求\n到2025年，全市森林覆盖率达到32.5%。\n", encoding="utf-8")
-    heading, _ = read_text(path).pages[0].lines
-    assert [(segment.text, segment.x0) for segment in heading.segments] == [("第一章", 0), ("总体要求", 4)]
+def test_an_empty_last_cell_keeps_the_cells_of_its_row_in_their_columns(tmp_path):
+    rows = _cell_starts("序号\t指标\t2025年\t属性\n1\t森林覆盖率\t32.5\t\n2\t湿地保护率\t55\t预期性\n", tmp_path)
+    assert rows[1] == [("1", 0), ("森林覆盖率", 4), ("32.5", 11)]
 
 
 def test_the_rows_of_a_tab_separated_table_around_its_group_rows_share_its_columns(tmp_path):
-    path = tmp_path / "web.txt"
-    path.write_text(
+    rows = _cell_starts(
         "序号\t指标\t2020年\t2025年\n一、环境质量\n1\t细颗粒物（PM2.5）浓度\t31\t28\n二、生态保护\n2\t森林覆盖率\t31.9\t32.5\n",
+        tmp_path,
+    )
+    assert [[x0 for _, x0 in row] for row in rows[2:5:2]] == [[0, 4, 19, 26], [0, 4, 19, 26]]
+
+
+def test_a_caption_between_two_tab_separated_tables_parts_them(tmp_path):
+    rows = _cell_starts(
+        "序号\t指标\t2020年\t2025年\t属性\n1\t森林覆盖率\t31.9\t32.5\t预期性\n"
+        "表2　重点工程\n"
+        "序号\t工程名称\t投资\n1\t水源地保护工程\t3.5\n",
+        tmp_path,
+    )
+    assert rows[3] == [("序号", 0), ("工程名称", 4), ("投资", 13)]
+
+
+def test_a_note_line_with_a_tab_under_a_table_is_no_row_of_it(tmp_path):
+    rows = _cell_starts(
+        "序号\t指标\t单位\t2020年\t2025年\t属性\n1\t森林覆盖率\t%\t31.9\t32.5\t预期性\n"
+        "2\t湿地保护率\t%\t51\t55\t预期性\n注：\t[ ]内为五年累计数。\n",
+        tmp_path,
+    )
+    assert rows[3] == [("注：", 0), ("[ ]内为五年累计数。", 3)]
+
+
+def test_a_cell_holding_a_line_break_is_joined_into_its_row(tmp_path):
+    rows = _cell_starts(
+        "序号\t指标\t单位\t2020年\t2025年\t属性\n"
+        "1\t森林覆盖率\t%\t31.9\t32.5\t预期性\n"
+        "2\t单位地区生产总值二氧化碳\n排放降低\t%\t—\t[18]\t约束性\n",
+        tmp_path,
+    )
+    assert [text for text, _ in rows[2]] == ["2", "单位地区生产总值二氧化碳排放降低", "%", "—", "[18]", "约束性"]
+
+
+def test_a_lone_line_with_a_tab_is_no_table(tmp_path):
+    heading, _ = _cell_starts("第一章\t总体要求\n到2025年，全市森林覆盖率达到32.5%。\n", tmp_path)
+    assert heading == [("第一章", 0), ("总体要求", 4)]
+
+
+def test_a_short_row_right_under_the_header_is_the_lower_row_of_the_header(tmp_path):
+    rows = _cell_starts("序号\t指标\t基准值\t目标值\n2020年\t2025年\n1\t森林覆盖率\t31.9\t32.5\n", tmp_path)
+    assert rows[1] == [("2020年", 11), ("2025年", 18)]
+
+
+def test_a_table_padded_with_ideographic_spaces_lines_up_in_screen_cells(tmp_path):
+    path = tmp_path / "typed.txt"
+    path.write_text(
+        "序号　指标　　　　　　单位　2020年\n"
+        "1 　　森林覆盖率　　　% 　　31.9\n"
+        "2 　　湿地保护率　　　% 　　51\n"
+        "3 　　地表水优良比例　% 　　80\n",
         encoding="utf-8",
     )
-    header, group, first, _, second = read_text(path).pages[0].lines
-    assert [segment.x0 for segment in header.segments] == [segment.x0 for segment in second.segments] == [0, 4, 19, 26]
-    assert [segment.x0 for segment in first.segments] == [0, 4, 19, 26]
-    assert [(segment.text, segment.x0) for segment in group.segments] == [("一、环境质量", 0)]
+    lines = read_text(path).pages[0].lines
+    assert [[segment.x0 for segment in line.segments] for line in lines] == [[0, 6, 22, 28]] * 4

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Box, Grid, GridCell, Line, Page, Segment, SourceDocument
-from plantext.normalize import to_half_width
+from plantext.normalize import half_width_forms
 from plantext.vocab import load_vocabulary
 
 # A gap wider than this many ems inside a line separates two segments (cells).
@@ -145,7 +145,7 @@ def build_line(raw: dict, page: int, bold_markers: list[str]) -> Line:
     fonts = [ch["fontname"] for ch in body]
     bold_count = sum(1 for font in fonts if any(marker in font for marker in bold_markers))
     return Line(
-        text=to_half_width(raw["text"].strip()),
+        text=half_width_forms(raw["text"].strip()),
         page=page,
         x0=float(raw["x0"]),
         top=float(min(ch["top"] for ch in body) if body else raw["top"]),
@@ -171,7 +171,7 @@ def split_segments(chars: list[dict], em: float) -> list[Segment]:
 
 
 def _segment(chars: list[dict]) -> Segment:
-    return Segment(to_half_width("".join(ch["text"] for ch in chars)), float(chars[0]["x0"]), float(chars[-1]["x1"]))
+    return Segment(half_width_forms("".join(ch["text"] for ch in chars)), float(chars[0]["x0"]), float(chars[-1]["x1"]))
 
 
 def find_frames(pdf_page) -> list[Box]:
@@ -247,7 +247,7 @@ def find_grids(pdf_page) -> list[Grid]:
                 if cell is None:
                     cells.append(None)
                     continue
-                text = to_half_width(pdf_page.within_bbox(cell).extract_text() or "")
+                text = half_width_forms(pdf_page.within_bbox(cell).extract_text() or "")
                 cells.append(GridCell(text=text, box=Box(*map(float, cell))))
             rows.append(tuple(cells))
         if len(rows) >= 2 and max(len(row) for row in rows) >= 2:

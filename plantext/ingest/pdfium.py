@@ -27,7 +27,7 @@ from plantext.ingest.pdf import (
     pdf_source,
     read_page,
 )
-from plantext.normalize import to_half_width
+from plantext.normalize import half_width_forms
 from plantext.vocab import load_vocabulary
 
 # Characters closer than this (in points) belong to one word; a wider gap
@@ -214,7 +214,7 @@ def _cell_text(chars: list[dict], cell) -> str:
         char for char in chars
         if x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
     ]
-    return to_half_width("\n".join(line["text"] for line in _raw_lines(inside)))
+    return half_width_forms("\n".join(line["text"] for line in _raw_lines(inside)))
 
 
 def _raw_lines(chars: list[dict]) -> list[dict]:

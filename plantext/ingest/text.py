@@ -22,14 +22,13 @@ from pathlib import Path
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Line, Page, Segment, SourceDocument
-from plantext.normalize import to_half_width
+from plantext.normalize import WIDE_CHARACTER, half_width_forms
 
-# A page break in a dump without form feeds: two or more extra empty lines.
-PAGE_BREAK = re.compile(r"\n\n{2,}")
-# Runs of empty lines part pages only when what they part holds as many
-# printed lines as a page does (half of them at least); a web page copied
-# with two empty lines between paragraphs has one or two lines between them.
-PAGE_MIN_LINES = 8
+# A page break in a dump without form feeds: two or more extra empty lines,
+# unless the text on each side of them is no longer than this many printed
+# lines: a web page copied with two empty lines between its paragraphs.
+PAGE_BREAK = re.compile(r"(\n\n{2,})")
+PARAGRAPH_MAX_LINES = 2
 # Cells of a `pdftotext -layout` table are separated by two or more spaces.
 SEGMENT_GAP = re.compile(r"\S+(?: \S+)*")
 # What can part a line's text into segments: two spaces, or whitespace other
@@ -44,8 +43,10 @@ CELLS_PER_EM = 1.0
 # table rows line up (``aligns_wide``).
 WIDE_CELLS_PER_EM = 2.0
 # Lines of at least this many segments are the table rows that tell how a
-# dump aligns its columns.
+# dump aligns its columns; their cells are parted by two spaces or by
+# ideographic spaces (tab-separated rows are laid out by cell order).
 ALIGNED_ROW_SEGMENTS = 3
+ALIGNED_CELL_GAP = re.compile("  |\u3000")
 # A table copied from a web page or a word processor parts its cells by tabs,
 # each cell as wide as its text, so that its rows do not line up.  Two or
 # more lines of two or more tab-separated cells are laid out in columns by
@@ -132,25 +133,29 @@ def _reads_as_text(text: str) -> bool:
 def split_pages(text: str) -> list[str]:
     """Split a dump into page texts; a trailing empty chunk is not a page.
 
-    Form feeds always part pages; runs of empty lines only when the chunks
-    they part are as long as pages (``PAGE_MIN_LINES``).
+    Form feeds always part pages; runs of empty lines do unless they stand
+    between paragraphs (``PARAGRAPH_MAX_LINES``).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\f" in text:
-        chunks = text.split("\f")
-    else:
-        chunks = PAGE_BREAK.split(text)
-        if not _reads_as_pages(chunks):
-            chunks = [text]
+    chunks = text.split("\f") if "\f" in text else _pages_between_empty_lines(text)
     while chunks and not chunks[-1].strip():
         chunks.pop()
     return chunks
 
 
-def _reads_as_pages(chunks: list[str]) -> bool:
-    """Do the chunks hold as many printed lines as pages do (the median chunk)?"""
-    printed = sorted(sum(1 for line in chunk.split("\n") if line.strip()) for chunk in chunks if chunk.strip())
-    return bool(printed) and printed[len(printed) // 2] >= PAGE_MIN_LINES
+def _pages_between_empty_lines(text: str) -> list[str]:
+    pieces = PAGE_BREAK.split(text)  # text, break, text, break, …, text
+    pages = [pieces[0]]
+    for previous, separator, chunk in zip(pieces[0::2], pieces[1::2], pieces[2::2]):
+        if _printed_lines(previous) <= PARAGRAPH_MAX_LINES and _printed_lines(chunk) <= PARAGRAPH_MAX_LINES:
+            pages[-1] += separator + chunk
+        else:
+            pages.append(chunk)
+    return pages
+
+
+def _printed_lines(chunk: str) -> int:
+    return sum(1 for line in chunk.split("\n") if line.strip())
 
 
 def is_double_spaced(pages: list[str]) -> bool:
@@ -183,7 +188,7 @@ def text_line(raw: str, page: int, index: int, hard_break: bool, wide: bool = Fa
     stripped = raw.rstrip()
     cells = display_cells(stripped) if wide else None
     # One character for one: the positions of the line as printed still hold.
-    stripped = to_half_width(stripped)
+    stripped = half_width_forms(stripped)
     indent = len(raw) - len(raw.lstrip())
     return Line(
         text=stripped.strip(),
@@ -233,39 +238,71 @@ def tab_cells(raw: str) -> list[str] | None:
     copied as nothing; ``None`` for a line of fewer than two cells with text."""
     if "\t" not in raw:
         return None
-    cells = [cell.strip() for cell in to_half_width(raw.rstrip()).split("\t")]
+    # Trailing tabs stand for empty last cells (an empty 属性 or 备注 cell).
+    cells = [cell.strip() for cell in half_width_forms(raw.rstrip("\r\n ")).split("\t")]
     return cells if sum(1 for cell in cells if cell) >= 2 else None
 
 
-def lay_out_tab_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[Segment, ...]]:
+def lay_out_tab_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[Segment, ...] | None]:
     """The segments of each row of the tab-separated tables among ``raw_lines``,
-    by line index.  A table is ``TAB_TABLE_MIN_ROWS`` or more such rows, at
-    most ``TAB_TABLE_MAX_GAP_LINES`` printed lines apart; its columns are as
-    wide as their widest cells."""
-    placed: dict[int, tuple[Segment, ...]] = {}
-    table: list[tuple[int, list[str]]] = []
-    lines_since_row = 0
-    for index, raw in enumerate(raw_lines):
-        if not raw.strip():
-            continue
-        cells = tab_cells(raw)
-        if cells is not None:
-            table.append((index, cells))
-            lines_since_row = 0
-            continue
-        lines_since_row += 1
-        if lines_since_row > TAB_TABLE_MAX_GAP_LINES:
-            placed.update(_placed_rows(table, wide))
-            table = []
-    placed.update(_placed_rows(table, wide))
+    by line index; ``None`` for a line that is the wrapped end of the row
+    above it.  Each table's columns are as wide as their widest cells."""
+    rows = [(index, tab_cells(raw)) for index, raw in enumerate(raw_lines) if raw.strip()]
+    placed: dict[int, tuple[Segment, ...] | None] = {}
+    for table in _tab_tables(rows):
+        if len(table) >= TAB_TABLE_MIN_ROWS:
+            segments = _tab_table_segments([cells for _, cells, _ in table], wide)
+            for (index, _, joined), row_segments in zip(table, segments):
+                placed[index] = row_segments
+                placed.update((wrapped, None) for wrapped in joined)
     return placed
 
 
-def _placed_rows(table: list[tuple[int, list[str]]], wide: bool) -> dict[int, tuple[Segment, ...]]:
-    if len(table) < TAB_TABLE_MIN_ROWS:
-        return {}
-    rows = _tab_table_segments([cells for _, cells in table], wide)
-    return {index: segments for (index, _), segments in zip(table, rows)}
+def _tab_tables(rows: list[tuple[int, list[str] | None]]) -> list[list[tuple[int, list[str], list[int]]]]:
+    """The tables among the printed lines ``rows`` (index, cells or ``None``):
+    each a list of rows (index, cells, indexes of the lines joined to it).
+
+    A table's rows are at most ``TAB_TABLE_MAX_GAP_LINES`` other lines apart,
+    and after such lines (a group row, a heading repeated over the table) its
+    next row has all its cells: a row of another count starts another table.
+    A row of under half the table's cells (a note, 注：\t…) is no row of it,
+    unless it comes right under the first row (the lower row of a header).
+    A row cut short whose cells and the next line's make one row (a cell
+    holding a line break) is joined with it."""
+    tables: list[list[tuple[int, list[str], list[int]]]] = []
+    table: list[tuple[int, list[str], list[int]]] = []
+    width = gap = 0
+    position = 0
+    while position < len(rows):
+        index, cells = rows[position]
+        position += 1
+        if cells is None:
+            gap += 1
+            if gap > TAB_TABLE_MAX_GAP_LINES:
+                table = []
+            continue
+        joined = []
+        following = rows[position][1] if position < len(rows) else None
+        continues = bool(table) and (not gap or len(cells) == width)
+        if (
+            continues
+            and following is not None
+            and len(cells) <= len(following) < width
+            and len(cells) + len(following) - 1 == width
+        ):
+            cells = cells[:-1] + [cells[-1] + following[0]] + following[1:]
+            joined.append(rows[position][0])
+            position += 1
+        # Under the header a short row is the rest of a header of two rows.
+        starts_anew = not continues or (len(table) > 1 and 2 * len(cells) < width)
+        gap = 0
+        if starts_anew:
+            table = []
+            tables.append(table)
+            width = 0
+        table.append((index, cells, joined))
+        width = max(width, len(cells))
+    return tables
 
 
 def _tab_table_segments(rows: list[list[str]], wide: bool) -> list[tuple[Segment, ...]]:
@@ -301,7 +338,7 @@ def display_cells(text: str) -> list[int]:
     text ends: wide and full-width characters (CJK) take two cells."""
     cells = [0]
     for char in text:
-        cells.append(cells[-1] + (2 if unicodedata.east_asian_width(char) in "WF" else 1))
+        cells.append(cells[-1] + (2 if WIDE_CHARACTER.match(char) else 1))
     return cells
 
 
@@ -313,7 +350,7 @@ def aligns_wide(raw_lines: list[str]) -> bool:
     character stays the rule when there is no table."""
     rows = []
     for raw in raw_lines:
-        if "  " in raw.strip():
+        if ALIGNED_CELL_GAP.search(raw.strip()):
             spans = [match.start() for match in SEGMENT_GAP.finditer(raw)]
             if len(spans) >= ALIGNED_ROW_SEGMENTS:
                 rows.append((raw, spans))
@@ -355,7 +392,8 @@ def read_text(path: str | Path) -> SourceDocument:
                 continue
             hard = trailing_marks and raw != raw.rstrip()
             if index in tab_rows:
-                lines.append(tab_row_line(tab_rows[index], number, len(lines), hard, wide))
+                if tab_rows[index] is not None:  # None: the wrapped end of the row above
+                    lines.append(tab_row_line(tab_rows[index], number, len(lines), hard, wide))
             else:
                 lines.append(text_line(raw, number, len(lines), hard, wide))
         width = max((line.x1 for line in lines), default=0.0)
