@@ -53,7 +53,7 @@ def extract_source(source: SourceDocument, document_id: str) -> Plan:
         id=document_id,
         title=title,
         region=find_region(title),
-        period=find_plan_period(title),
+        period=find_plan_period(title, (paragraph.text for paragraph in layout.paragraphs)),
         source=Source(
             path=PurePath(source.path).as_posix(),
             sha256=source.sha256,

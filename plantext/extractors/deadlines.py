@@ -29,11 +29,12 @@ from dataclasses import dataclass
 
 import regex
 
+from plantext.extractors.document import find_plan_period
 from plantext.extractors.sentences import paragraph_sentences
 from plantext.layout import Layout
 from plantext.models import Deadline
 from plantext.numbers import compact_text, derived_from, find_quantities
-from plantext.timeexpr import TimeExpression, find_period, find_time_expressions, may_hold_time_expressions
+from plantext.timeexpr import TimeExpression, find_time_expressions, may_hold_time_expressions
 from plantext.vocab import vocabulary_table
 
 
@@ -105,9 +106,10 @@ def _sentence_times(text: str) -> _SentenceTimes:
 
 def plan_start_year(layout: Layout) -> int | None:
     """The first year of the plan's period, read from its title (``“十四五”`` or
-    ``（2021—2025年）`` → 2021)."""
-    period = find_period(layout.title)
-    return period[0] if period else None
+    ``（2021—2025年）`` → 2021) or, when the title names none, from the period
+    the plan states (``规划期为2021—2025年``)."""
+    period = find_plan_period(layout.title, (paragraph.text for paragraph in layout.paragraphs))
+    return period.start if period else None
 
 
 def is_past(expression: TimeExpression, plan_start: int | None) -> bool:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import regex
 
 from plantext.models import Period
 from plantext.vocab import load_vocabulary
+
+# How far after its opening words a stated period may reach (“十四五”时期,
+# 2021年至2025年).
+PERIOD_STATEMENT_LENGTH = 16
 
 
 def find_region(title: str) -> str | None:
@@ -32,10 +38,34 @@ def _local_after(text: str, suffixes: list[str]) -> str | None:
     return None
 
 
-def find_plan_period(title: str) -> Period | None:
+def find_plan_period(title: str, texts: Iterable[str] = ()) -> Period | None:
     """The plan's period, named in its title (``“十四五”``) or printed as its
-    years (``（2021—2025年）``)."""
+    years (``（2021—2025年）``); when the title names none, the period that
+    the first of ``texts`` (the plan's paragraphs) to state one gives
+    (``规划期为2021—2025年``)."""
     from plantext.timeexpr import find_period
 
-    years = find_period(title)
+    years = find_period(title) or next(filter(None, map(_stated_period, texts)), None)
     return Period(start=years[0], end=years[1]) if years else None
+
+
+def _stated_period(text: str) -> tuple[int, int] | None:
+    """The years of a period the text states for the plan (``规划期为2021—2025年``)."""
+    from plantext.timeexpr import find_period
+
+    vocab = load_vocabulary("periods")
+    for word in vocab["period_statement_words"]:
+        position = text.find(word)
+        if position < 0:
+            continue
+        rest = text[position + len(word) :].lstrip()
+        for link in sorted(vocab["period_statement_links"], key=len, reverse=True):
+            if rest.startswith(link):
+                rest = rest[len(link) :].lstrip()
+                break
+        # The period must follow at once: 规划期内，… states none.
+        if rest[:1].isdigit() or rest[:1] in vocab["quotes"]["open"] + "十第":
+            years = find_period(rest[:PERIOD_STATEMENT_LENGTH])
+            if years:
+                return years
+    return None

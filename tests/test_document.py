@@ -1,0 +1,50 @@
+"""The document record: the plan period, from the title or stated in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.extractors.document import find_plan_period
+
+
+@pytest.mark.parametrize(
+    "title,texts,period",
+    [
+        ("青海省“十四五”生态环境保护规划", [], (2021, 2025)),
+        ("广东省生态环境保护规划（2021—2025年）", [], (2021, 2025)),
+        ("云南省生态环境保护规划", ["本规划以2025年为基准年，规划期为2026—2030年，展望到2035年。"], (2026, 2030)),
+        ("某市生态环境保护规划", ["规划期限：“十四五”时期。"], (2021, 2025)),
+        ("某市生态环境保护规划", ["规划时限为2021年至2025年。"], (2021, 2025)),
+        # the title wins over the text
+        ("某市“十四五”生态环境保护规划", ["规划期为2026—2030年。"], (2021, 2025)),
+        # 规划期内 states no period
+        ("某市生态环境保护规划", ["规划期内，全市新增造林面积2021—2025年累计50万亩。"], None),
+        ("某市生态环境保护规划", ["到2025年，全市森林覆盖率达到32.5%。"], None),
+    ],
+)
+def test_the_plan_period_is_read_from_the_title_or_from_the_period_the_plan_states(title, texts, period):
+    found = find_plan_period(title, texts)
+    assert ((found.start, found.end) if found else None) == period
+
+
+def test_a_plan_that_states_its_period_in_the_text_gets_it_in_its_document_record(tmp_path):
+    from plantext.api import extract
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市生态环境保护规划\n\n第一章 总则\n\n本规划以2020年为基准年，规划期为2021—2025年。\n", encoding="utf-8"
+    )
+    period = extract(path).document.period
+    assert (period.start, period.end) == (2021, 2025)
+
+
+def test_years_before_a_stated_period_are_the_past(tmp_path):
+    from plantext.api import extract
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市生态环境保护规划\n\n第一章 总则\n\n规划期为2021—2025年。\n\n"
+        "“十三五”期间，全市建成污水处理厂18座。到2025年，全市新建污水处理厂10座。\n",
+        encoding="utf-8",
+    )
+    assert [deadline.raw for deadline in extract(path).deadlines] == ["到2025年"]
