@@ -46,7 +46,6 @@ WIDE_CELLS_PER_EM = 2.0
 # dump aligns its columns; their cells are parted by two spaces or by
 # ideographic spaces (tab-separated rows are laid out by cell order).
 ALIGNED_ROW_SEGMENTS = 3
-ALIGNED_CELL_GAP = re.compile("  |\u3000")
 # A table copied from a web page or a word processor parts its cells by tabs,
 # each cell as wide as its text, so that its rows do not line up.  Two or
 # more lines of two or more tab-separated cells are laid out in columns by
@@ -350,7 +349,8 @@ def aligns_wide(raw_lines: list[str]) -> bool:
     character stays the rule when there is no table."""
     rows = []
     for raw in raw_lines:
-        if ALIGNED_CELL_GAP.search(raw.strip()):
+        stripped = raw.strip()
+        if "  " in stripped or "\u3000" in stripped:
             spans = [match.start() for match in SEGMENT_GAP.finditer(raw)]
             if len(spans) >= ALIGNED_ROW_SEGMENTS:
                 rows.append((raw, spans))
