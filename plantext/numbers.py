@@ -404,7 +404,7 @@ class Quantity:
     unit: str | None  # normalised unit: %, 万千瓦, 微克/立方米; None for 翻一番
     value_base: Number | None  # value in unit_base (600万千瓦 → 6000000)
     unit_base: str | None  # the unit without multiplier (千瓦); None for shares
-    percent_form: bool = False  # printed as a share in words: 百分之九十, 千分之五
+    share_in_words: bool = False  # printed as a share in words: 百分之九十, 千分之五
     multiple: bool = False  # 翻一番 (value 2), 翻两番 (value 4)
 
 
@@ -417,7 +417,7 @@ class _Reading:
     value: Number
     value_high: Number | None = None
     unit: UnitMatch | None = None
-    percent_form: bool = False
+    share_in_words: bool = False
     multiple: bool = False
 
 
@@ -526,7 +526,7 @@ def _read_quantity(text: str, token: regex.Match, rules: _QuantityRules) -> _Rea
             return None
         value, end = number
         share = UnitMatch(token.start(), token.end(), rules.share_units[token.group("share")], None, 1)
-        return _Reading(token.start(), end, value, unit=share, percent_form=True)
+        return _Reading(token.start(), end, value, unit=share, share_in_words=True)
     return _read_number_with_unit(text, token.start(), rules)
 
 
@@ -610,7 +610,7 @@ def _quantity(text: str, compact: CompactText, reading: _Reading) -> Quantity:
         unit=unit.unit if unit else None,
         value_base=value_base,
         unit_base=unit_base,
-        percent_form=reading.percent_form,
+        share_in_words=reading.share_in_words,
         multiple=reading.multiple,
     )
 

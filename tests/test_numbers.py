@@ -215,9 +215,17 @@ def test_a_range_of_two_different_units_is_two_quantities():
     assert [q.unit for q in find_quantities("下降5%-1个百分点")] == ["%", "个百分点"]
 
 
-def test_percent_form():
-    quantity = only_quantity("森林覆盖率达到百分之二十五以上")
-    assert (quantity.raw, quantity.value, quantity.unit, quantity.percent_form) == ("百分之二十五", 25, "%", True)
+@pytest.mark.parametrize(
+    "sentence,raw,value,unit",
+    [("森林覆盖率达到百分之二十五以上", "百分之二十五", 25, "%"), ("婴儿死亡率控制在千分之五以内", "千分之五", 5, "‰")],
+)
+def test_a_share_printed_in_words_is_marked_as_such(sentence, raw, value, unit):
+    quantity = only_quantity(sentence)
+    assert (quantity.raw, quantity.value, quantity.unit, quantity.share_in_words) == (raw, value, unit, True)
+
+
+def test_a_share_printed_in_figures_is_not_in_words():
+    assert only_quantity("森林覆盖率达到25%以上").share_in_words is False
 
 
 @pytest.mark.parametrize(
