@@ -204,6 +204,11 @@ def test_doubling_is_a_multiple_of_two_without_unit():
             "到2025年，钢铁、焦化行业二氧化碳排放强度分别下降10%、8%。",
             [("钢铁行业二氧化碳排放强度", 10), ("焦化行业二氧化碳排放强度", 8)],
         ),
+        # a run of kind nouns printed once is shared whole
+        (
+            "到2025年，化工、制药产业园区挥发性有机物排放量分别下降10%、8%。",
+            [("化工产业园区挥发性有机物排放量", 10), ("制药产业园区挥发性有机物排放量", 8)],
+        ),
         # one value for a list of metrics: one target per metric
         (
             "到2025年，化学需氧量和氨氮排放总量分别下降8%。",
@@ -218,6 +223,23 @@ def test_doubling_is_a_multiple_of_two_without_unit():
 )
 def test_lists_give_one_target_per_value_with_their_metrics_paired_in_order(sentence, metrics_and_values):
     assert [(t.metric, t.value) for t in targets(sentence)] == metrics_and_values
+
+
+@pytest.mark.parametrize(
+    "metric,parts",
+    [
+        ("焦化行业二氧化碳排放强度", ("", "焦化行业", "二氧化碳排放", "强度")),
+        ("全省钢铁行业二氧化碳排放强度", ("全省", "钢铁行业", "二氧化碳排放", "强度")),
+        ("化工园区挥发性有机物排放量", ("", "化工园区", "挥发性有机物", "排放量")),
+        # a substance that opens the metric is its subject
+        ("化学需氧量排放总量", ("", "化学需氧量", "排放", "总量")),
+    ],
+)
+def test_a_substance_after_the_subject_of_a_metric_begins_its_measure(metric, parts):
+    from plantext.extractors.targets import _parts, _rules
+
+    item = _parts(metric, _rules())
+    assert (item.scope, item.subject, item.measure, item.head) == parts
 
 
 def test_a_list_of_values_shares_the_comparator_after_its_last_value():

@@ -833,11 +833,21 @@ def _parts(text: str, rules: _TargetRules) -> _Item:
 
 
 def _shared_kind_noun(subject: str, last_subject: str, rules: _TargetRules) -> str:
-    """The kind noun that ends the last subject of a list (焦化行业), for a
-    subject that names none (钢铁); "" otherwise."""
+    """The kind nouns that end the last subject of a list (焦化行业), for a
+    subject that names none (钢铁); "" otherwise.
+
+    All of the trailing run is shared, as printed once for the whole list:
+    化工、制药产业园区 → 化工产业园区, not 化工园区.  The run stops short of
+    the whole subject, which names the last item.
+    """
     if not subject or subject.endswith(rules.kind_nouns):
         return ""
-    return next((noun for noun in rules.kind_nouns if last_subject.endswith(noun)), "")
+    start = len(last_subject)
+    while noun := next((noun for noun in rules.kind_nouns if last_subject.endswith(noun, 0, start)), ""):
+        if start == len(noun):
+            break
+        start -= len(noun)
+    return last_subject[start:]
 
 
 def _is_measure_word(word: str, rules: _TargetRules) -> bool:
