@@ -83,6 +83,8 @@ def deadlines(sentence, plan_start=PLAN_START):
             "2022年10月底前，关中地区完成散煤治理“清零”；2023年采暖季前，完成剩余燃煤锅炉淘汰。",
             [("2022年10月底前", "2022-10-31", "by"), ("2023年采暖季前", "2023-11-14", "by")],
         ),
+        # a heating season named by the two years it spans begins in the first
+        ("2023—2024年采暖季前，完成农村散煤清洁替代。", [("2023—2024年采暖季前", "2023-11-14", "by")]),
         ("自2022年起，新建项目全面执行特别排放限值。", [("自2022年起", "2022-01-01", "on")]),
         ("2023年起，新建燃煤锅炉全部实施超低排放。", [("2023年起", "2023-01-01", "on")]),
         # a guide or document to be made by a date is a commitment
@@ -90,6 +92,13 @@ def deadlines(sentence, plan_start=PLAN_START):
         # after 是, a date to reach and a period set off as a lead-in stay
         ("主要目标是到2025年基本建成生态文明示范省。", [("到2025年", "2025-12-31", "by")]),
         ("主要任务是“十四五”期间，完成全省重点河湖的综合治理。", [("“十四五”期间", "2025-12-31", "during")]),
+        # and so does a period whose clause sets a task or a level, a 的 in it
+        # or not
+        ("主要任务是“十四五”期间完成全省重点河湖的综合治理。", [("“十四五”期间", "2025-12-31", "during")]),
+        (
+            "主要目标是“十四五”期间全省的森林覆盖率提高到35%，草原综合植被盖度达到58%。",
+            [("“十四五”期间", "2025-12-31", "during")],
+        ),
         # A bare year under which a level is reported narrates; the deadline
         # after it stays.
         (
@@ -136,6 +145,8 @@ def test_deadlines_of_a_sentence(sentence, expected):
         # work done before the plan's period
         "生态环境质量持续改善，2021年全省PM2.5平均浓度为26微克/立方米。",
         "持续推进生态保护，2019年完成全省生态保护红线划定。",
+        # a bare year before a verb that qualifies a noun
+        "严格执行排放标准，2023年实施的《锅炉大气污染物排放标准》对新建锅炉提出更严要求。",
     ],
 )
 def test_sentences_without_deadlines(sentence):

@@ -82,6 +82,9 @@ def only_expression(text):
         ("2023年采暖季前，完成剩余燃煤锅炉淘汰", "2023年采暖季前", "2023-11-14", "by"),
         ("到2024年供暖期前完成清洁取暖改造", "到2024年供暖期前", "2024-11-14", "by"),
         ("2023年采暖季结束前，完成散煤替代", "2023年采暖季结束前", "2024-03-15", "by"),
+        # a season named by the two years it spans begins in the first
+        ("2023—2024年采暖季前，完成农村散煤清洁替代", "2023—2024年采暖季前", "2023-11-14", "by"),
+        ("2023-2024年供暖期结束前，完成散煤替代", "2023-2024年供暖期结束前", "2024-03-15", "by"),
         ("到本世纪中叶，建成美丽中国", "到本世纪中叶", "2050-12-31", "by"),
     ],
 )
@@ -114,6 +117,9 @@ def test_find_time_expressions(sentence, raw, date, kind):
         "加快“十四五”前期工作",
         # a bare year running into what is told, not into a verb of action
         "2021年全国“两会”期间，习近平总书记参加青海代表团审议",
+        # a bare year before a verb that qualifies a noun, with its adverb or not
+        "严格执行排放标准，2023年实施的《锅炉大气污染物排放标准》对新建锅炉提出更严要求",
+        "2016年全面实施的河长制成效明显",
     ],
 )
 def test_titles_durations_recurrences_and_references_are_not_time_expressions(sentence):
@@ -345,6 +351,26 @@ def test_no_part_of_a_text_without_clue_words_holds_a_time_expression(text, star
 
     if not may_hold_time_expressions(text):
         assert not may_hold_time_expressions(text[start : start + length])
+
+
+def test_years_after_dates_a_pattern_in_a_later_year_than_printed(tmp_path):
+    import plantext.vocab as vocab
+    from plantext.timeexpr import find_time_expressions
+
+    extra = tmp_path / "time_patterns.yaml"
+    extra.write_text(
+        "patterns:\n  - name: before the end of autumn and winter\n    regex: '{year}年秋冬季结束前'\n"
+        "    clues: [秋冬季]\n    kind: by\n    date: '03-31'\n    years_after: 1\n",
+        encoding="utf-8",
+    )
+    vocab.extend_vocabulary("time_patterns", extra)
+    try:
+        found = find_time_expressions("2023年秋冬季结束前，完成重点行业企业深度治理。")
+        assert [(expression.raw, expression.date, expression.year) for expression in found] == [
+            ("2023年秋冬季结束前", "2024-03-31", 2024)
+        ]
+    finally:
+        vocab.reset_vocabularies()
 
 
 def test_a_pattern_added_without_clues_is_tried_on_every_sentence(tmp_path):

@@ -33,7 +33,7 @@ from plantext.extractors.document import find_plan_period
 from plantext.extractors.sentences import paragraph_sentences
 from plantext.layout import Layout
 from plantext.models import Deadline
-from plantext.numbers import compact_text, derived_from, find_quantities
+from plantext.numbers import alternation, compact_text, derived_from, find_quantities
 from plantext.timeexpr import TimeExpression, find_time_expressions, may_hold_time_expressions
 from plantext.vocab import vocabulary_table
 
@@ -45,6 +45,7 @@ class _DeadlineRules:
     description_after: list[str]
     description_before: tuple[str, ...]
     attributive_mark: str
+    action_verbs: regex.Pattern  # 完成, 实施, 提高到: a period they follow sets a task
     plan_statement_words: list[str]
     bare_year: regex.Pattern
     report_verbs: tuple[str, ...]
@@ -55,13 +56,17 @@ class _DeadlineRules:
     clause_marks: regex.Pattern
 
 
-def _build_rules(vocabulary) -> _DeadlineRules:
+def _build_rules(vocabulary, time_patterns, comparators) -> _DeadlineRules:
+    # The verbs of action a bare year runs into, and the verbs of change that
+    # state a target's level.
+    action_verbs = f"{time_patterns['parts']['clause_verb']}|{alternation(comparators['verbs'])}"
     return _DeadlineRules(
         event_dates=[regex.compile(pattern) for pattern in vocabulary["event_dates"]],
         as_of_before=vocabulary["as_of_before"],
         description_after=vocabulary["description_after"],
         description_before=tuple(vocabulary["description_before"]),
         attributive_mark=vocabulary["attributive_mark"],
+        action_verbs=regex.compile(action_verbs),
         plan_statement_words=vocabulary["plan_statement_words"],
         bare_year=regex.compile(vocabulary["bare_year"]),
         report_verbs=tuple(vocabulary["report_verbs"]),
@@ -74,7 +79,7 @@ def _build_rules(vocabulary) -> _DeadlineRules:
 
 
 def _rules() -> _DeadlineRules:
-    return vocabulary_table(_build_rules, "deadlines")
+    return vocabulary_table(_build_rules, "deadlines", "time_patterns", "comparators")
 
 
 @dataclass(frozen=True)
@@ -190,11 +195,17 @@ def _is_reference(text: str, expression: TimeExpression, rules: _DeadlineRules) 
 
 def _qualifies_a_noun(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
     """True for a period after 是 that qualifies a noun of its clause
-    (``是“十四五”时期全省生态文明建设的行动指南``)."""
+    (``是“十四五”时期全省生态文明建设的行动指南``).
+
+    A 的 alone does not tell: the clause of a task or a target holds one too
+    (``是“十四五”期间完成全省重点河湖的综合治理``, ``是“十四五”期间全省的森林
+    覆盖率提高到35%``), but also a verb of action, which a phrase naming what
+    something is for the period lacks.
+    """
     if expression.kind != "during" or not compact_text(text[: expression.start]).text.endswith(rules.description_before):
         return False
     clause = rules.clause_marks.split(compact_text(text[expression.end :]).text, maxsplit=1)[0]
-    return rules.attributive_mark in clause
+    return rules.attributive_mark in clause and not rules.action_verbs.search(clause)
 
 
 def _narrates(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
