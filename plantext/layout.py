@@ -18,6 +18,7 @@ reads PDF points and text-dump columns:
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -301,16 +302,16 @@ def _web_chrome():
 
 def _build_web_chrome(furniture):
     chrome = furniture["web_chrome"]
-    words = tuple(chrome["words"])
+    # The standard ``re`` searches a plain alternation of words several times
+    # faster than a test for each word, or than ``regex``: it runs on every line.
+    words = re.compile("|".join(map(re.escape, sorted(chrome["words"], key=len, reverse=True))))
     openers = tuple(chrome["openers"])
     separators = chrome["breadcrumb_separators"]
     breadcrumb = regex.compile(chrome["breadcrumb"])
 
-    # Substring tests first: one pattern searched over every line cost a
-    # fifth of the layout's time.
     def is_chrome(line: Line) -> bool:
         text = line.text.strip()
-        if text.startswith(openers) or any(word in text for word in words):
+        if text.startswith(openers) or words.search(text) is not None:
             return True
         return any(separator in text for separator in separators) and bool(breadcrumb.match(remove_spaces(text)))
 
@@ -835,10 +836,15 @@ def _build_column_headers(tables):
 
 def _is_continued_table_mark(line: Line) -> bool:
     """A line saying only 续表 (or （续）): the table above goes on."""
-    words = _numbering()["continued_table_words"]
+    words, longest = vocabulary_table(_build_continued_table_words, "numbering")
     text = line.text.strip()
     # Only short lines (续 表 letter-spaced at most) are worth removing spaces from.
-    return len(text) <= 2 * max(map(len, words)) and remove_spaces(text) in words
+    return len(text) <= 2 * longest and remove_spaces(text) in words
+
+
+def _build_continued_table_words(numbering) -> tuple[frozenset[str], int]:
+    words = numbering["continued_table_words"]
+    return frozenset(words), max(map(len, words))
 
 
 def _is_note_line(line: Line) -> bool:
