@@ -381,14 +381,14 @@ def extract_many(
 def _run_all(pending: list[Job], jobs: int, timeout: float | None, executor: str, scheduler: str | None):
     from plantext import executors
 
-    if executor == "dask":
-        return executors.run_on_dask(pending, scheduler, workers=jobs)
-    if (jobs <= 1 and timeout is None) or not pending:
+    if executor != "dask" and ((jobs <= 1 and timeout is None) or not pending):
         return executors.run_inline(pending)
     # Largest files first, so that a big plan does not start last and leave
     # the other workers idle at the end (outputs do not depend on the order).
     largest_first = sorted(pending, key=lambda job: -_size(job.path))
     shared = share_out(largest_first, jobs)
+    if executor == "dask":
+        return executors.run_on_dask(shared, scheduler, workers=jobs)
     return executors.run_in_processes(shared, workers=max(1, min(jobs, len(shared))), timeout=timeout)
 
 

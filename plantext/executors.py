@@ -13,7 +13,8 @@ it completes; none of them raises for a bad input.
   first worker gives the page ranges, the parts go first in the queue, and
   when the last part is in, so does the join of the parts.
 - ``run_on_dask``: the same per-file function on a Dask cluster (a local
-  one when no scheduler address is given).
+  one when no scheduler address is given); a long PDF shared out is read in
+  parts there too, each part and the join a task of its own.
 """
 
 from __future__ import annotations
@@ -201,14 +202,26 @@ def run_on_dask(jobs: list[Job], scheduler: str | None = None, workers: int = 2)
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
     client = Client(scheduler or cluster)
     try:
-        futures = client.map(run_job, jobs, pure=False)
-        job_of = {future.key: job for future, job in zip(futures, jobs)}
-        for future in as_completed(futures):
+        queue = deque(jobs)
+        documents = _Documents()
+        job_of = {}
+        running = as_completed()
+        while queue or running.count():
+            # The jobs queued so far go to the cluster at once; the results of
+            # split PDFs queue their parts and joins (``_Documents.collect``).
+            while queue:
+                job = queue.popleft()
+                documents.start(job)
+                future = client.submit(run_job, job, pure=False)
+                job_of[future.key] = job
+                running.add(future)
+            future = next(running)
+            job = job_of.pop(future.key)
             try:
-                yield future.result()
+                result = future.result()
             except Exception as error:  # a worker lost with its task: that file failed, the rest go on
-                job = job_of[future.key]
-                yield failure(job.path, job.document_id, f"worker failed ({type(error).__name__}: {error})")
+                result = failure(job.path, job.document_id, f"worker failed ({type(error).__name__}: {error})")
+            yield from documents.collect(result, queue)
     finally:
         client.close()
         if cluster is not None:

@@ -123,6 +123,17 @@ def test_outputs_are_ordinary_readable_files(small_corpus, tmp_path):
     assert all(path.stat().st_mode & 0o044 for path in (tmp_path / "out").iterdir())
 
 
+def test_dask_reads_a_shared_out_pdf_in_parts_and_joins_them():
+    pytest.importorskip("dask.distributed")
+    from plantext.batch import Job, SplitJob, run_job
+    from plantext.executors import run_on_dask
+
+    path = str(CORPORA / "qinghai-14th-eco-plan.pdf")
+    results = list(run_on_dask([SplitJob(path, "qinghai", workers=2)], workers=2))
+    assert [(result.status, result.pages) for result in results] == [("ok", 97)]
+    assert results[0].text == run_job(Job(path, "qinghai")).text
+
+
 def test_a_timeout_cannot_be_asked_of_the_dask_executor(small_corpus, tmp_path):
     with pytest.raises(ValueError, match="dask"):
         extract_many([str(small_corpus)], str(tmp_path / "out"), executor="dask", timeout=5)
