@@ -5,22 +5,32 @@
 - a number, possibly with a comparator symbol or word (``≥66``, ``>85``,
   ``不低于94.6``, ``15左右``, ``约15``, ``50以上``, ``10以内``) and a unit
   (``46(ug/m3)``): ``value`` and ``comparator`` (``=`` when none is printed);
-- a five-year cumulative value (``〔18〕``, ``[18]``, or any value in a row named
-  ``…累计…``): ``cumulative`` is true;
+- a five-year cumulative value (``〔18〕``, ``[18]``, ``约〔19〕``, or any value in
+  a row named ``…累计…``): ``cumulative`` is true;
 - a list (``1.1、1.4、6、6``): ``value`` is ``None``, ``values_list`` holds the
   numbers, ``comparator`` is ``=``;
 - an empty cell, a dash (``-``, ``—``, ``/``) or a qualitative cell (``不减少``,
   ``稳中向好``, ``Ⅱ类及以上``): ``value`` and ``comparator`` are ``None``.
 
+Footnote markers printed after the value (``82.6①``, ``≥92²``, ``〔3.1〕③``,
+``≥76[1]``) are left out of ``raw`` and the value, as the markers after an
+indicator's name are left out of the name, and kept in ``markers`` for the
+row's notes.  A number in square brackets after a value is a marker only
+when the table has a note of that number (``note_markers``); alone in a cell
+(``[18]``) it is a cumulative value.
+
 A cell that is not wholly one of these forms counts as qualitative, so that
 no number is invented: ``（18）`` (round brackets may mean a negative number),
-or ``≥0稳中向好`` (two cells run together, for the table reader to split).
+``18[65]`` (brackets after a number, no note 65), or ``≥0稳中向好`` (two cells
+run together, for the table reader to split).
 
-The comparator words and cell markup live in ``plantext/data/comparators.yaml``.
+The comparator words and cell markup live in ``plantext/data/comparators.yaml``,
+the footnote markers in ``plantext/data/tables.yaml``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import regex
@@ -41,6 +51,8 @@ class CellValue:
     comparator: str | None  # =, >, >=, <, <=, ~ ; None when there is no value
     cumulative: bool = False
     values_list: tuple[Number, ...] | None = None
+    # Footnote markers printed after the value, as note numbers (82.6① → ("1",)).
+    markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,15 +65,28 @@ class _CellRules:
     cumulative_brackets: list[list[str]]
     cumulative_words: list[str]
     list_separator: str
+    # A footnote marker closing a cell: superscripts (not after a letter, as
+    # in m³), a circled number or a number in square brackets, perhaps after
+    # a space.
+    trailing_marker: regex.Pattern
+    superscripts: str
+    circled: str
 
 
-def _build_cell_rules(comparators, numerals) -> _CellRules:
+def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
     before = alternation(comparators["before_number"])
     after = alternation(comparators["after_number"])
     single = regex.compile(
         rf"(?P<before>{before})? ?(?P<number>[-−]?{ARABIC_NUMBER})(?P<rest>.*?) ?(?P<after>{after})?"
     )
     cells = comparators["cells"]
+    superscripts, circled = tables["superscript_digits"], tables["circled_digits"]
+    brackets = "|".join(
+        rf"{regex.escape(open_)}(?P<bracketed>[0-9]{{1,2}}){regex.escape(close)}" for open_, close in tables["marker_brackets"]
+    )
+    trailing_marker = regex.compile(
+        rf"\s*(?:(?P<circled>[{regex.escape(circled)}])|(?<![A-Za-z])(?P<superscript>[{regex.escape(superscripts)}]{{1,2}})|{brackets})$"
+    )
     return _CellRules(
         single=single,
         before_number=comparators["before_number"],
@@ -70,38 +95,83 @@ def _build_cell_rules(comparators, numerals) -> _CellRules:
         cumulative_brackets=cells["cumulative_brackets"],
         cumulative_words=cells["cumulative_words"],
         list_separator=numerals["list_separator"],
+        trailing_marker=trailing_marker,
+        superscripts=superscripts,
+        circled=circled,
     )
 
 
-def parse_cell_value(raw: str, *, indicator_name: str = "") -> CellValue:
+def _cell_rules() -> _CellRules:
+    return vocabulary_table(_build_cell_rules, "comparators", "numerals", "tables")
+
+
+def parse_cell_value(raw: str, *, indicator_name: str = "", note_markers: Collection[str] | None = None) -> CellValue:
     """Read one table cell.
 
     ``indicator_name`` is the name of the cell's row: a value in a row named
     with 累计 (``单位地区生产总值能源消耗累计降低``) is cumulative although it is
-    printed without brackets.
+    printed without brackets.  ``note_markers`` are the numbers of the notes
+    under the table: a number in square brackets after a value is a footnote
+    marker when it is one of them (``None``: the notes are not known, and
+    any such number is a marker).
     """
-    rules = vocabulary_table(_build_cell_rules, "comparators", "numerals")
-    text = normalize_text(raw)
+    rules = _cell_rules()
+    text, markers = split_value_markers(normalize_text(raw), note_markers)
     if not text or text in rules.empty:
-        return CellValue(text, None, None)
+        return CellValue(text, None, None, markers=markers)
     inner, bracketed = _without_cumulative_brackets(text, rules)
     cumulative = bracketed or any(word in indicator_name for word in rules.cumulative_words)
     values = _read_list(inner, rules)
     if values is not None:
-        return CellValue(text, None, "=", cumulative, values)
+        return CellValue(text, None, "=", cumulative, values, markers)
     reading = _read_single(inner, rules)
     if reading is None:
-        return CellValue(text, None, None)
+        return CellValue(text, None, None, markers=markers)
     value, comparator = reading
-    return CellValue(text, value, comparator, cumulative)
+    return CellValue(text, value, comparator, cumulative, markers=markers)
+
+
+def split_value_markers(text: str, note_markers: Collection[str] | None = None) -> tuple[str, tuple[str, ...]]:
+    """The cell without the footnote markers printed after its value, and the
+    markers as note numbers: ``82.6①`` → (``82.6``, ("1",)), ``〔3.1〕③`` →
+    (``〔3.1〕``, ("3",)), ``≥76[1]`` → (``≥76``, ("1",)) when note 1 is
+    among ``note_markers`` (or they are not known).
+
+    A marker follows something: ``[18]`` or ``≥[18]`` is a cumulative value,
+    ``①`` alone no marker."""
+    rules = _cell_rules()
+    markers: list[str] = []
+    while True:
+        found = rules.trailing_marker.search(text)
+        if found is None:
+            break
+        before = text[: found.start()].rstrip()
+        if not before or before in rules.before_number:
+            break
+        if found.group("circled"):
+            marker = str(rules.circled.index(found.group("circled")) + 1)
+        elif found.group("superscript"):
+            marker = found.group("superscript").translate(str.maketrans(rules.superscripts, "0123456789"))
+        else:
+            marker = found.group("bracketed")
+            if note_markers is not None and marker not in note_markers:
+                break
+        markers.insert(0, marker)
+        text = before
+    return text, tuple(markers)
 
 
 def _without_cumulative_brackets(text: str, rules: _CellRules) -> tuple[str, bool]:
-    """``〔18〕`` → (``18``, True), ``〔19〕左右`` → (``19左右``, True); other
-    text is returned as it is, with False."""
+    """``〔18〕`` → (``18``, True), ``〔19〕左右`` → (``19左右``, True),
+    ``约〔19〕`` → (``约19``, True); other text is returned as it is, with
+    False.  The brackets hold the cell's number: before them there may only
+    be a comparator (``18[65]`` is no cumulative 1865)."""
     for open_, close in rules.cumulative_brackets:
         start, end = text.find(open_), text.find(close)
         if 0 <= start < end - 1 and text.count(open_) == 1 and text.count(close) == 1:
+            before = text[:start].strip()
+            if before and before not in rules.before_number:
+                continue
             inner = text[:start] + text[start + len(open_) : end] + text[end + len(close) :]
             return inner.strip(), True
     return text, False

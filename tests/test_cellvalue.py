@@ -14,7 +14,7 @@ from plantext.cellvalue import parse_cell_value
 GOLD = Path(__file__).resolve().parent / "gold"
 GOLD_DOCUMENTS = ["qinghai", "gansu-14th-eco-plan", "national-14th-eco-plan"]
 
-CELL_ALPHABET = list("0123456789.,、%％８ -—/〔〕[]()（）≥≤<>＞＜约左右以上下内不低于高超过类ⅡⅢIV累计稳中向好ug/m3")
+CELL_ALPHABET = list("0123456789.,、%％８ -—/〔〕[]()（）≥≤<>＞＜约左右以上下内不低于高超过类ⅡⅢIV累计稳中向好ug/m3①③¹²")
 CELL_TEXT = st.one_of(st.text(), st.text(alphabet=CELL_ALPHABET))
 
 
@@ -66,6 +66,54 @@ def test_bracketed_values_are_cumulative(printed, value):
 def test_a_comparator_outside_the_brackets_still_reads(printed, comparator):
     cell = parse_cell_value(printed)
     assert (cell.value, cell.comparator, cell.cumulative) == (19, comparator, True)
+
+
+@pytest.mark.parametrize(
+    "printed,raw,value,comparator,cumulative,markers",
+    [
+        ("82.6①", "82.6", 82.6, "=", False, ("1",)),
+        ("≥92②", "≥92", 92, ">=", False, ("2",)),
+        ("〔3.1〕③", "〔3.1〕", 3.1, "=", True, ("3",)),
+        ("82.6 ①", "82.6", 82.6, "=", False, ("1",)),
+        ("≥92²", "≥92", 92, ">=", False, ("2",)),
+        ("不减少①", "不减少", None, None, False, ("1",)),
+        ("—②", "—", None, None, False, ("2",)),
+    ],
+)
+def test_footnote_markers_after_a_value_are_left_out_of_it(printed, raw, value, comparator, cumulative, markers):
+    # Like the markers after a name, which the name loses (strip_markers).
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.markers) == (raw, value, comparator, cumulative, markers)
+
+
+@pytest.mark.parametrize(
+    "printed,raw,value,comparator,markers",
+    [("≥76[1]", "≥76", 76, ">=", ("1",)), ("≥58 [2]", "≥58", 58, ">=", ("2",)), ("〔18〕[1]", "〔18〕", 18, "=", ("1",))],
+)
+def test_a_number_in_square_brackets_after_a_value_is_the_marker_of_a_note(printed, raw, value, comparator, markers):
+    cell = parse_cell_value(printed, note_markers={"1", "2"})
+    assert (cell.raw, cell.value, cell.comparator, cell.markers) == (raw, value, comparator, markers)
+    assert cell.cumulative is (raw == "〔18〕")
+
+
+@pytest.mark.parametrize("printed,comparator", [("[18]", "="), ("[1]", "="), ("≥[18]", ">="), ("约[18]", "~")])
+def test_a_number_in_square_brackets_alone_is_cumulative_even_with_notes(printed, comparator):
+    cell = parse_cell_value(printed, note_markers={"1", "18"})
+    assert (cell.raw, cell.comparator, cell.cumulative, cell.markers) == (printed, comparator, True, ())
+
+
+@pytest.mark.parametrize("printed", ["18[65]", "≥76[1]"])
+def test_square_brackets_after_a_value_without_their_note_invent_no_number(printed):
+    # No note of that number: neither a marker nor the value's own brackets
+    # (18[65] once read as a cumulative 1865).
+    cell = parse_cell_value(printed, note_markers=set())
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.markers) == (printed, None, None, False, ())
+
+
+@pytest.mark.parametrize("printed", ["①", "12万m³", "5km²"])
+def test_a_marker_needs_a_value_before_it_and_a_unit_keeps_its_superscript(printed):
+    assert parse_cell_value(printed).markers == ()
+    assert parse_cell_value(printed).raw == printed
 
 
 def test_round_brackets_do_not_mark_a_cumulative_value():
@@ -157,6 +205,7 @@ def test_every_gold_cell_is_read_as_the_gold_says(indicator_name, gold):
 @settings(max_examples=200, deadline=None)
 @given(CELL_TEXT)
 def test_parse_cell_value_never_crashes(text):
+    assert parse_cell_value(text, note_markers={"1"}).comparator in {None, "=", ">", ">=", "<", "<=", "~"}
     cell = parse_cell_value(text)
     assert cell.comparator in {None, "=", ">", ">=", "<", "<=", "~"}
     assert cell.value is None or cell.values_list is None

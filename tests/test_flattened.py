@@ -236,6 +236,57 @@ def test_a_header_repeated_at_the_top_of_a_new_page_is_skipped():
     assert [(row.page, row.cells[0]) for row in rows] == [(16, "21"), (17, "24")]
 
 
+def test_attributes_printed_short_end_their_rows_and_a_wrapped_one_stays_whole():
+    lines = TABLE_2_HEADER + ["21 氨氮重点工程减排量(万吨) - 0.03 约束", "22 森林覆盖率(%) 35 36 约束", "性", "23 湿地保护率(%) 50 55 预期"]
+    _, rows = read(lines)
+    assert [row[2] for row in rows] == [
+        ["21", "氨氮重点工程减排量(万吨)", "-", "0.03", "约束"],
+        ["22", "森林覆盖率(%)", "35", "36", "约束性"],
+        ["23", "湿地保护率(%)", "50", "55", "预期"],
+    ]
+
+
+# pdftotext without -layout prints merged sequence and 类别 cells after the
+# rows they span (NJ 表 1): 5 / 污染减排 / 6 / 7 / 应对气候变化 / 8 / 9 10 / 生态保护.
+LATE_SEQUENCE_COLUMN = ["序号 类别 指标 单位 2020 年 2025 年 属性"] + [
+    "1", "环境质量", "细颗粒物（PM2.5）年均", "浓度", "微克/立", "方米", "31", "≤28", "约束性",
+    "2", "空气质量优良天数比例", "%", "83.1", "85 左右", "约束性",
+    "氮氧化物重点工程减排", "量", "万吨", "—", "〔", "1.2〕", "约束性",
+    "单位地区生产总值二氧", "化碳排放降低", "%", "—", "〔20〕", "约束性",
+    "林木覆盖率", "%", "31.9", "32.5", "预期性",
+    "3", "污染减排", "4", "应对气候", "变化", "5", "生态保护",
+]
+
+
+def test_sequence_cells_printed_after_the_rows_number_the_rows_without_one():
+    columns, rows = read_flattened_table(LATE_SEQUENCE_COLUMN, [2] * len(LATE_SEQUENCE_COLUMN))
+    assert columns == ["序号", "指标", "单位", "2020年", "2025年", "属性"]
+    assert [(row.groups, row.cells) for row in rows] == [
+        # the group cell of a row's first line follows its number (序号 类别 指标)
+        (["环境质量"], ["1", "细颗粒物（PM2.5）年均浓度", "微克/立方米", "31", "≤28", "约束性"]),
+        (["环境质量"], ["2", "空气质量优良天数比例", "%", "83.1", "85左右", "约束性"]),
+        # the groups printed late cannot be told row by row: none rather than 环境质量
+        ([], ["3", "氮氧化物重点工程减排量", "万吨", "—", "〔1.2〕", "约束性"]),
+        ([], ["4", "单位地区生产总值二氧化碳排放降低", "%", "—", "〔20〕", "约束性"]),
+        ([], ["5", "林木覆盖率", "%", "31.9", "32.5", "预期性"]),
+    ]
+
+
+def test_numbers_after_the_rows_that_are_not_the_missing_ones_stay_a_row():
+    lines = LATE_SEQUENCE_COLUMN[:-7] + ["7", "污染减排"]
+    _, rows = read_flattened_table(lines, [2] * len(lines))
+    assert len(rows) == 6
+
+
+def test_a_circled_marker_printed_apart_from_its_value_stays_with_it():
+    lines = TABLE_2_HEADER + ["21 空气质量优良天数比例(%) 80.1 82.6 ① 约束性", "22 森林覆盖率(%) 35 36 约束性"]
+    _, rows = read(lines)
+    assert [row[2] for row in rows] == [
+        ["21", "空气质量优良天数比例(%)", "80.1", "82.6 ①", "约束性"],
+        ["22", "森林覆盖率(%)", "35", "36", "约束性"],
+    ]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

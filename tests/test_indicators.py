@@ -42,6 +42,14 @@ from plantext.models import Period
         ("年均增长（累计）", ("value", "target", None)),
         ("年均增速/累计", ("value", "target", None)),
         ("五年累计", ("value", "target", None)),
+        # right after the year, a bare role word names the column (2020 年 / 完成 wrapped)
+        ("2020年完成", ("value", "actual", 2020)),
+        ("2020 年完成", ("value", "actual", 2020)),
+        ("2020年目标", ("value", "target", 2020)),
+        ("2020年实际", ("value", "actual", 2020)),
+        ("2020年完成情况", ("column", "status", None)),
+        # elsewhere the word is a cell's
+        ("完成国家下达任务", None),
         ("备注", None),
     ],
 )
@@ -61,6 +69,11 @@ def test_classify_header(header, expected):
         ("单位GDP二氧化碳(CO2)排放降低", "单位GDP二氧化碳(CO2)排放降低", []),
         ("“十四五”期间新增3个国家公园", "“十四五”期间新增3个国家公园", []),
         ("PM2.5平均浓度¹", "PM2.5平均浓度", ["1"]),
+        ("地级及以上城市空气质量优良天数比例[1]", "地级及以上城市空气质量优良天数比例", ["1"]),
+        ("草原综合植被盖度 ［2］", "草原综合植被盖度", ["2"]),
+        ("地表水达到或好于Ⅲ类水体比例②", "地表水达到或好于Ⅲ类水体比例", ["2"]),
+        # a circled number opening the name is its list label, not a marker
+        ("①森林覆盖率", "①森林覆盖率", []),
     ],
 )
 def test_strip_markers(printed, name, markers):
@@ -104,6 +117,19 @@ def test_split_sequence(printed, seq, name):
 def test_numbered_notes_are_split_by_their_numbers():
     notes = parse_notes(["注:1.全省地表水国控断面为19个。2.长江、澜沧江出境断面水质达到Ⅰ类(溶解氧指标除外)。"])
     assert notes == {"1": ["全省地表水国控断面为19个。"], "2": ["长江、澜沧江出境断面水质达到Ⅰ类(溶解氧指标除外)。"]}
+
+
+@pytest.mark.parametrize(
+    "paragraphs,notes",
+    [
+        (["[1]2015年基数为76.2%。", "[2]草原综合植被盖度为全省平均值。"], {"1": ["2015年基数为76.2%。"], "2": ["草原综合植被盖度为全省平均值。"]}),
+        (["① 空气质量优良天数比例按照国家统一评价标准计算。", "③ 含重点行业工程减排量。"], {"1": ["空气质量优良天数比例按照国家统一评价标准计算。"], "3": ["含重点行业工程减排量。"]}),
+        # what comes before the first numbered note is an unnumbered one
+        (["注：〔〕内为五年累计数。①按国家统一标准计算。②以考核断面为统计范围。"], {None: ["〔〕内为五年累计数。"], "1": ["按国家统一标准计算。"], "2": ["以考核断面为统计范围。"]}),
+    ],
+)
+def test_notes_opening_with_their_marker_are_numbered_by_it(paragraphs, notes):
+    assert parse_notes(paragraphs) == notes
 
 
 def test_unnumbered_note_is_kept_whole():
@@ -179,3 +205,58 @@ def test_a_name_numbering_added_by_a_researcher_is_read_after_a_first_extraction
         assert split_sequence("3)森林覆盖率") == (3, "森林覆盖率")
     finally:
         vocab.reset_vocabularies()
+
+
+def _shaanxi_table(notes):
+    return RawTable(
+        label="表 2",
+        caption="“十三五”规划主要指标完成情况",
+        page=1,
+        columns=["序号", "指标", "单位", "2020年目标", "2020年完成", "完成情况"],
+        rows=[
+            RawRow(["1", "地级及以上城市空气质量优良天数比例", "%", "≥76[1]", "80.1", "完成"], ["一、环境质量"], 1),
+            RawRow(["4", "草原综合植被盖度[2]", "%", "≥58", "60.3", "完成"], ["二、生态保护"], 1),
+            RawRow(["5", "化学需氧量排放总量", "万吨", "[18]", "〔3.1〕③", "完成"], ["二、生态保护"], 1),
+        ],
+        notes=notes,
+    )
+
+
+def test_markers_after_values_and_names_resolve_to_their_notes():
+    rows = extract_indicators([_shaanxi_table(["[1]2015年基数为76.2%。", "[2]草原综合植被盖度为全省平均值。", "③ 含工程减排量。"])], None)
+    assert [[(v.role, v.year, v.raw, v.value, v.comparator, v.cumulative) for v in row.values] for row in rows] == [
+        [("target", 2020, "≥76", 76, ">=", False), ("actual", 2020, "80.1", 80.1, "=", False)],
+        [("target", 2020, "≥58", 58, ">=", False), ("actual", 2020, "60.3", 60.3, "=", False)],
+        [("target", 2020, "[18]", 18, "=", True), ("actual", 2020, "〔3.1〕", 3.1, "=", True)],
+    ]
+    assert [row.name for row in rows] == ["地级及以上城市空气质量优良天数比例", "草原综合植被盖度", "化学需氧量排放总量"]
+    assert [row.notes for row in rows] == [["2015年基数为76.2%。"], ["草原综合植被盖度为全省平均值。"], ["含工程减排量。"]]
+
+
+def test_brackets_after_a_value_with_no_note_of_their_number_are_no_marker():
+    (row, *_) = extract_indicators([_shaanxi_table([])], None)
+    assert (row.values[0].raw, row.values[0].value, row.values[0].cumulative, row.notes) == ("≥76[1]", None, False, [])
+
+
+@pytest.mark.parametrize("printed,attribute", [("约束", "约束性"), ("预期", "预期性"), ("约束 性", "约束性"), ("预期性", "预期性")])
+def test_short_attributes_are_written_in_full(printed, attribute):
+    table = RawTable(
+        label="表 1",
+        caption="主要指标",
+        page=2,
+        columns=["类别", "指标", "2025年", "2030年", "属性"],
+        rows=[RawRow(["生态保护", "森林覆盖率（%）", "80.3", "80.5", printed], [], 2)],
+    )
+    (row,) = extract_indicators([table], Period(start=2026, end=2030))
+    assert row.attribute == attribute
+
+
+def test_a_column_of_short_attribute_words_is_the_attribute_whatever_its_header():
+    table = RawTable(
+        label="表 1",
+        caption="主要指标",
+        page=3,
+        columns=["序号", "指标名称", "2020年", "2025年", "指标类型"],
+        rows=[RawRow(["1", "森林覆盖率(%)", "40.2", "41", "约束"], [], 3), RawRow(["2", "湿地保护率(%)", "50", "55", "预期"], [], 3)],
+    )
+    assert [row.attribute for row in extract_indicators([table], Period(start=2021, end=2025))] == ["约束性", "预期性"]

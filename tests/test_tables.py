@@ -413,3 +413,78 @@ def test_short_groups_of_one_row_each_stay_apart():
     ]
     _, rows = assemble(header, [0, 1, 2, 3], body)
     assert [row.groups for row in rows] == [["大气环境"], ["水体"], ["土壤环境"]]
+
+
+# pdftotext -layout: footnotes under a table each open with their marker,
+# [1] without a 注： line, ① after one; the marker after a value is printed
+# apart from it (≥58   [2]).
+BRACKETED_NOTES_TABLE = """\
+            表2    “十三五”规划主要指标完成情况
+序号    指标                    单位   2020 年        2020 年   完成情
+                                   目标           完成       况
+一、环境质量
+  1   地级及以上城市空气质量优良天数比       %     ≥76[1]       80.1    完成
+      例
+二、生态保护
+  4   草原综合植被盖度               %     ≥58   [2]
+                                                60.3    完成
+[1]2015 年基数为 76.2%。
+[2]草原综合植被盖度为全省平均值。
+"""
+
+CIRCLED_NOTES_TABLE = """\
+          表1   陕西省“十四五”生态环境保护主要指标
+序号   指标                   单位   2020 年   2025 年   属性
+一、环境质量
+ 2   地级及以上城市空气质量优良天数比      %     80.1   82.6①    约束性
+     例
+ 3   地表水达到或好于Ⅲ类水体比例        %     90.9   ≥92②     约束性
+注：〔    〕内为五年累计数。
+① 空气质量优良天数比例按照国家统一评价标准计算。
+② 以国家地表水考核断面为统计范围。
+"""
+
+
+def test_notes_opening_with_bracketed_markers_are_notes_not_rows(tmp_path):
+    (table,) = tables_of_dump(tmp_path, BRACKETED_NOTES_TABLE)
+    assert table.columns == ["序号", "指标", "单位", "2020年目标", "2020年完成", "完成情况"]
+    assert [row.cells for row in table.rows] == [
+        ["1", "地级及以上城市空气质量优良天数比例", "%", "≥76[1]", "80.1", "完成"],
+        ["4", "草原综合植被盖度", "%", "≥58[2]", "60.3", "完成"],
+    ]
+    assert table.notes == ["[1]2015年基数为76.2%。", "[2]草原综合植被盖度为全省平均值。"]
+
+
+def test_circled_notes_after_a_note_line_stay_with_the_table(tmp_path):
+    (table,) = tables_of_dump(tmp_path, CIRCLED_NOTES_TABLE)
+    assert [row.cells[3:5] for row in table.rows] == [["80.1", "82.6①"], ["90.9", "≥92②"]]
+    assert table.notes == ["注：〔〕内为五年累计数。", "①空气质量优良天数比例按照国家统一评价标准计算。", "②以国家地表水考核断面为统计范围。"]
+
+
+# A table carried to a new page under a bare 续表 line (no table number,
+# so no caption), then its header again.
+CONTINUED_UNNUMBERED_TABLE = """\
+        表1    长汀县“十五五”生态文明建设主要指标
+  类别     指标                    2025 年   2030 年   属性
+ 生态保护    森林覆盖率（%）               80.3     80.5    约束
+         水土保持率（%）               92.6     93.5    约束
+ 环境质量    县城空气质量优良天数比例（%）        99.2     ≥99     约束
+\f                       续表
+  类别    指标                   2025 年   2030 年   属性
+ 环境质量   集中式饮用水水源地水质达标率（%）     100      100     约束
+ 环境治理   县城生活污水集中收集率（%）         68       75     预期
+注：〔   〕内为五年累计数。
+"""
+
+
+def test_a_bare_continued_table_line_at_the_top_of_a_page_is_no_row(tmp_path):
+    (table,) = tables_of_dump(tmp_path, CONTINUED_UNNUMBERED_TABLE)
+    assert [(row.page, row.cells[0]) for row in table.rows] == [
+        (1, "森林覆盖率（%）"),
+        (1, "水土保持率（%）"),
+        (1, "县城空气质量优良天数比例（%）"),
+        (2, "集中式饮用水水源地水质达标率（%）"),
+        (2, "县城生活污水集中收集率（%）"),
+    ]
+
+

@@ -18,9 +18,12 @@ reader (``plantext.extractors.tables.read_grid_table``) gives for the table:
 2. Words: body lines are cut at single spaces; a run of n spaces stands for
    n−1 empty cells; words that cannot stand alone (``III 类``, ``(万 KW)``)
    are put back together.
-3. Rows: when the attribute (约束性/预期性, possibly wrapped 约束/性) is the
-   last column, a row ends with it; otherwise a row ends after its name and
-   as many cells as the header has columns after the name.
+3. Rows: when the attribute (约束性/预期性, possibly wrapped 约束/性, or short
+   约束/预期) is the last column, a row ends with it; otherwise a row ends
+   after its name and as many cells as the header has columns after the
+   name.  Row numbers and labels alone after the last attribute are merged
+   sequence and group cells printed after the rows they span: the numbers
+   go to the rows printed without one, when they are exactly theirs.
 4. A row is read from its end: its value cells first, then what is left
    (the lead) holds the group cells, the sequence number and the name.
    Where a cell runs on to the next line is decided by ``_runs_on``.
@@ -68,6 +71,8 @@ class _Rules:
     continues: regex.Pattern
     sequence_number: regex.Pattern
     footnote_marker: regex.Pattern
+    # A circled or superscript footnote marker, which no cell is alone (①, ²).
+    printed_marker: regex.Pattern
     unit: regex.Pattern
     roman_numeral: regex.Pattern
     class_words: tuple[str, ...]
@@ -81,6 +86,7 @@ def _build_rules(tables, normalization, comparators) -> _Rules:
     roles = list(tables["column_roles"].values()) + list(tables["value_roles"].values())
     header_words = {word for words in roles for word in words} | set(flattened["other_columns"])
     value_words = {word for words in tables["value_roles"].values() for word in words}
+    value_words |= {word for words in tables["year_value_roles"].values() for word in words}
     numerals = normalization["roman_numerals"]
     romans = sorted(set(numerals) | set(numerals.values()), key=len, reverse=True)
     header_words_by_first: dict[str, list[str]] = {}
@@ -89,14 +95,15 @@ def _build_rules(tables, normalization, comparators) -> _Rules:
     return _Rules(
         header_words_by_first={first: tuple(words) for first, words in header_words_by_first.items()},
         year_header=regex.compile(tables["year_header"]),
-        year_suffixes=tuple(sorted(value_words | set(flattened["year_header_suffixes"]), key=len, reverse=True)),
+        year_suffixes=tuple(sorted(value_words, key=len, reverse=True)),
         max_header_lines=flattened["max_header_lines"],
-        attributes=tuple(tables["attributes"]),
+        attributes=tuple(tables["attributes"]) + tuple(tables["attribute_aliases"]),
         brackets=tuple(flattened["brackets"]),
         runs_on=regex.compile(flattened["runs_on"]),
         continues=regex.compile(flattened["continues"]),
         sequence_number=regex.compile(flattened["sequence_number"]),
         footnote_marker=regex.compile(flattened["footnote_marker"]),
+        printed_marker=regex.compile(f"[{regex.escape(tables['circled_digits'] + tables['superscript_digits'])}]+"),
         unit=regex.compile(tables["unit_pattern"]),
         roman_numeral=regex.compile("(?:" + "|".join(romans) + ")+"),
         class_words=tuple(normalization["class_words"]),
@@ -136,13 +143,55 @@ def read_flattened_table(lines: list[str], pages: list[int]) -> tuple[list[str],
     else:
         printed_rows = [(row, "") for row in _rows_by_count(words, plan.value_count)]
     parts = [_read_row(row, attribute, plan.value_count) for row, attribute in printed_rows]
+    # Words after the last attribute may be no row but the sequence column printed late.
+    late = _late_sequence_numbers(printed_rows[-1][0]) if plan.attribute_last and printed_rows and not printed_rows[-1][1] else []
+    before_late = [part for part in parts[:-1] if part is not None]
     parts = [part for part in parts if part is not None]
     if not parts:
         return [], []
     # Rows are numbered when the header prints a 序号 column or most rows start with a number.
     numbered = plan.sequence is not None or 2 * sum(part.sequence_line is not None for part in parts) >= len(parts)
-    rows = _assemble_rows(parts, [page for _, page in body], numbered, plan.attribute_last)
+    pages_of_lines = [page for _, page in body]
+    if late and numbered and before_late:
+        rows = _assemble_rows(before_late, pages_of_lines, numbered, plan)
+        if _number_late_rows(rows, late):
+            return plan.columns(numbered), rows
+    rows = _assemble_rows(parts, pages_of_lines, numbered, plan)
     return plan.columns(numbered), rows
+
+
+def _late_sequence_numbers(words: list[_Word]) -> list[int]:
+    """The row numbers in words printed after the last row, when they hold
+    only row numbers and labels (no value, no unit): merged sequence and
+    group cells that a dump prints after the rows they span (pdftotext
+    without -layout: 5 / 污染减排 / 6 / 7 / 应对气候变化 / …); else []."""
+    rules = _rules()
+    texts = [word.text for word in words if word.text]
+    numbers = [int(text) for text in texts if rules.sequence_number.fullmatch(text)]
+    labels = [text for text in texts if not rules.sequence_number.fullmatch(text)]
+    if not numbers or any(_is_value(text) or _is_unit(text) for text in labels):
+        return []
+    return numbers
+
+
+def _number_late_rows(rows: list[RawRow], numbers: list[int]) -> bool:
+    """Give the rows printed without their number the row numbers printed
+    after the table, when those are exactly the numbers that go on from the
+    last row printed with one (4, then 5 … 10 for six rows); True when done.
+    The labels among them cannot be told apart by row: those rows get no
+    groups."""
+    missing = 0
+    while missing < len(rows) and not rows[len(rows) - missing - 1].cells[0]:
+        missing += 1
+    before = rows[len(rows) - missing - 1].cells[0] if missing < len(rows) else ""
+    if not missing or not _rules().sequence_number.fullmatch(before):
+        return False
+    if numbers != list(range(int(before) + 1, int(before) + 1 + missing)):
+        return False
+    for row, number in zip(rows[len(rows) - missing :], numbers):
+        row.cells[0] = str(number)
+        row.groups = []  # their groups are among the labels printed late, not the ones carried down
+    return True
 
 
 # ---------------------------------------------------------------- header
@@ -254,6 +303,12 @@ class _ColumnPlan:
         """Cells of a row between its name and its attribute (or its end)."""
         return len(self.trailing) - (1 if self.attribute_last else 0)
 
+    @property
+    def groups_after_number(self) -> bool:
+        """Do group columns stand between the sequence column and the name
+        (序号 类别 指标), so that a row's group cell follows its number?"""
+        return self.sequence is not None and self.name - self.sequence > 1
+
     def columns(self, numbered: bool) -> list[str]:
         sequence = []
         if numbered:
@@ -310,12 +365,13 @@ def _line_pieces(text: str) -> list[str]:
 
 def _belong_together(before: str, after: str) -> bool:
     """Two space-separated pieces of one line that make one cell:
-    ``(万 KW)``, ``III 类``, ``≥ 50``, ``15 左右``."""
+    ``(万 KW)``, ``III 类``, ``≥ 50``, ``15 左右``, ``82.6 ①`` (a marker)."""
     rules = _rules()
     if not before:
         return False
     return (
         _unclosed_bracket(before)
+        or bool(rules.printed_marker.fullmatch(after))
         or (bool(rules.roman_numeral.fullmatch(before)) and after.startswith(rules.class_words))
         or before in rules.comparators_before
         or after in rules.comparators_after
@@ -466,17 +522,20 @@ def _rows_ending_in_attributes(words: list[_Word]) -> list[tuple[list[_Word], st
 
 
 def _attribute_end(words: list[_Word], start: int) -> int | None:
-    """The index after an attribute cell starting at ``words[start]``, or ``None``."""
+    """The index after an attribute cell starting at ``words[start]``, or
+    ``None``.  The longest attribute wins: 约束 / 性 is 约束性 wrapped, not
+    the short form 约束 and a word 性."""
     attributes = _rules().attributes
     text = ""
+    end = None
     for index in range(start, len(words)):
         text += remove_spaces(words[index].text)
         if text in attributes:
-            return index + 1
+            end = index + 1
         # A wrapped attribute goes on only across a line break.
-        if not text or not words[index].last or not any(word.startswith(text) for word in attributes):
-            return None
-    return None
+        if not text or not words[index].last or not any(word.startswith(text) and word != text for word in attributes):
+            break
+    return end
 
 
 def _rows_by_count(words: list[_Word], value_count: int) -> list[list[_Word]]:
@@ -691,27 +750,35 @@ class _Lead:
     first_line: int  # the body line the row starts on (its number or its name)
 
 
-def _assemble_rows(parts: list[_RowParts], pages: list[int], numbered: bool, attribute_last: bool) -> list[RawRow]:
+def _assemble_rows(parts: list[_RowParts], pages: list[int], numbered: bool, plan: _ColumnPlan) -> list[RawRow]:
     rows = []
     groups: list[str] = []
     for part in parts:
         if numbered and part.sequence_line is not None:
-            lead = _numbered_lead(part.lead, part.sequence_line)
+            lead = _numbered_lead(part.lead, part.sequence_line, plan.groups_after_number)
         else:
             lead = _unnumbered_lead(part.lead)
         groups = _place_groups(groups, lead.groups)
         cells = ([lead.number] if numbered else []) + [lead.name] + part.values
-        if attribute_last:
+        if plan.attribute_last:
             cells.append(normalize_text(part.attribute))
         rows.append(RawRow(cells=cells, groups=list(groups), page=pages[lead.first_line]))
     return rows
 
 
-def _numbered_lead(lead: list[_LeadLine], sequence_line: int) -> _Lead:
-    """The lines above the number are group cells; the name follows the number."""
+def _numbered_lead(lead: list[_LeadLine], sequence_line: int, groups_after_number: bool = False) -> _Lead:
+    """The lines above the number are group cells; the name follows the
+    number.  Where the header puts group columns between the number and the
+    name (序号 类别 指标), cells after the number before the last are group
+    cells too (1 / 环境质量 / 细颗粒物（PM2.5）年均 / 浓度)."""
     line, words = lead[sequence_line]
-    name_lines = [" ".join(words[1:])] + [" ".join(more) for _, more in lead[sequence_line + 1 :]]
     groups = [join_lines(texts) for _, texts in _lead_cells(lead[:sequence_line])]
+    after = ([(line, words[1:])] if len(words) > 1 else []) + lead[sequence_line + 1 :]
+    cells = _lead_cells(after) if groups_after_number else []
+    if len(cells) > 1:
+        groups += [join_lines(texts) for _, texts in cells[:-1]]
+        return _Lead(words[0], groups, join_lines(cells[-1][1]), line)
+    name_lines = [" ".join(words[1:])] + [" ".join(more) for _, more in lead[sequence_line + 1 :]]
     return _Lead(words[0], groups, join_lines(name_lines), line)
 
 

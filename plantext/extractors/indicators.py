@@ -5,12 +5,16 @@ A table is an indicator table when its header names an indicator column
 ``2025年``, or 基准值/目标值/完成值).  Each body row becomes one ``Indicator``:
 
 - the name loses its unit in parentheses (``(%)``, ``（微克/立方米）``) and
-  the footnote markers glued to it (``国控断面1水质`` → ``国控断面水质``);
+  the footnote markers glued to it (``国控断面1水质`` → ``国控断面水质``,
+  ``盖度[2]``, ``比例①``); values lose theirs too (``82.6①``, ``≥76[1]``,
+  see ``plantext.cellvalue``);
 - each value column gives a role (baseline, target, actual) and a year,
   from the header or, when the header prints no year, from the plan period
   named in the caption (``“十三五”``) or the document;
-- markers resolve to the numbered notes under the table (``注：1.…2.…``); an
-  unnumbered note goes to the rows whose names it mentions.
+- the attribute is written as the contract has it (``约束`` → ``约束性``);
+- markers of the name and the values resolve to the numbered notes under the
+  table (``注：1.…2.…``, ``[1]…``, ``①…``); an unnumbered note goes to the
+  rows whose names it mentions.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from plantext.cellvalue import parse_cell_value
+from plantext.cellvalue import CellValue, parse_cell_value
 from plantext.extractors.tables import RawRow, RawTable, classify_header, is_sequence_number
 from plantext.models import Indicator, Period, Value
 from plantext.normalize import remove_spaces
@@ -92,7 +96,8 @@ def plan_columns(table: RawTable, period: Period | None) -> ColumnPlan | None:
 def _attribute_by_content(table: RawTable, roles: dict[str, int]) -> dict[str, int]:
     """A column whose cells are all 约束性/预期性 holds the attribute, whatever
     its header says (指标类型)."""
-    attributes = set(load_vocabulary("tables")["attributes"])
+    vocab = load_vocabulary("tables")
+    attributes = set(vocab["attributes"]) | set(vocab["attribute_aliases"])
     taken = set(roles.values())
     for index in range(len(table.columns)):
         cells = [remove_spaces(row.cells[index]) for row in table.rows if row.cells[index]]
@@ -132,6 +137,7 @@ def assign_value_roles(values, period: Period | None) -> list[ValueColumn]:
 
 def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
     notes = parse_notes(table.notes)
+    note_numbers = {marker for marker in notes if marker is not None}
     rows = []
     for row in table.rows:
         raw_name = row.cells[plan.name]
@@ -144,6 +150,8 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         name, unit = split_unit(name)
         if plan.unit is not None and row.cells[plan.unit]:
             unit = normalise_unit(row.cells[plan.unit])
+        cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
+        markers += [marker for cell in cells for marker in cell.markers]  # 82.6①, ≥76[1]
         rows.append(
             Indicator(
                 table=table.label or "",
@@ -152,19 +160,18 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
                 seq=seq,
                 name=name,
                 unit=unit,
-                values=[cell_value(row, column, name) for column in plan.values],
+                values=[_value(cell, column) for cell, column in zip(cells, plan.values)],
                 attribute=_attribute(row, plan),
                 notes=[],
                 status=(row.cells[plan.status] or None) if plan.status is not None else None,
                 page=row.page,
             )
         )
-        rows[-1].notes.extend(resolve_notes(markers, name, notes))
+        rows[-1].notes.extend(resolve_notes(list(dict.fromkeys(markers)), name, notes))
     return rows
 
 
-def cell_value(row: RawRow, column: ValueColumn, name: str) -> Value:
-    parsed = parse_cell_value(row.cells[column.index], indicator_name=name)
+def _value(parsed: CellValue, column: ValueColumn) -> Value:
     return Value(
         role=column.role,
         year=column.year,
@@ -180,7 +187,7 @@ def _attribute(row: RawRow, plan: ColumnPlan) -> str | None:
     if plan.attribute is None:
         return None
     text = remove_spaces(row.cells[plan.attribute])
-    return text if text in load_vocabulary("tables")["attributes"] else (text or None)
+    return load_vocabulary("tables")["attribute_aliases"].get(text, text) or None
 
 
 def _compile_name_sequence(tables) -> regex.Pattern:
@@ -199,24 +206,53 @@ def split_sequence(name: str) -> tuple[int | None, str]:
     return None, name
 
 
-def _compile_marker_pattern(tables) -> regex.Pattern:
+@dataclass(frozen=True)
+class _MarkerPatterns:
+    # 1–2 digits glued to a name
+    digits: regex.Pattern
+    # a number in square brackets or a circled number after some of the name
+    printed: regex.Pattern
+    superscripts: str
+    circled: str
+
+
+def _compile_marker_patterns(tables) -> _MarkerPatterns:
     followers = regex.escape(tables["quantity_followers"])
-    # 1–2 digits not part of a number or a Latin symbol (PM2.5, CO2), and not
-    # counting something (3个, 2020年); 第 before them makes an ordinal.
-    return regex.compile(rf"(?<![A-Za-z0-9.．第])([0-9]{{1,2}})(?![0-9.．%{followers}])")
+    circled = tables["circled_digits"]
+    brackets = "|".join(
+        rf"{regex.escape(open_)}(?P<bracketed>[0-9]{{1,2}}){regex.escape(close)}" for open_, close in tables["marker_brackets"]
+    )
+    return _MarkerPatterns(
+        # 1–2 digits not part of a number or a Latin symbol (PM2.5, CO2), and
+        # not counting something (3个, 2020年); 第 before them makes an ordinal.
+        digits=regex.compile(rf"(?<![A-Za-z0-9.．第])([0-9]{{1,2}})(?![0-9.．%{followers}])"),
+        # Not at the start, where a circled number is the row's list label (①森林覆盖率).
+        printed=regex.compile(rf"(?<=\S)\s*(?:{brackets}|(?P<circled>[{regex.escape(circled)}]))"),
+        superscripts=tables["superscript_digits"],
+        circled=circled,
+    )
 
 
-def _marker_pattern() -> regex.Pattern:
-    return vocabulary_table(_compile_marker_pattern, "tables")
+def _marker_patterns() -> _MarkerPatterns:
+    return vocabulary_table(_compile_marker_patterns, "tables")
 
 
 def strip_markers(name: str) -> tuple[str, list[str]]:
-    """Remove footnote markers glued to a name (digits, or superscripts such
-    as ¹²); return the name and the markers."""
-    superscripts = load_vocabulary("tables")["superscript_digits"]
-    name = name.translate(str.maketrans(superscripts, "0123456789"))
-    markers = [match.group(1) for match in _marker_pattern().finditer(name)]
-    return _marker_pattern().sub("", name).strip(), markers
+    """Remove footnote markers glued to a name (digits, superscripts such as
+    ¹², numbers in square brackets such as [1], circled numbers such as ①);
+    return the name and the markers, as note numbers."""
+    patterns = _marker_patterns()
+    markers: list[str] = []
+
+    def printed(match) -> str:
+        circled = match.group("circled")
+        markers.append(str(patterns.circled.index(circled) + 1) if circled else match.group("bracketed"))
+        return ""
+
+    name = patterns.printed.sub(printed, name)
+    name = name.translate(str.maketrans(patterns.superscripts, "0123456789"))
+    markers += [match.group(1) for match in patterns.digits.finditer(name)]
+    return patterns.digits.sub("", name).strip(), markers
 
 
 def split_unit(name: str) -> tuple[str, str | None]:
@@ -242,18 +278,22 @@ def normalise_unit(text: str) -> str | None:
 
 
 def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
-    """Notes by marker: 注：1.…2.… → {"1": […], "2": […]}; unnumbered notes under None."""
+    """Notes by marker: 注：1.…2.… → {"1": […], "2": […]}, as [1]… or ①…
+    too (① → "1"); unnumbered notes, and text before a paragraph's first
+    numbered one (注：〔〕内为五年累计数。①…), under None."""
     vocab = load_vocabulary("tables")
+    circled = vocab["circled_digits"]
     notes: dict[str | None, list[str]] = {}
     for paragraph in paragraphs:
         text = regex.sub(vocab["note_prefix"], "", paragraph, count=1)
         items = list(regex.finditer(vocab["note_item"], text))
-        if not items:
-            notes.setdefault(None, []).append(text.strip())
-            continue
+        lead = text[: items[0].start()].strip() if items else text.strip()
+        if lead:
+            notes.setdefault(None, []).append(lead)
         for item, following in zip(items, items[1:] + [None]):
             end = following.start() if following is not None else len(text)
-            notes.setdefault(item.group("num"), []).append(text[item.end() : end].strip())
+            number = item.group("num") or str(circled.index(item.group("circled")) + 1)
+            notes.setdefault(number, []).append(text[item.end() : end].strip())
     return notes
 
 

@@ -615,7 +615,8 @@ def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
     ("value", role or None, year) for value columns, None for anything else.
 
     The longest header word found decides, so 规划目标完成情况 is a status
-    column although it contains the value word 规划目标.
+    column although it contains the value word 规划目标.  Right after the
+    year, the year_value_roles words count too (2020年完成, 2025年目标).
     """
     vocab = load_vocabulary("tables")
     header = remove_spaces(header)
@@ -627,6 +628,12 @@ def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
                     best = (len(word), kind, role)
     year_match = _year_header().search(header)
     year = int(year_match.group("year")) if year_match else None
+    if year_match:
+        after = header[year_match.end() :]
+        for role, words in vocab["year_value_roles"].items():
+            for word in words:
+                if after.startswith(word) and (best is None or len(word) > best[0]):
+                    best = (len(word), "value", role)
     if best is not None and best[1] == "column":
         return "column", best[2], None
     if best is not None:
