@@ -43,6 +43,9 @@ SHORT_HEADING_SHARE = 0.6
 # Labels that may stand stacked on lines of their own, their titles below
 # (第一章 / 第一节 / 规划背景 / 主要成效).
 STACKED_STYLES = ("part", "chapter", "section")
+# How many lines after a caption read ahead of its bare 表 label may hold the
+# name column's own header (表1 / 序号 / 主要指标 / 指标).
+CAPTION_HEADER_LINES = 3
 # Table cell lines of a flattened dump are short; prose lines are long.
 PROSE_WIDTH_SHARE = 0.75
 
@@ -278,8 +281,7 @@ def drop_furniture(pages: list[Page]) -> tuple[list[list[Line]], list[Line]]:
     its pages), so that a table cell at the top of a page is kept.
     """
     vocab = load_vocabulary("furniture")
-    chrome = _web_chrome()
-    pages_lines = [_strip_edges([line for line in page.lines if not chrome(line)], _is_page_number) for page in pages]
+    pages_lines = [_strip_edges(lines, _is_page_number) for lines in _without_web_chrome(pages, vocab)]
     threshold = max(vocab["running_min_pages"], vocab["running_share"] * len(pages))
     for position in (0, -1):
         bare = sum(1 for lines in pages_lines if lines and _is_bare_number(lines[position]))
@@ -295,22 +297,34 @@ def drop_furniture(pages: list[Page]) -> tuple[list[list[Line]], list[Line]]:
     return kept, headers[:1]
 
 
-def _web_chrome():
-    """A test for lines of a web page's chrome (breadcrumb, 打印本页, 主办：…)."""
-    return vocabulary_table(_build_web_chrome, "furniture")
+def _without_web_chrome(pages: list[Page], vocab) -> list[list[Line]]:
+    """Each page's lines, less the web page's chrome (breadcrumb, 打印本页,
+    主办：…) among the document's first and last lines."""
+    is_chrome = vocabulary_table(_build_web_chrome, "furniture")
+    edge = vocab["web_chrome"]["edge_lines"]
+    flow = [(number, line) for number, page in enumerate(pages) for line in page.lines]
+    pages_lines: list[list[Line]] = [[] for _ in pages]
+    for position, (number, line) in enumerate(flow):
+        at_edge = position < edge or position >= len(flow) - edge
+        if not (at_edge and is_chrome(line)):
+            pages_lines[number].append(line)
+    return pages_lines
 
 
 def _build_web_chrome(furniture):
     chrome = furniture["web_chrome"]
     # The standard ``re`` searches a plain alternation of words several times
-    # faster than a test for each word, or than ``regex``: it runs on every line.
+    # faster than a test for each word, or than ``regex``.
     words = re.compile("|".join(map(re.escape, sorted(chrome["words"], key=len, reverse=True))))
     openers = tuple(chrome["openers"])
     separators = chrome["breadcrumb_separators"]
     breadcrumb = regex.compile(chrome["breadcrumb"])
+    sentence_marks = chrome["sentence_marks"]
 
     def is_chrome(line: Line) -> bool:
         text = line.text.strip()
+        if any(mark in text for mark in sentence_marks):
+            return False
         if text.startswith(openers) or words.search(text) is not None:
             return True
         return any(separator in text for separator in separators) and bool(breadcrumb.match(remove_spaces(text)))
@@ -456,9 +470,11 @@ def _title_lines(flow: list[Line]) -> tuple[int, int]:
     A title is a line that names a plan, or two lines that do so together
     where a line break parts the plan word (…污染防治规 / 划).  Of the titles
     before the first heading, the first to name the plan's period
-    (“十四五”, 2021—2025年) wins: an earlier line naming a plan without one
-    is a site's menu (规划计划) or a heading's title (规划背景); else the
-    first title wins.
+    (“十四五”, 2021—2025年) and end as a title does (…规划, …规划（2021—2025年）)
+    wins: an earlier line naming a plan without one is a site's menu
+    (规划计划) or a heading's title (规划背景), while a line of prose may name
+    both (“十四五”时期是我市生态修复规划实施的关键阶段); else the first
+    title wins.
     """
     from plantext.timeexpr import find_period
 
@@ -476,10 +492,20 @@ def _title_lines(flow: list[Line]) -> tuple[int, int]:
         else:
             continue
         text = remove_spaces("".join(line.text for line in window[span[0] : span[1]]))
-        if find_period(text) and not any(mark in text for mark in vocab["not_in_title"]):
+        if find_period(text) and _ends_as_title(text) and not any(mark in text for mark in vocab["not_in_title"]):
             return span
         candidates.append(span)
     return candidates[0] if candidates else (0, 1)
+
+
+# What may follow a plan's name at the end of its title: its years in brackets.
+_TRAILING_BRACKETS = regex.compile(r"[（(][^（()）]*[）)]$")
+
+
+def _ends_as_title(text: str) -> bool:
+    """Does the text end with a plan word, or with one and its bracketed years?"""
+    name = _TRAILING_BRACKETS.sub("", remove_spaces(text))
+    return name.endswith(tuple(_numbering()["titles"]["plan_words"]))
 
 
 def _names_a_plan(text: str) -> bool:
@@ -578,6 +604,8 @@ class _Builder:
             run.append(label)
         if found.style == "table":
             self.bring_caption_forward(lines, index + 1)
+            if index + 1 < len(lines) and not _is_caption_at(lines, index + 1):
+                return [(found, [lines[index]])]  # a table printed without a caption
         titles = lines[index + len(run) : index + 2 * len(run)]
         if len(titles) < len(run) or not all(self.is_title_line(title, label) for title, label in zip(titles, run)):
             return [(found, [lines[index]])] if found.style == "annex" else None
@@ -590,11 +618,12 @@ class _Builder:
         caption under its bare 表 label (表1 / 序号 / 主要指标 / 指标 …): the
         caption is moved up to follow the label, the headers stay with the
         table.  A caption may read as the name column's header (主要指标),
-        not as another column's."""
+        not as another column's, and only when the name column's own header
+        comes after it (表1 / 序号 / 指标 / 单位: 指标 is that header)."""
         position = start
         while position < len(lines) and _is_column_header(lines[position].text):
             position += 1
-        if start < position < len(lines) and _HAN.search(lines[position].text) and not _is_column_header(lines[position].text):
+        if start < position < len(lines) and _is_caption_at(lines, position):
             lines.insert(start, lines.pop(position))
 
     def is_title_line(self, line: Line, found: HeadingMatch) -> bool:
@@ -825,6 +854,27 @@ def _is_column_header(text: str) -> bool:
     """Is the line a table's column header other than the name column's
     (序号, 单位, 2025年, 属性)?"""
     return vocabulary_table(_build_column_headers, "tables")(remove_spaces(text))
+
+
+def _is_caption_at(lines: list[Line], position: int) -> bool:
+    """Can the line at ``position``, under a bare 表 label, be the table's
+    caption?  Not a column's header (序号, 单位, 2025年); the name column's
+    (主要指标) only when that column's own header follows (表1 / 主要指标 /
+    序号 / 指标, not 表1 / 指标 / 单位)."""
+    text = lines[position].text
+    if not _HAN.search(text) or _is_column_header(text):
+        return False
+    following = lines[position + 1 : position + 1 + CAPTION_HEADER_LINES]
+    return not _is_name_header(text) or any(_is_name_header(line.text) for line in following)
+
+
+def _is_name_header(text: str) -> bool:
+    """Is the line the header of a table's name column (指标, 主要指标)?"""
+    return remove_spaces(text) in vocabulary_table(_build_name_headers, "tables")
+
+
+def _build_name_headers(tables) -> frozenset[str]:
+    return frozenset(tables["column_roles"]["name"])
 
 
 def _build_column_headers(tables):

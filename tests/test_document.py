@@ -20,6 +20,10 @@ from plantext.extractors.document import find_plan_period
         # 规划期内 states no period
         ("某市生态环境保护规划", ["规划期内，全市新增造林面积2021—2025年累计50万亩。"], None),
         ("某市生态环境保护规划", ["到2025年，全市森林覆盖率达到32.5%。"], None),
+        # a later statement after a 规划期内 that states none
+        ("某市生态环境保护规划", ["按照规划期内全面完成各项任务的要求，规划期为2021—2025年。"], (2021, 2025)),
+        # the period of the plan before is no statement of this one's
+        ("某市生态环境保护规划", ["上一轮规划期为2016—2020年。规划期为2021—2025年。"], (2021, 2025)),
     ],
 )
 def test_the_plan_period_is_read_from_the_title_or_from_the_period_the_plan_states(title, texts, period):

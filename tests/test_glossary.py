@@ -124,3 +124,14 @@ def test_an_unnumbered_paragraph_after_numbered_entries_carries_on_the_definitio
         (1, "重点行业", "指排放量大的行业。其中：钢铁、水泥、平板玻璃为重点。"),
         (2, "碳达峰", "指二氧化碳排放达到峰值。"),
     ]
+
+
+def test_a_term_opening_with_a_decimal_is_no_numbered_entry(tmp_path):
+    text = (
+        "某省规划\n\n附件\n\n名词解释\n\n"
+        "  碳达峰：指二氧化碳排放达到峰值。\n\n"
+        "  1.5℃温控目标：指将全球平均气温上升幅度控制在1.5摄氏度以内。\n\n"
+        "  碳中和：指企业、团体或个人在一定时间内直接或间接产生的温室气体排放总量与吸收量相抵。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term) for t in terms] == [(None, "碳达峰"), (None, "1.5℃温控目标"), (None, "碳中和")]

@@ -347,6 +347,31 @@ def test_web_page_chrome_is_dropped_and_the_title_is_the_plans(tmp_path):
     assert [p.text for p in layout.paragraphs] == ["“十三五”期间，全市建成污水处理厂18座。"]
 
 
+def test_a_plan_sentence_holding_a_chrome_word_is_kept(tmp_path):
+    text = (
+        "某市“十四五”生态环境保护规划\n"
+        "来源：生态环境部门监测数据表明，到2025年，全市空气质量优良天数比例达到90%。\n"
+        "依法打击侵犯版权所有人合法权益的行为。\n"
+    )
+    assert [p.text for p in layout_of(tmp_path, text).paragraphs] == [
+        "来源：生态环境部门监测数据表明，到2025年，全市空气质量优良天数比例达到90%。依法打击侵犯版权所有人合法权益的行为。"
+    ]
+
+
+def test_chrome_words_in_the_body_of_a_document_are_its_text(tmp_path):
+    body = "".join(f"第{number}段，全市生态环境持续改善。\n" for number in range(1, 15))
+    text = "某市“十四五”生态环境保护规划\n" + body + "字号：大 中 小\n" + body
+    assert any("字号：大中小" in p.text for p in layout_of(tmp_path, text).paragraphs)
+
+
+def test_a_prose_line_naming_a_period_and_a_plan_is_no_title(tmp_path):
+    text = (
+        "某市国土空间生态修复规划\n前言\n“十四五”时期是我市生态修复规划实施的关键阶段\n"
+        "，必须坚持系统观念。规划期限为2021—2035年。\n第一章　规划背景\n"
+    )
+    assert layout_of(tmp_path, text).title == "某市国土空间生态修复规划"
+
+
 def test_a_title_naming_the_period_wins_over_a_menu_line_naming_a_plan(tmp_path):
     text = "政务公开  规划计划\n某市“十四五”生态环境保护规划\n第一章　规划背景\n“十三五”期间，全市生态环境持续改善。\n"
     assert layout_of(tmp_path, text).title == "某市“十四五”生态环境保护规划"
@@ -404,3 +429,9 @@ def test_a_short_group_line_of_a_box_ends_its_paragraph_before_the_first_item(tm
         "（二）生活垃圾",
         "（1）焚烧发电工程：新建焚烧发电厂12座。",
     ]
+
+
+def test_a_bare_table_label_above_its_column_headers_opens_a_table_without_a_caption(tmp_path):
+    text = "某市“十四五”生态环境保护规划\n第一章　主要目标\n表1\n序号\n指标\n单位\n2020年\n2025年\n属性\n"
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [(table.heading.match.label, table.heading.match.title, table.lines[0].text) for table in tables] == [("表 1", "", "序号")]

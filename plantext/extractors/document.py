@@ -7,11 +7,8 @@ from typing import Iterable
 import regex
 
 from plantext.models import Period
-from plantext.vocab import load_vocabulary
-
-# How far after its opening words a stated period may reach (“十四五”时期,
-# 2021年至2025年).
-PERIOD_STATEMENT_LENGTH = 16
+from plantext.timeexpr import find_period
+from plantext.vocab import load_vocabulary, vocabulary_table
 
 
 def find_region(title: str) -> str | None:
@@ -43,29 +40,42 @@ def find_plan_period(title: str, texts: Iterable[str] = ()) -> Period | None:
     years (``（2021—2025年）``); when the title names none, the period that
     the first of ``texts`` (the plan's paragraphs) to state one gives
     (``规划期为2021—2025年``)."""
-    from plantext.timeexpr import find_period
-
     years = find_period(title) or next(filter(None, map(_stated_period, texts)), None)
     return Period(start=years[0], end=years[1]) if years else None
 
 
 def _stated_period(text: str) -> tuple[int, int] | None:
     """The years of a period the text states for the plan (``规划期为2021—2025年``)."""
-    from plantext.timeexpr import find_period
-
     vocab = load_vocabulary("periods")
-    for word in vocab["period_statement_words"]:
-        position = text.find(word)
-        if position < 0:
+    for found in _period_statement_words().finditer(text):
+        if text[: found.start()].endswith(tuple(vocab["period_statement_not_after"])):
             continue
-        rest = text[position + len(word) :].lstrip()
-        for link in sorted(vocab["period_statement_links"], key=len, reverse=True):
-            if rest.startswith(link):
-                rest = rest[len(link) :].lstrip()
-                break
+        rest = _without_link(text[found.end() :].lstrip(), vocab["period_statement_links"])
         # The period must follow at once: 规划期内，… states none.
-        if rest[:1].isdigit() or rest[:1] in vocab["quotes"]["open"] + "十第":
-            years = find_period(rest[:PERIOD_STATEMENT_LENGTH])
+        if rest[:1] and (rest[0].isdigit() or rest[0] in _period_openings(vocab)):
+            years = find_period(rest[: vocab["period_statement_reach"]])
             if years:
                 return years
     return None
+
+
+def _without_link(text: str, links: list[str]) -> str:
+    for link in sorted(links, key=len, reverse=True):
+        if text.startswith(link):
+            return text[len(link) :].lstrip()
+    return text
+
+
+def _period_openings(vocab) -> set[str]:
+    """The characters a named period may open with: a quote, or the first
+    character of a spelling of one (十四五, 第十四个五年)."""
+    spellings = [name for name, period in vocab["periods"].items() for name in [name, *period.get("also", [])]]
+    return set(vocab["quotes"]["open"]) | {spelling[0] for spelling in spellings}
+
+
+def _period_statement_words() -> regex.Pattern:
+    return vocabulary_table(_build_period_statement_words, "periods")
+
+
+def _build_period_statement_words(periods) -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, sorted(periods["period_statement_words"], key=len, reverse=True))))
