@@ -17,7 +17,11 @@ Footnote markers printed after the value (``82.6①``, ``≥92²``, ``〔3.1〕�
 indicator's name are left out of the name, and kept in ``markers`` for the
 row's notes.  A number in square brackets after a value is a marker only
 when the table has a note of that number (``note_markers``); alone in a cell
-(``[18]``) it is a cumulative value.
+(``[18]``) it is a cumulative value.  Superscript digits are no marker after
+a letter (``m³``, a unit's power) nor right after the base 10 of a power
+(``5×10⁴``, ``10⁶``: an exponent; tables.yaml ``power_base``).
+``note_number`` reads any printed marker as the number of its note (① → 1,
+¹² → 12), for the names and notes of a table as for its cells.
 
 A cell that is not wholly one of these forms counts as qualitative, so that
 no number is invented: ``（18）`` (round brackets may mean a negative number),
@@ -66,11 +70,9 @@ class _CellRules:
     cumulative_words: list[str]
     list_separator: str
     # A footnote marker closing a cell: superscripts (not after a letter, as
-    # in m³), a circled number or a number in square brackets, perhaps after
-    # a space.
+    # in m³, nor an exponent, as in 10⁴), a circled number or a number in
+    # square brackets, perhaps after a space.
     trailing_marker: regex.Pattern
-    superscripts: str
-    circled: str
 
 
 def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
@@ -80,12 +82,9 @@ def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
         rf"(?P<before>{before})? ?(?P<number>[-−]?{ARABIC_NUMBER})(?P<rest>.*?) ?(?P<after>{after})?"
     )
     cells = comparators["cells"]
-    superscripts, circled = tables["superscript_digits"], tables["circled_digits"]
-    brackets = "|".join(
-        rf"{regex.escape(open_)}(?P<bracketed>[0-9]{{1,2}}){regex.escape(close)}" for open_, close in tables["marker_brackets"]
-    )
+    marks = _build_footnote_marks(tables)
     trailing_marker = regex.compile(
-        rf"\s*(?:(?P<circled>[{regex.escape(circled)}])|(?<![A-Za-z])(?P<superscript>[{regex.escape(superscripts)}]{{1,2}})|{brackets})$"
+        rf"\s*(?:(?P<circled>[{regex.escape(marks.circled)}])|(?P<superscript>{marks.superscript.pattern})|{marks.bracketed})$"
     )
     return _CellRules(
         single=single,
@@ -96,13 +95,50 @@ def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
         cumulative_words=cells["cumulative_words"],
         list_separator=numerals["list_separator"],
         trailing_marker=trailing_marker,
-        superscripts=superscripts,
-        circled=circled,
     )
 
 
 def _cell_rules() -> _CellRules:
     return vocabulary_table(_build_cell_rules, "comparators", "numerals", "tables")
+
+
+@dataclass(frozen=True)
+class FootnoteMarks:
+    """How footnote markers are printed (tables.yaml): the circled numbers
+    in order from ①, and patterns for a run of superscript digits that is a
+    marker and for a number in square brackets (its number in ``bracketed``)."""
+
+    circled: str
+    # superscript digits, whole, after neither a letter (m³) nor the base of a power (10⁴)
+    superscript: regex.Pattern
+    bracketed: str
+    from_superscripts: dict[int, int]
+
+
+def _build_footnote_marks(tables) -> FootnoteMarks:
+    superscripts = regex.escape(tables["superscript_digits"])
+    brackets = "|".join(
+        rf"{regex.escape(open_)}(?P<bracketed>[0-9]{{1,2}}){regex.escape(close)}" for open_, close in tables["marker_brackets"]
+    )
+    return FootnoteMarks(
+        circled=tables["circled_digits"],
+        superscript=regex.compile(rf"(?<![A-Za-z{superscripts}])(?<!{tables['power_base']})[{superscripts}]+"),
+        bracketed=f"(?:{brackets})",
+        from_superscripts=str.maketrans(tables["superscript_digits"], "0123456789"),
+    )
+
+
+def footnote_marks() -> FootnoteMarks:
+    return vocabulary_table(_build_footnote_marks, "tables")
+
+
+def note_number(marker: str) -> str:
+    """The number of the note a printed marker points to: ``①`` → ``1``,
+    ``⑫`` → ``12``, ``¹²`` → ``12``; digits are their own number (``3``)."""
+    marks = footnote_marks()
+    if len(marker) == 1 and marker in marks.circled:
+        return str(marks.circled.index(marker) + 1)
+    return marker.translate(marks.from_superscripts)
 
 
 def parse_cell_value(raw: str, *, indicator_name: str = "", note_markers: Collection[str] | None = None) -> CellValue:
@@ -148,10 +184,8 @@ def split_value_markers(text: str, note_markers: Collection[str] | None = None) 
         before = text[: found.start()].rstrip()
         if not before or before in rules.before_number:
             break
-        if found.group("circled"):
-            marker = str(rules.circled.index(found.group("circled")) + 1)
-        elif found.group("superscript"):
-            marker = found.group("superscript").translate(str.maketrans(rules.superscripts, "0123456789"))
+        if found.group("circled") or found.group("superscript"):
+            marker = note_number(found.group("circled") or found.group("superscript"))
         else:
             marker = found.group("bracketed")
             if note_markers is not None and marker not in note_markers:

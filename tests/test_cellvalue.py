@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plantext.cellvalue import parse_cell_value
+from plantext.cellvalue import note_number, parse_cell_value
 
 GOLD = Path(__file__).resolve().parent / "gold"
 GOLD_DOCUMENTS = ["qinghai", "gansu-14th-eco-plan", "national-14th-eco-plan"]
@@ -110,10 +110,39 @@ def test_square_brackets_after_a_value_without_their_note_invent_no_number(print
     assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.markers) == (printed, None, None, False, ())
 
 
-@pytest.mark.parametrize("printed", ["①", "12万m³", "5km²"])
-def test_a_marker_needs_a_value_before_it_and_a_unit_keeps_its_superscript(printed):
-    assert parse_cell_value(printed).markers == ()
-    assert parse_cell_value(printed).raw == printed
+def test_a_marker_needs_a_value_before_it():
+    cell = parse_cell_value("①")
+    assert (cell.raw, cell.value, cell.markers) == ("①", None, ())
+
+
+@pytest.mark.parametrize("printed,value", [("12万m³", 12), ("5km²", 5)])
+def test_a_superscript_after_a_letter_is_the_power_of_a_unit(printed, value):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.markers) == (printed, value, ())
+
+
+@pytest.mark.parametrize("printed", ["5×10⁴", "10²", "≤1×10⁶", "3.2×10⁻²"])
+def test_a_superscript_after_the_base_10_of_a_power_is_its_exponent(printed):
+    # Not a marker (5×10 with note 4 had been read); the cell is no plain
+    # number either, so none is invented.
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.markers) == (printed, None, None, ())
+
+
+@pytest.mark.parametrize("printed,raw,value,markers", [("110²", "110", 110, ("2",)), ("2.10³", "2.10", 2.10, ("3",))])
+def test_a_superscript_after_a_longer_number_than_10_is_a_marker(printed, raw, value, markers):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.markers) == (raw, value, markers)
+
+
+def test_a_marker_after_a_power_is_a_marker():
+    cell = parse_cell_value("5×10⁴①")
+    assert (cell.raw, cell.markers) == ("5×10⁴", ("1",))
+
+
+@pytest.mark.parametrize("printed,number", [("①", "1"), ("⑫", "12"), ("⑳", "20"), ("²", "2"), ("¹²", "12"), ("3", "3")])
+def test_a_printed_marker_is_the_number_of_its_note(printed, number):
+    assert note_number(printed) == number
 
 
 def test_round_brackets_do_not_mark_a_cumulative_value():

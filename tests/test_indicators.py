@@ -80,6 +80,32 @@ def test_strip_markers(printed, name, markers):
     assert strip_markers(printed) == (name, markers)
 
 
+@pytest.mark.parametrize("printed", ["污水处理率：①县城②建制镇", "城市生活垃圾无害化处理率：[1]市区[2]县城"])
+def test_numbers_followed_by_more_of_the_name_are_its_list_labels(printed):
+    assert strip_markers(printed) == (printed, [])
+
+
+@pytest.mark.parametrize(
+    "printed,name,markers",
+    [("森林覆盖率①（%）", "森林覆盖率（%）", ["1"]), ("地级及以上城市空气质量优良天数比例[1](%)", "地级及以上城市空气质量优良天数比例(%)", ["1"])],
+)
+def test_a_marker_before_the_unit_closing_a_name_is_a_marker(printed, name, markers):
+    assert strip_markers(printed) == (name, markers)
+
+
+def test_a_number_before_brackets_that_hold_no_unit_is_no_marker():
+    assert strip_markers("细颗粒物①（PM2.5）浓度") == ("细颗粒物①（PM2.5）浓度", [])
+
+
+def test_two_markers_closing_a_name_are_both_markers():
+    assert strip_markers("地表水达到或好于Ⅲ类水体比例①②") == ("地表水达到或好于Ⅲ类水体比例", ["1", "2"])
+
+
+def test_the_exponent_of_a_power_in_a_name_stays():
+    # 10⁴ had become 104 (and could lose its 10 as a marker)
+    assert strip_markers("万元工业增加值用水量（立方米/10⁴元）") == ("万元工业增加值用水量（立方米/10⁴元）", [])
+
+
 @pytest.mark.parametrize(
     "printed,name,unit",
     [
@@ -231,6 +257,26 @@ def test_markers_after_values_and_names_resolve_to_their_notes():
     ]
     assert [row.name for row in rows] == ["地级及以上城市空气质量优良天数比例", "草原综合植被盖度", "化学需氧量排放总量"]
     assert [row.notes for row in rows] == [["2015年基数为76.2%。"], ["草原综合植被盖度为全省平均值。"], ["含工程减排量。"]]
+
+
+def test_list_labels_in_a_name_link_no_notes():
+    # /tmp/review8/t/circ.txt: the notes ① ② belong to other rows
+    table = RawTable(
+        label="表1",
+        caption="主要指标",
+        page=1,
+        columns=["序号", "指标", "单位", "2020年", "2025年", "属性"],
+        rows=[
+            RawRow(["1", "城镇生活污水集中收集率①", "%", "65", "70", "预期性"], [], 1),
+            RawRow(["2", "污水处理率：①县城②建制镇", "%", "95、70", "97、75", "约束性"], [], 1),
+        ],
+        notes=["注：①按城市建成区统计。②含工业园区。"],
+    )
+    rows = extract_indicators([table], Period(start=2021, end=2025))
+    assert [(row.name, row.notes) for row in rows] == [
+        ("城镇生活污水集中收集率", ["按城市建成区统计。"]),
+        ("污水处理率：①县城②建制镇", []),
+    ]
 
 
 def test_brackets_after_a_value_with_no_note_of_their_number_are_no_marker():

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from plantext.cellvalue import CellValue, parse_cell_value
+from plantext.cellvalue import CellValue, footnote_marks, note_number, parse_cell_value
 from plantext.extractors.tables import RawRow, RawTable, classify_header, is_sequence_number
 from plantext.models import Indicator, Period, Value
 from plantext.normalize import remove_spaces
@@ -210,26 +210,32 @@ def split_sequence(name: str) -> tuple[int | None, str]:
 class _MarkerPatterns:
     # 1–2 digits glued to a name
     digits: regex.Pattern
-    # a number in square brackets or a circled number after some of the name
+    # numbers in square brackets or circled numbers closing the name, or
+    # just before its closing brackets (森林覆盖率①（%）: ``tail``, kept
+    # when it holds a unit)
     printed: regex.Pattern
-    superscripts: str
-    circled: str
+    # one of them
+    printed_one: regex.Pattern
 
 
 def _compile_marker_patterns(tables) -> _MarkerPatterns:
     followers = regex.escape(tables["quantity_followers"])
-    circled = tables["circled_digits"]
-    brackets = "|".join(
-        rf"{regex.escape(open_)}(?P<bracketed>[0-9]{{1,2}}){regex.escape(close)}" for open_, close in tables["marker_brackets"]
-    )
+    marks = footnote_marks()
+    opening = regex.escape("".join(open_ for open_, _ in tables["marker_brackets"]))
+    one = rf"(?:{marks.bracketed}|(?P<circled>[{regex.escape(marks.circled)}]))"
     return _MarkerPatterns(
         # 1–2 digits not part of a number or a Latin symbol (PM2.5, CO2), and
-        # not counting something (3个, 2020年); 第 before them makes an ordinal.
-        digits=regex.compile(rf"(?<![A-Za-z0-9.．第])([0-9]{{1,2}})(?![0-9.．%{followers}])"),
-        # Not at the start, where a circled number is the row's list label (①森林覆盖率).
-        printed=regex.compile(rf"(?<=\S)\s*(?:{brackets}|(?P<circled>[{regex.escape(circled)}]))"),
-        superscripts=tables["superscript_digits"],
-        circled=circled,
+        # not counting something (3个, 2020年); 第 before them makes an
+        # ordinal; nor the base of a power (10⁴) or a number in square
+        # brackets, which are markers only where the name ends.
+        digits=regex.compile(
+            rf"(?<![A-Za-z0-9.．第{opening}])([0-9]{{1,2}})(?![0-9.．%{followers}{regex.escape(tables['superscript_digits'])}])"
+        ),
+        # Not at the start, where a circled number is the row's list label
+        # (①森林覆盖率), nor before more of the name, where it labels a
+        # part of it (污水处理率：①县城②建制镇).
+        printed=regex.compile(rf"(?<=\S)\s*(?P<markers>(?:\s*{one})+)\s*(?P<tail>[（(][^（()）]*[)）])?\s*$"),
+        printed_one=regex.compile(one),
     )
 
 
@@ -240,17 +246,20 @@ def _marker_patterns() -> _MarkerPatterns:
 def strip_markers(name: str) -> tuple[str, list[str]]:
     """Remove footnote markers glued to a name (digits, superscripts such as
     ¹², numbers in square brackets such as [1], circled numbers such as ①);
-    return the name and the markers, as note numbers."""
+    return the name and the markers, as note numbers.
+
+    A bracketed or circled number is a marker only where the name ends: at
+    its very end or before its unit in brackets (森林覆盖率①（%）); followed
+    by more of the name it is a label (污水处理率：①县城②建制镇).  Superscripts
+    are markers as in cells (``plantext.cellvalue``: not the exponent of 10⁴)."""
     patterns = _marker_patterns()
     markers: list[str] = []
-
-    def printed(match) -> str:
-        circled = match.group("circled")
-        markers.append(str(patterns.circled.index(circled) + 1) if circled else match.group("bracketed"))
-        return ""
-
-    name = patterns.printed.sub(printed, name)
-    name = name.translate(str.maketrans(patterns.superscripts, "0123456789"))
+    found = patterns.printed.search(name)
+    if found and (found.group("tail") is None or normalise_unit(found.group("tail")[1:-1]) is not None):
+        for one in patterns.printed_one.finditer(found.group("markers")):
+            markers.append(note_number(one.group("circled")) if one.group("circled") else one.group("bracketed"))
+        name = name[: found.start()] + (found.group("tail") or "")
+    name = footnote_marks().superscript.sub(lambda superscript: note_number(superscript.group()), name)
     markers += [match.group(1) for match in patterns.digits.finditer(name)]
     return patterns.digits.sub("", name).strip(), markers
 
@@ -282,7 +291,6 @@ def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
     too (① → "1"); unnumbered notes, and text before a paragraph's first
     numbered one (注：〔〕内为五年累计数。①…), under None."""
     vocab = load_vocabulary("tables")
-    circled = vocab["circled_digits"]
     notes: dict[str | None, list[str]] = {}
     for paragraph in paragraphs:
         text = regex.sub(vocab["note_prefix"], "", paragraph, count=1)
@@ -292,7 +300,7 @@ def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
             notes.setdefault(None, []).append(lead)
         for item, following in zip(items, items[1:] + [None]):
             end = following.start() if following is not None else len(text)
-            number = item.group("num") or str(circled.index(item.group("circled")) + 1)
+            number = item.group("num") or note_number(item.group("circled"))
             notes.setdefault(number, []).append(text[item.end() : end].strip())
     return notes
 
