@@ -381,8 +381,8 @@ def extract_many(
 def _run_all(pending: list[Job], jobs: int, timeout: float | None, executor: str, scheduler: str | None):
     from plantext import executors
 
-    if executor != "dask" and ((jobs <= 1 and timeout is None) or not pending):
-        return executors.run_inline(pending)
+    if not pending or (executor != "dask" and jobs <= 1 and timeout is None):
+        return executors.run_inline(pending)  # nothing to run, or nothing to run it on but this process
     # Largest files first, so that a big plan does not start last and leave
     # the other workers idle at the end (outputs do not depend on the order).
     largest_first = sorted(pending, key=lambda job: -_size(job.path))
