@@ -382,7 +382,7 @@ def read_text(path: str | Path) -> SourceDocument:
         raw_lines = page_text.split("\n")
         if double:
             raw_lines = [line for line in raw_lines if line != ""]
-        tab_rows = lay_out_tab_tables(raw_lines, wide)
+        tab_rows = lay_out_tab_tables(raw_lines, wide) if "\t" in page_text else {}
         lines = []
         for index, raw in enumerate(raw_lines):
             if not raw.strip():
