@@ -254,3 +254,36 @@ def test_a_table_padded_with_ideographic_spaces_lines_up_in_screen_cells(tmp_pat
     )
     lines = read_text(path).pages[0].lines
     assert [[segment.x0 for segment in line.segments] for line in lines] == [[0, 6, 22, 28]] * 4
+
+
+# pdftotext -layout -enc GBK lines a table up counting two cells for a CJK
+# character (its bytes); its centred names make the one-cell count line up by
+# chance in many places, a few rows at a time.
+GBK_LAYOUT_TABLE = """\
+序号                  指标                       单位   基准值    目标值     属性
+ 1        一般工业固体废物综合利用率              %       55        60      预期性
+ 2          工业危险废物利用处置率                %       95        100     约束性
+ 3          城市生活垃圾回收利用率                %       30        35      预期性
+ 4         城市生活垃圾资源化利用率               %       60       ≥80     预期性
+ 5        地级城市生活垃圾分类覆盖率              %       40        90      约束性
+ 6         县城生活垃圾无害化处理率               %       96       ≥98     约束性
+ 7       城市生活垃圾焚烧处理能力占比             %       58      65 左右   预期性
+ 8            建筑垃圾综合利用率                  %       35        50      预期性
+ 9         主要农作物秸秆综合利用率               %       86       ＞86     预期性
+ 10           畜禽粪污综合利用率                  %       88       ≥90     约束性
+ 11                农膜回收率                     %       80        85      预期性
+ 12           医疗废物集中处置率                  %       100       100     约束性
+ 13     县级以上城市医疗废物无害化处置率          %       98        100     约束性
+ 14        “无废城市”建设试点城市               个      1          5      预期性
+ 15        危险废物集中利用处置能力         万吨/年       180       300     预期性
+序号                 指标                    单位   基准值    目标值     属性
+ 16           塑料垃圾填埋量下降              %       —      〔30〕    预期性
+ 17            再生资源回收总量              万吨    1200      1600     预期性
+ 18           快递包装绿色转型率              %       —        90      预期性
+"""
+
+
+def test_a_gbk_layout_dump_whose_columns_line_up_in_screen_cells_is_read_so(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(GBK_LAYOUT_TABLE.encode("gb18030"))
+    assert read_text(path).pages[0].lines[0].em == 2.0

@@ -344,9 +344,9 @@ def display_cells(text: str) -> list[int]:
 def aligns_wide(raw_lines: list[str]) -> bool:
     """Do the dump's table rows line up better when CJK characters count two
     cells than when every character counts one?  Rows line up when their
-    cells start in the same places, so the count under which more cell
-    starts are shared by several rows wins; pdftotext's one cell a
-    character stays the rule when there is no table."""
+    cells start in the same places, so the count under which more pairs of
+    rows share a cell start wins; pdftotext's one cell a character stays the
+    rule when there is no table."""
     rows = []
     for raw in raw_lines:
         stripped = raw.strip()
@@ -360,7 +360,9 @@ def aligns_wide(raw_lines: list[str]) -> bool:
 
 
 def _shared(starts: Counter) -> int:
-    return sum(count for count in starts.values() if count > 1)
+    """How many pairs of rows start a cell in the same place: columns shared
+    by many rows outweigh chance coincidences of two or three."""
+    return sum(count * (count - 1) // 2 for count in starts.values())
 
 
 def read_text(path: str | Path) -> SourceDocument:
