@@ -261,7 +261,7 @@ def test_markers_after_values_and_names_resolve_to_their_notes():
 
 
 def test_list_labels_in_a_name_link_no_notes():
-    # /tmp/review8/t/circ.txt: the notes ① ② belong to other rows
+    # Circled numbers inside a name are its list labels: the notes ① ② belong to other rows.
     table = RawTable(
         label="表1",
         caption="主要指标",
