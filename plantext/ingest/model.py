@@ -12,11 +12,15 @@ width of one CJK character in that unit, so layout rules can be stated in ems
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text inside a line, separated from its neighbours by a visible gap."""
+class Segment(NamedTuple):
+    """A run of text inside a line, separated from its neighbours by a visible gap.
+
+    A named tuple, not a frozen dataclass: a line is cut into segments for
+    every line of every page, and a tuple is built at a third of the cost.
+    """
 
     text: str
     x0: float
