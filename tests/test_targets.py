@@ -209,6 +209,11 @@ def test_doubling_is_a_multiple_of_two_without_unit():
             "到2025年，化工、制药产业园区挥发性有机物排放量分别下降10%、8%。",
             [("化工产业园区挥发性有机物排放量", 10), ("制药产业园区挥发性有机物排放量", 8)],
         ),
+        # a kind noun with a qualifier after it is shared with the qualifier
+        (
+            "到2025年，国有、民营企业单位产值能耗分别下降10%和12%。",
+            [("国有企业单位产值能耗", 10), ("民营企业单位产值能耗", 12)],
+        ),
         # one value for a list of metrics: one target per metric
         (
             "到2025年，化学需氧量和氨氮排放总量分别下降8%。",
@@ -240,6 +245,23 @@ def test_a_substance_after_the_subject_of_a_metric_begins_its_measure(metric, pa
 
     item = _parts(metric, _rules())
     assert (item.scope, item.subject, item.measure, item.head) == parts
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "到2025年，城市细颗粒物（PM2.5）浓度>35微克/立方米的天数比例控制在5%以内。",
+            [("城市细颗粒物（PM2.5）浓度>35微克/立方米的天数比例", 5, "%", "<=")],
+        ),
+        (
+            "到2025年，PM2.5浓度超过75微克/立方米的重污染天数比率下降到1%以内。",
+            [("PM2.5浓度超过75微克/立方米的重污染天数比率", 1, "%", "<=")],
+        ),
+    ],
+)
+def test_a_threshold_inside_a_later_metric_is_no_target_of_its_own(sentence, expected):
+    assert [(t.metric, t.value, t.unit, t.comparator) for t in targets(sentence)] == expected
 
 
 def test_a_list_of_values_shares_the_comparator_after_its_last_value():

@@ -261,10 +261,28 @@ def find_targets_in_sentence(
         previous_clause = sentence[clause_start:clause_end]
     targets = [
         (clause_start, _target(value))
-        for clause_start, value in stated
+        for clause_start, value in _without_thresholds(stated)
         if value.metric and value.deadline in deadlines
     ]
     return [_in_original(target, compact) for target in _with_opening_scope(sentence, targets, expressions, rules)]
+
+
+def _without_thresholds(stated: list[tuple[int, _Stated]]) -> list[tuple[int, _Stated]]:
+    """The values that are not thresholds defining a later value's metric.
+
+    ``浓度>35微克/立方米的天数比例控制在5%以内`` states one target, the share
+    of days; the 35 is printed again inside that target's metric, and a value
+    printed inside the metric of a later value of its clause is part of it.
+    """
+    kept = []
+    for index, (clause_start, value) in enumerate(stated):
+        defines_later_metric = any(
+            later_clause == clause_start and later.quantity.start >= value.quantity.end and value.quantity.raw in later.metric
+            for later_clause, later in stated[index + 1 :]
+        )
+        if not defines_later_metric:
+            kept.append((clause_start, value))
+    return kept
 
 
 def _target(value: _Stated) -> FoundTarget:
@@ -838,7 +856,9 @@ def _shared_kind_noun(subject: str, last_subject: str, rules: _TargetRules) -> s
 
     All of the trailing run is shared, as printed once for the whole list:
     化工、制药产业园区 → 化工产业园区, not 化工园区.  The run stops short of
-    the whole subject, which names the last item.
+    the whole subject, which names the last item.  When a qualifier follows
+    the kind noun (国有、民营企业单位产值能耗), the kind noun is shared with
+    all that follows it: 国有企业单位产值能耗.
     """
     if not subject or subject.endswith(rules.kind_nouns):
         return ""
@@ -847,6 +867,9 @@ def _shared_kind_noun(subject: str, last_subject: str, rules: _TargetRules) -> s
         if start == len(noun):
             break
         start -= len(noun)
+    if start == len(last_subject):
+        starts = [found for noun in rules.kind_nouns if (found := last_subject.find(noun, 1)) > 0]
+        start = min(starts, default=start)
     return last_subject[start:]
 
 
