@@ -53,7 +53,11 @@ def _build_patterns(vocab):
         "space_after_cjk": regex.compile(rf"(?<={cjk})\s+"),
         "space_before_cjk": regex.compile(rf"\s+(?={cjk})"),
         "spaces": regex.compile(r"\s+"),
-        "decimal_point": regex.compile(r"(?<=[0-9])[．。](?=[0-9])"),
+        # A full-width point between digits is a decimal point (0．5); so is
+        # an ideographic full stop (0。5), unless it ends a sentence before
+        # one that opens with a date (0.625。2023年底前) or closes a number
+        # that has its decimal point already.
+        "decimal_point": regex.compile(r"(?<=[0-9])(?:．|(?<![.．][0-9]*)。(?![0-9]+[年月日]))(?=[0-9])"),
         "class_range": class_range,
         "roman": regex.compile(roman),
         "space_before_class": regex.compile(rf"(?<=[ⅠⅡⅢⅣⅤⅥ])\s+(?=(?:{words}))"),

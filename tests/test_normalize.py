@@ -22,6 +22,11 @@ from plantext.normalize import join_lines, normalize_text
         ("第一章\u3000\u3000把握生态环境保护新形势", "第一章把握生态环境保护新形势"),
         ("VOCs and NOx", "VOCs and NOx"),
         ("（PM2.5）浓度", "（PM2.5）浓度"),
+        # an ideographic full stop between digits is a decimal point…
+        ("利用系数达到0。57", "利用系数达到0.57"),
+        # …unless a sentence opening with a date follows it, or the number has its point already
+        ("系数提高到0.625。2023年底前，完成", "系数提高到0.625。2023年底前，完成"),
+        ("系数提高到0.625。2个示范区", "系数提高到0.625。2个示范区"),
     ],
 )
 def test_normalize_text(printed, normalised):
