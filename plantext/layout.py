@@ -649,11 +649,20 @@ class _Builder:
             and nxt.text[-1] not in SENTENCE_END
         )
 
+    def runs_on(self, line: Line) -> bool:
+        """Does the text of ``line`` run on to the next line: a full line that
+        ends inside a sentence?"""
+        return not self.metrics.is_short(line) and line.text[-1] not in SENTENCE_END
+
     def starts_paragraph(self, previous: Line, line: Line) -> bool:
         metrics = self.metrics
         if previous.hard_break or (previous.blank_after and previous.page == line.page):
             return True
-        if abs(previous.em - line.em) > 0.5 or previous.bold != line.bold:
+        if abs(previous.em - line.em) > 0.5:
+            return True
+        if previous.bold != line.bold and not self.runs_on(previous):
+            # A bold run-in lead (2.补齐污水收集短板。“十四五”期间，全省新 / 增…)
+            # makes its first line bold, but the sentence runs on to the next.
             return True
         if metrics.is_indented(line) and not metrics.is_indented(previous):
             return True

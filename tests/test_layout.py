@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from plantext.ingest.model import Line, Page, SourceDocument
 from plantext.ingest.text import read_text
 from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_heading
 
@@ -435,3 +436,30 @@ def test_a_bare_table_label_above_its_column_headers_opens_a_table_without_a_cap
     text = "某市“十四五”生态环境保护规划\n第一章　主要目标\n表1\n序号\n指标\n单位\n2020年\n2025年\n属性\n"
     tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
     assert [(table.heading.match.label, table.heading.match.title, table.lines[0].text) for table in tables] == [("表 1", "", "序号")]
+
+
+def _pdf_line(text: str, top: float, bold: bool = False, x0: float = 90.0) -> Line:
+    """A line of a PDF page set in 10-point type, its text one em per character."""
+    return Line(text=text, page=1, x0=x0, top=top, x1=x0 + 10.0 * len(text), bottom=top + 10.0, em=10.0, bold=bold)
+
+
+def _pdf_source(lines: list[Line]) -> SourceDocument:
+    page = Page(number=1, width=595.0, height=842.0, lines=lines)
+    return SourceDocument(path="plan.pdf", format="pdf", sha256="", pages=[page])
+
+
+def test_a_bold_run_in_lead_does_not_end_its_paragraph_at_the_first_line():
+    lines = [
+        _pdf_line("（二）持续改善水环境质量", 100.0, bold=True),
+        _pdf_line("2.补齐城镇污水收集处理短板。“十四五”期间，全省新", 120.0, bold=True, x0=110.0),
+        _pdf_line("增城镇污水处理能力150万吨/日，城市生活污水集中收", 140.0),
+        _pdf_line("集率达到70%以上，县城污水处理率达到95%以上。", 160.0),
+        _pdf_line("3.加强工业园区污水治理。推进工业园区污水管网排查", 180.0, bold=True, x0=110.0),
+        _pdf_line("整治，到2025年实现污水集中处理设施全覆盖，出水稳", 200.0),
+        _pdf_line("定达标。", 220.0),
+    ]
+    paragraphs = [block.text for block in analyse(_pdf_source(lines)).blocks if isinstance(block, Paragraph)]
+    assert paragraphs == [
+        "2.补齐城镇污水收集处理短板。“十四五”期间，全省新增城镇污水处理能力150万吨/日，城市生活污水集中收集率达到70%以上，县城污水处理率达到95%以上。",
+        "3.加强工业园区污水治理。推进工业园区污水管网排查整治，到2025年实现污水集中处理设施全覆盖，出水稳定达标。",
+    ]
