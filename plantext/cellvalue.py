@@ -5,6 +5,10 @@
 - a number, possibly with a comparator symbol or word (``≥66``, ``>85``,
   ``不低于94.6``, ``15左右``, ``约15``, ``50以上``, ``10以内``) and a unit
   (``46(ug/m3)``): ``value`` and ``comparator`` (``=`` when none is printed);
+- a change stated with its verb (``下降13.5%``, ``提高2个百分点``): the
+  amount of the change, as a bare or bracketed one would read (``=`` when
+  no comparator is printed); the direction stays in ``raw``, as the
+  output's values have no field for it;
 - a five-year cumulative value (``〔18〕``, ``[18]``, ``约〔19〕``, or any value in
   a row named ``…累计…``): ``cumulative`` is true;
 - a list (``1.1、1.4、6、6``): ``value`` is ``None``, ``values_list`` holds the
@@ -15,9 +19,11 @@
 Footnote markers printed after the value (``82.6①``, ``≥92²``, ``〔3.1〕③``,
 ``≥76[1]``) are left out of ``raw`` and the value, as the markers after an
 indicator's name are left out of the name, and kept in ``markers`` for the
-row's notes.  A number in square brackets after a value is a marker only
-when the table has a note of that number (``note_markers``); alone in a cell
-(``[18]``) it is a cumulative value.  Superscript digits are no marker after
+row's notes.  A number in square brackets after a value, or a plain one
+right after the closing bracket of a value (``〔0.61〕2``, a superscript that
+a text dump printed on the line), is a marker only when the table has a note
+of that number (``note_markers``); alone in a cell (``[18]``) a bracketed
+number is a cumulative value.  Superscript digits are no marker after
 a letter (``m³``, a unit's power) nor right after the base 10 of a power
 (``5×10⁴``, ``10⁶``: an exponent; tables.yaml ``power_base``).
 ``note_number`` reads any printed marker as the number of its note (① → 1,
@@ -70,21 +76,25 @@ class _CellRules:
     cumulative_words: list[str]
     list_separator: str
     # A footnote marker closing a cell: superscripts (not after a letter, as
-    # in m³, nor an exponent, as in 10⁴), a circled number or a number in
-    # square brackets, perhaps after a space.
+    # in m³, nor an exponent, as in 10⁴), a circled number, a number in
+    # square brackets, perhaps after a space, or a number right after a
+    # closing bracket (〔0.61〕2).
     trailing_marker: regex.Pattern
 
 
 def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
     before = alternation(comparators["before_number"])
     after = alternation(comparators["after_number"])
+    change = alternation([verb for verb, reading in comparators["verbs"].items() if reading["change"] in ("increase", "decrease")])
     single = regex.compile(
-        rf"(?P<before>{before})? ?(?P<number>[-−]?{ARABIC_NUMBER})(?P<rest>.*?) ?(?P<after>{after})?"
+        rf"(?:{change})?(?P<before>{before})? ?(?P<number>[-−]?{ARABIC_NUMBER})(?P<rest>.*?) ?(?P<after>{after})?"
     )
     cells = comparators["cells"]
     marks = _build_footnote_marks(tables)
+    closing = regex.escape(tables["value_closing_brackets"])
     trailing_marker = regex.compile(
-        rf"\s*(?:(?P<circled>[{regex.escape(marks.circled)}])|(?P<superscript>{marks.superscript.pattern})|{marks.bracketed})$"
+        rf"\s*(?:(?P<circled>[{regex.escape(marks.circled)}])|(?P<superscript>{marks.superscript.pattern})|{marks.bracketed}"
+        rf"|(?<=[{closing}])(?P<bracketed>[0-9]{{1,2}}))$"
     )
     return _CellRules(
         single=single,
@@ -199,12 +209,15 @@ def _without_cumulative_brackets(text: str, rules: _CellRules) -> tuple[str, boo
     """``〔18〕`` → (``18``, True), ``〔19〕左右`` → (``19左右``, True),
     ``约〔19〕`` → (``约19``, True); other text is returned as it is, with
     False.  The brackets hold the cell's number: before them there may only
-    be a comparator (``18[65]`` is no cumulative 1865)."""
+    be a comparator (``18[65]`` is no cumulative 1865), and no digit may
+    follow them (``〔0.61〕2`` is no 0.612)."""
     for open_, close in rules.cumulative_brackets:
         start, end = text.find(open_), text.find(close)
         if 0 <= start < end - 1 and text.count(open_) == 1 and text.count(close) == 1:
             before = text[:start].strip()
             if before and before not in rules.before_number:
+                continue
+            if text[end + len(close) :].strip()[:1].isdigit():
                 continue
             inner = text[:start] + text[start + len(open_) : end] + text[end + len(close) :]
             return inner.strip(), True

@@ -96,6 +96,22 @@ def test_a_number_in_square_brackets_after_a_value_is_the_marker_of_a_note(print
     assert cell.cumulative is (raw == "〔18〕")
 
 
+@pytest.mark.parametrize(
+    "printed,raw,value,cumulative",
+    [("〔0.61〕2", "〔0.61〕", 0.61, True), ("（18）2", "（18）", None, False), ("[18]2", "[18]", 18, True)],
+)
+def test_a_number_right_after_the_closing_bracket_of_a_value_is_the_marker_of_a_note(printed, raw, value, cumulative):
+    # A superscript marker that a text dump printed on the line.
+    cell = parse_cell_value(printed, note_markers={"1", "2"})
+    assert (cell.raw, cell.value, cell.cumulative, cell.markers) == (raw, value, cumulative, ("2",))
+
+
+def test_a_number_after_a_closing_bracket_without_its_note_invents_no_number():
+    # Neither a marker nor more digits of the bracketed number (0.612).
+    cell = parse_cell_value("〔0.61〕2", note_markers={"1"})
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.markers) == ("〔0.61〕2", None, None, False, ())
+
+
 @pytest.mark.parametrize("printed,comparator", [("[18]", "="), ("[1]", "="), ("≥[18]", ">="), ("约[18]", "~")])
 def test_a_number_in_square_brackets_alone_is_cumulative_even_with_notes(printed, comparator):
     cell = parse_cell_value(printed, note_markers={"1", "18"})
@@ -158,6 +174,27 @@ def test_a_value_in_a_row_named_cumulative_is_cumulative():
 def test_a_dash_in_a_row_named_cumulative_is_not():
     cell = parse_cell_value("-", indicator_name="重点重金属污染物排放量累计下降比例")
     assert (cell.value, cell.comparator, cell.cumulative) == (None, None, False)
+
+
+@pytest.mark.parametrize(
+    "printed,value,comparator",
+    [
+        ("下降13.5%", 13.5, "="),
+        ("降低18%", 18, "="),
+        ("下降13.5%以上", 13.5, ">="),
+        ("提高2个百分点", 2, "="),
+        ("增长 5% 左右", 5, "~"),
+    ],
+)
+def test_a_change_stated_with_its_verb_gives_its_amount(printed, value, comparator):
+    # As 〔13.5〕 in the same kind of row does; the direction stays in raw.
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator) == (printed.replace(" ", ""), value, comparator)
+
+
+@pytest.mark.parametrize("printed", ["下降", "明显下降", "下降明显"])
+def test_a_change_verb_without_an_amount_has_no_value(printed):
+    assert parse_cell_value(printed).value is None
 
 
 @pytest.mark.parametrize(
