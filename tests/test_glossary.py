@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plantext.extractors.glossary import expansion_before, extract_abbreviations, extract_glossary, strip_term_quotes
+from plantext.extractors.projects import extract_projects
 from plantext.ingest.text import read_text
 from plantext.layout import analyse
 
@@ -135,3 +136,26 @@ def test_a_term_opening_with_a_decimal_is_no_numbered_entry(tmp_path):
     )
     terms = extract_glossary(layout_of(tmp_path, text))
     assert [(t.number, t.term) for t in terms] == [(None, "碳达峰"), (None, "1.5℃温控目标"), (None, "碳中和")]
+
+
+GLOSSARY_BOX = (
+    "某省“十四五”水生态环境保护规划\n\n第一章　规划背景\n\n"
+    "  到2025年，全省地表水国控断面水质优良比例达到80%以上。\n\n"
+    "                      专栏 1   名词解释\n\n"
+    "      1.水质优良比例：指水质达到或好于Ⅲ类的国控断面数量占国控\n"
+    " 断面总数的比例。\n"
+    "      2.美丽河湖：指水质优良、生态健康、岸线优美、人水和谐的河流和湖库。\n\n"
+    "  各省辖市要结合实际，制定本地区水生态环境保护规划。\n"
+)
+
+
+def test_a_box_titled_as_a_glossary_holds_terms(tmp_path):
+    terms = extract_glossary(layout_of(tmp_path, GLOSSARY_BOX))
+    assert [(t.number, t.term, t.definition) for t in terms] == [
+        (1, "水质优良比例", "指水质达到或好于Ⅲ类的国控断面数量占国控断面总数的比例。"),
+        (2, "美丽河湖", "指水质优良、生态健康、岸线优美、人水和谐的河流和湖库。"),
+    ]
+
+
+def test_a_glossary_box_holds_no_projects(tmp_path):
+    assert extract_projects(layout_of(tmp_path, GLOSSARY_BOX)) == []

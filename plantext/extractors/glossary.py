@@ -5,28 +5,45 @@ from __future__ import annotations
 
 import regex
 
-from plantext.layout import Heading, Layout, Paragraph
+from plantext.layout import BoxRegion, Heading, Layout, Paragraph
 from plantext.models import Abbreviation, Term
 from plantext.normalize import remove_spaces
 from plantext.numbers import parse_chinese_numeral
 from plantext.vocab import load_vocabulary, vocabulary_table
 
 
+def is_glossary_title(title: str) -> bool:
+    """Does a heading or box title name a glossary (名词解释, 术语解释)?"""
+    return remove_spaces(title) in load_vocabulary("numbering")["glossary_titles"]
+
+
 def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
-    """The paragraphs under a glossary heading, up to the next heading of its rank."""
-    titles = set(load_vocabulary("numbering")["glossary_titles"])
+    """The paragraphs under a glossary heading, up to the next heading of its
+    rank, and those of a 专栏 box titled as a glossary."""
     paragraphs: list[Paragraph] = []
     inside_level: int | None = None
     for block in layout.blocks:
         if isinstance(block, Heading):
-            if remove_spaces(block.match.title) in titles:
+            if is_glossary_title(block.match.title):
                 inside_level = block.level
                 continue
             if inside_level is not None and block.level <= inside_level:
                 inside_level = None
+        elif isinstance(block, BoxRegion) and is_glossary_title(block.heading.match.title):
+            paragraphs.extend(_without_trailing_text(block.paragraphs))
         elif isinstance(block, Paragraph) and inside_level is not None:
             paragraphs.append(block)
     return paragraphs
+
+
+def _without_trailing_text(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A glossary box's paragraphs up to its last numbered entry and the
+    paragraph that entry opens.  A text dump draws no frame, so its box runs
+    on into the body text below: unnumbered paragraphs after the last entry
+    are that text, not more of the last definition."""
+    item_number = regex.compile(load_vocabulary("glossary")["item_number"])
+    numbered = [index for index, paragraph in enumerate(paragraphs) if item_number.match(paragraph.text)]
+    return paragraphs[: numbered[-1] + 1] if numbered else paragraphs
 
 
 def extract_glossary(layout: Layout) -> list[Term]:

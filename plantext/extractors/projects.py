@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from plantext.extractors.glossary import is_glossary_title
 from plantext.layout import BoxRegion, Layout, Paragraph, TableRegion, match_heading
 from plantext.models import Project
 from plantext.vocab import load_vocabulary, vocabulary_table
@@ -37,7 +38,8 @@ def _build_item_number_anywhere(vocab) -> regex.Pattern:
 def extract_projects(layout: Layout) -> list[Project]:
     projects: list[Project] = []
     for block in layout.blocks:
-        if isinstance(block, BoxRegion):
+        if isinstance(block, BoxRegion) and not is_glossary_title(block.heading.match.title):
+            # A box may hold the glossary (专栏1 名词解释): its entries are terms, not projects.
             projects.extend(box_projects(block))
         elif isinstance(block, TableRegion) and block.heading is None and block.label:
             projects.extend(box_table_projects(block))
