@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plantext.extractors.tables import assemble, column_bounds, looks_like_value, read_aligned_table
 from plantext.ingest.text import text_line
 
@@ -45,6 +47,44 @@ def test_a_row_with_one_cell_is_a_group_row():
     body = [(2, ["环境质量", None, None, None, None, None]), (2, ["1", "农村生活污水治理率", "%", "-", "25", "预期性"])]
     _, rows = assemble(header, list(range(6)), body)
     assert [(row.groups, row.cells[1]) for row in rows] == [(["环境质量"], "农村生活污水治理率")]
+
+
+@pytest.mark.parametrize(
+    "header,spans,row,group_header",
+    [
+        (
+            [["类别", "序号", "指标名称", "单位", "2020年", "2025年", "指标属性"]],
+            list(range(7)),
+            ["环境治理", "1", "中心城区细颗粒物（PM2.5）年均浓度", "微克/立方米", "48", "40", "约束性"],
+            "类别",
+        ),
+        # The name column's header merged over the group column heads no group of its own.
+        (
+            [["指标", None, "单位", "2020年", "2025年", "指标属性"]],
+            [0, 0, 2, 3, 4, 5],
+            ["环境治理", "中心城区细颗粒物（PM2.5）年均浓度", "微克/立方米", "48", "40", "约束性"],
+            "",
+        ),
+    ],
+)
+def test_the_groups_of_a_table_record_are_headed_by_their_columns_header(header, spans, row, group_header):
+    from plantext.extractors.tables import RawTable, table_record
+
+    columns, rows = assemble(header, spans, [(3, row)])
+    record = table_record(RawTable("表 1", "主要指标", 3, columns, rows))
+    assert record.header[0][:2] == [group_header, columns[0]]
+    assert record.rows[0][0] == "环境治理"
+
+
+def test_a_group_row_above_a_category_column_heads_nothing():
+    from plantext.extractors.tables import RawTable, table_record
+
+    header = [["类别", "序号", "指标", "2020年", "2025年"]]
+    body = [(2, ["水环境", None, None, None, None]), (2, ["水质", "1", "国控断面水质优良比例", "82.5", "85.2"])]
+    columns, rows = assemble(header, list(range(5)), body)
+    record = table_record(RawTable("表 1", None, 2, columns, rows))
+    assert record.header[0][:3] == ["", "类别", "序号"]
+    assert record.rows[0][:3] == ["水环境", "水质", "1"]
 
 
 NATIONAL_TABLE = """\

@@ -37,6 +37,9 @@ class RawRow:
     # (生态保护, （2）大气环境质量) and full-width group rows (环境质量).
     groups: list[str]
     page: int
+    # The header of the column each group was printed in (类别), "" for a
+    # group row, which has none: what the output's header names them.
+    group_headers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -52,11 +55,21 @@ class RawTable:
 
 
 def table_record(table: RawTable) -> Table:
-    """The raw grid as output: row groups become leading cells of each row."""
+    """The raw grid as output: row groups become leading cells of each row,
+    headed by the header of the column they were printed in (类别)."""
     depth = max((len(row.groups) for row in table.rows), default=0)
-    header = [[""] * depth + list(table.columns)] if depth else [list(table.columns)]
+    header = [_group_headers(table.rows, depth) + list(table.columns)]
     rows = [(row.groups + [""] * (depth - len(row.groups))) + row.cells for row in table.rows]
     return Table(label=table.label, caption=table.caption, page=table.page, header=header, rows=rows, notes=table.notes)
+
+
+def _group_headers(rows: list[RawRow], depth: int) -> list[str]:
+    """For each level of row groups, the first header a row gives it."""
+    headers = [""] * depth
+    for row in rows:
+        for level, header in enumerate(row.group_headers):
+            headers[level] = headers[level] or header
+    return headers
 
 
 def read_tables(layout: Layout) -> list[RawTable]:
@@ -552,9 +565,19 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
                 began[position] = len(rows)
         cells = [texts[index] or "" for index in range(width) if index not in group_columns]
         groups = ([group_row] if group_row else []) + [text for text in carried if text]
-        rows.append(RawRow(cells=cells, groups=groups, page=page))
+        group_headers = ([""] if group_row else []) + [
+            _group_column_header(headers, spans, column) for column, text in zip(group_columns, carried) if text
+        ]
+        rows.append(RawRow(cells=cells, groups=groups, page=page, group_headers=group_headers))
     columns = [headers[index] for index in range(width) if index not in group_columns]
     return columns, rows
+
+
+def _group_column_header(headers: list[str], spans: list[int], column: int) -> str:
+    """A group column's own header (类别); none when the name column's header
+    covers it (指标 merged over 领域 and 指标名称)."""
+    header = headers[spans[column]]
+    return header if classify_header(header) == ("column", "category", None) else ""
 
 
 def _is_wrapped_tail(text: str, group: str) -> bool:
