@@ -99,6 +99,15 @@ def deadlines(sentence, plan_start=PLAN_START):
             "主要目标是“十四五”期间全省的森林覆盖率提高到35%，草原综合植被盖度达到58%。",
             [("“十四五”期间", "2025-12-31", "during")],
         ),
+        # a bare year after a preposition of time, and a year with 前后 (around)
+        (
+            "生态环境部会同有关部门于2023年开展规划实施中期评估，2026年上半年完成总结评估。",
+            [("2023年", "2023-12-31", "by"), ("2026年上半年", "2026-06-30", "by")],
+        ),
+        (
+            "2030年前后，全国细颗粒物浓度力争降至30微克/立方米以下，重污染天气全面消除。",
+            [("2030年前后", "2030-12-31", "by")],
+        ),
         # A bare year under which a level is reported narrates; the deadline
         # after it stays.
         (

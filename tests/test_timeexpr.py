@@ -77,6 +77,13 @@ def only_expression(text):
         # a bare year opening a clause runs into a verb of action without a comma
         ("建立规划实施年度监测和中期评估制度，2028年开展规划实施中期评估", "2028年", "2028-12-31", "by"),
         ("2027年基本建成美丽河湖", "2027年", "2027-12-31", "by"),
+        # or after a preposition of time
+        ("生态环境部会同有关部门于2023年开展规划实施中期评估", "2023年", "2023-12-31", "by"),
+        ("在2025年完成全省入河排污口整治", "2025年", "2025-12-31", "by"),
+        # around a year: the year's end, not the 前 of 2030年前
+        ("2030年前后，全国细颗粒物浓度力争降至30微克/立方米以下", "2030年前后", "2030-12-31", "by"),
+        ("力争2030年前后达到峰值", "2030年前后", "2030-12-31", "by"),
+        ("2030年左右，全国细颗粒物浓度降至30微克/立方米以下", "2030年左右", "2030-12-31", "by"),
         # the heating season: due the day before it begins (15 November), or
         # by the end (15 March) of the season that begins in the printed year
         ("2023年采暖季前，完成剩余燃煤锅炉淘汰", "2023年采暖季前", "2023-11-14", "by"),
@@ -104,7 +111,6 @@ def test_find_time_expressions(sentence, raw, date, kind):
         "实施核技术利用等单位安全隐患排查三年行动",
         "至少每两年开展一次",
         "营运车辆单位运输周转量二氧化碳排放比2020年下降4%",
-        "2030年前后达到峰值",
         "2025年前三季度",
         "2023年中国生态环境状况公报",
         "“十四五”规划",
@@ -120,6 +126,7 @@ def test_find_time_expressions(sentence, raw, date, kind):
         # a bare year before a verb that qualifies a noun, with its adverb or not
         "严格执行排放标准，2023年实施的《锅炉大气污染物排放标准》对新建锅炉提出更严要求",
         "2016年全面实施的河长制成效明显",
+        "国家于2023年实施的《锅炉大气污染物排放标准》",
     ],
 )
 def test_titles_durations_recurrences_and_references_are_not_time_expressions(sentence):
@@ -296,6 +303,7 @@ PATTERN_EXAMPLES = [
     "自2022年起实施",
     "2022年底前完成",
     "2030年前达峰",
+    "2030年前后达峰，2030年左右达峰",
     "到2025年，全省…；到二〇三五年，基本实现",
     "到2025年和2030年，分别达到45%和48%",
     "由2020年的7.5%提高到2025年的8%",
