@@ -502,6 +502,14 @@ def _title_lines(flow: list[Line]) -> tuple[int, int]:
 _TRAILING_BRACKETS = regex.compile(r"[（(][^（()）]*[）)]$")
 
 
+def _is_bracketed_period(text: str) -> bool:
+    """Is the text only a plan's years in brackets (（2023—2025 年）)?"""
+    from plantext.timeexpr import find_period
+
+    compact = remove_spaces(text)
+    return _TRAILING_BRACKETS.fullmatch(compact) is not None and find_period(compact) is not None
+
+
 def _ends_as_title(text: str) -> bool:
     """Does the text end with a plan word, or with one and its bracketed years?"""
     name = _TRAILING_BRACKETS.sub("", remove_spaces(text))
@@ -524,6 +532,8 @@ def _names_a_plan(text: str) -> bool:
 def _continues_title(first: Line, line: Line, metrics: _Metrics) -> bool:
     if match_heading(line.text) or first.text.rstrip()[-1:] in "。；：":
         return False
+    if _is_bracketed_period(line.text):
+        return True  # the plan's years on a line of their own: （2023—2025年）
     if first.em > metrics.em + 0.5:
         return abs(line.em - first.em) < 0.5 and line.bold == first.bold
     # Text dumps: a wrapped title's continuation is centred and short.

@@ -256,6 +256,9 @@ def test_a_running_footer_above_the_page_number_is_dropped(tmp_path):
         ("杭州市生态环境保护“十四五”规划", "杭州市"),
         ("西宁市“十四五”生态环境保护规划", "西宁市"),
         ("“十四五”生态环境保护规划", "全国"),
+        # titles naming other kinds of plan: 实施方案, 行动计划
+        ("洛阳市臭氧污染防治攻坚行动实施方案（2023—2025年）", "洛阳市"),
+        ("河南省洛阳市大气污染防治行动计划", "河南省洛阳市"),
     ],
 )
 def test_region_from_the_title(title, region):
@@ -463,3 +466,14 @@ def test_a_bold_run_in_lead_does_not_end_its_paragraph_at_the_first_line():
         "2.补齐城镇污水收集处理短板。“十四五”期间，全省新增城镇污水处理能力150万吨/日，城市生活污水集中收集率达到70%以上，县城污水处理率达到95%以上。",
         "3.加强工业园区污水治理。推进工业园区污水管网排查整治，到2025年实现污水集中处理设施全覆盖，出水稳定达标。",
     ]
+
+
+def test_the_plans_years_on_the_line_under_its_title_belong_to_the_title(tmp_path):
+    text = (
+        "  洛阳市臭氧污染防治攻坚行动实施方案\n\n"
+        "          （2023—2025 年）\n"
+        "  2022 年，全市臭氧日最大 8 小时平均浓度第 90 百分位数为\n"
+        "178 微克/立方米，超标天数达 46 天。\n\n"
+        "  一、总体要求\n"
+    )
+    assert layout_of(tmp_path, text).title == "洛阳市臭氧污染防治攻坚行动实施方案（2023—2025年）"

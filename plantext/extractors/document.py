@@ -14,11 +14,12 @@ from plantext.vocab import load_vocabulary, vocabulary_table
 def find_region(title: str) -> str | None:
     """The issuing region printed at the start of the title (全国 for a national plan)."""
     vocab = load_vocabulary("regions")
+    plan_words = load_vocabulary("numbering")["titles"]["plan_words"]
     for province in vocab["provinces"]:
         if title.startswith(province):
-            local = _local_after(title[len(province) :], vocab["local_suffixes"])
+            local = _local_after(title[len(province) :], vocab["local_suffixes"], plan_words)
             return province + local if local else province
-    local = _local_after(title, vocab["local_suffixes"])
+    local = _local_after(title, vocab["local_suffixes"], plan_words)
     if local:
         return local
     if title.startswith(tuple(vocab["national_markers"])):
@@ -26,11 +27,16 @@ def find_region(title: str) -> str | None:
     return None
 
 
-def _local_after(text: str, suffixes: list[str]) -> str | None:
-    """A prefecture or county name (两到八个汉字 + 市/州/县…) opening ``text``."""
-    pattern = r"^\p{Han}{2,8}?(?:" + "|".join(map(regex.escape, suffixes)) + r")(?=[“\"《]|\p{Han}*(?:[“\"]\p{Han}+[”\"])?\p{Han}*规划)"
+def _local_after(text: str, suffixes: list[str], plan_words: list[str]) -> str | None:
+    """A prefecture or county name (两到八个汉字 + 市/州/县…) opening ``text``,
+    in a title naming a plan (规划, 实施方案, 行动计划 …)."""
+    plan_word = "|".join(map(regex.escape, plan_words))
+    pattern = (
+        r"^\p{Han}{2,8}?(?:" + "|".join(map(regex.escape, suffixes)) + r")"
+        r"(?=[“\"《]|\p{Han}*(?:[“\"]\p{Han}+[”\"])?\p{Han}*(?:" + plan_word + "))"
+    )
     found = regex.match(pattern, text)
-    if found and "规划" not in found.group() and "十" not in found.group()[:1]:
+    if found and not any(word in found.group() for word in plan_words) and "十" not in found.group()[:1]:
         return found.group()
     return None
 
