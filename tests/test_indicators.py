@@ -296,3 +296,28 @@ def test_short_attributes_are_written_in_full(printed, attribute):
     )
     (row,) = extract_indicators([table], Period(start=2026, end=2030))
     assert row.attribute == attribute
+
+
+@pytest.mark.parametrize(
+    "unit_cell,notes,unit,row_notes",
+    [
+        # The name's marker, printed in a dump on the line between the unit's two lines (微克/立 / 方米).
+        ("微克/立1方米", ["注：1．空气质量指标统计范围为中心城区。"], "微克/立方米", ["空气质量指标统计范围为中心城区。"]),
+        ("万吨①", ["注：①含工程减排量。"], "万吨", ["含工程减排量。"]),
+        # No note of that number: the digit is no marker, and the cell no unit.
+        ("微克/立1方米", ["注：2．含工程减排量。"], None, []),
+        # A unit's own digit is no marker, even where a note of that number exists.
+        ("万m3", ["注：3．按城市建成区统计。"], "万立方米", []),
+    ],
+)
+def test_a_footnote_marker_in_the_unit_column_is_the_names(unit_cell, notes, unit, row_notes):
+    table = RawTable(
+        label="表 1",
+        caption="主要指标",
+        page=3,
+        columns=["序号", "指标名称", "单位", "2020年", "2025年", "指标属性"],
+        rows=[RawRow(["1", "中心城区细颗粒物（PM2.5）年均浓度", unit_cell, "48", "40", "约束性"], ["环境治理"], 3)],
+        notes=notes,
+    )
+    (row,) = extract_indicators([table], Period(start=2021, end=2025))
+    assert (row.name, row.unit, row.notes) == ("中心城区细颗粒物（PM2.5）年均浓度", unit, row_notes)

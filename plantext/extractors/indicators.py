@@ -7,7 +7,8 @@ A table is an indicator table when its header names an indicator column
 - the name loses its unit in parentheses (``(%)``, ``（微克/立方米）``) and
   the footnote markers glued to it (``国控断面1水质`` → ``国控断面水质``,
   ``盖度[2]``, ``比例①``); values lose theirs too (``82.6①``, ``≥76[1]``,
-  see ``plantext.cellvalue``);
+  see ``plantext.cellvalue``), and so does a unit cell that a dump printed
+  the name's marker over (``微克/立1方米``: a unit holds no lone digit);
 - each value column gives a role (baseline, target, actual) and a year,
   from the header or, when the header prints no year, from the plan period
   named in the caption (``“十三五”``) or the document;
@@ -149,7 +150,9 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         name, markers = strip_markers(raw_name)
         name, unit = split_unit(name)
         if plan.unit is not None and row.cells[plan.unit]:
-            unit = normalise_unit(row.cells[plan.unit])
+            unit_text, unit_markers = split_unit_marker(row.cells[plan.unit], note_numbers)
+            unit = normalise_unit(unit_text)
+            markers += unit_markers  # the name's marker, printed over the unit column
         cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
         markers += [marker for cell in cells for marker in cell.markers]  # 82.6①, ≥76[1]
         rows.append(
@@ -272,6 +275,30 @@ def split_unit(name: str) -> tuple[str, str | None]:
         if unit is not None:
             return name[: found.start()].strip(), unit
     return name, None
+
+
+def split_unit_marker(text: str, note_numbers: set[str]) -> tuple[str, list[str]]:
+    """A unit cell holding a footnote marker that a text dump printed apart
+    from the name it follows, in the unit's column: ``微克/立1方米`` with a
+    note 1 → (``微克/立方米``, ["1"]).  A unit holds no lone digit between its
+    parts, so a lone digit or circled number whose removal leaves a unit,
+    and that numbers a note, is the marker; any other cell is returned as it is."""
+    if normalise_unit(text) is not None:
+        return text, []
+    for found in _lone_marker().finditer(text):
+        rest = text[: found.start()] + text[found.end() :]
+        number = note_number(found.group())
+        if number in note_numbers and normalise_unit(rest) is not None:
+            return rest, [number]
+    return text, []
+
+
+def _compile_lone_marker(tables) -> regex.Pattern:
+    return regex.compile(rf"(?<![0-9.．])(?:[0-9]|[{regex.escape(tables['circled_digits'])}])(?![0-9.．])")
+
+
+def _lone_marker() -> regex.Pattern:
+    return vocabulary_table(_compile_lone_marker, "tables")
 
 
 def normalise_unit(text: str) -> str | None:
