@@ -65,6 +65,27 @@ def summary(sentence, lead_in=None):
             "加快已有矿山升级改造，“十四五”期间25%以上的矿山达到绿色矿山建设规范要求。",
             [("达到绿色矿山建设规范要求的矿山比例", 25, "%", ">=", "level", "“十四五”期间")],
         ),
+        # a scope before the share opens the metric
+        (
+            "到“十四五”末，重点区域90%以上的钢铁产能完成超低排放改造，全国80%左右的钢铁产能完成超低排放改造。",
+            [
+                ("重点区域完成超低排放改造的钢铁产能比例", 90, "%", ">=", "level", "到“十四五”末"),
+                ("全国完成超低排放改造的钢铁产能比例", 80, "%", "~", "level", "到“十四五”末"),
+            ],
+        ),
+        # the things printed before the share
+        (
+            "到2025年，重点区域钢铁产能的90%以上完成超低排放改造。",
+            [("重点区域完成超低排放改造的钢铁产能比例", 90, "%", ">=", "level", "到2025年")],
+        ),
+        # a share of a whole named after 达到
+        (
+            "到2025年，新能源汽车新车销售量达到汽车新车销售总量的20%左右，铁路、水路货运量占比提高0.5个百分点。",
+            [
+                ("新能源汽车新车销售量占汽车新车销售总量的比例", 20, "%", "~", "level", "到2025年"),
+                ("铁路、水路货运量占比", 0.5, "个百分点", ">=", "increase", "到2025年"),
+            ],
+        ),
         (
             "到2025年，80%的学校社区达到绿色创建标准，65%的家庭达到绿色家庭标准。",
             [
@@ -151,6 +172,19 @@ def test_breaking_through_a_level_names_the_metric_without_the_verb():
             "到2025年，农田灌溉水有效利用系数从2020年的0.519提高到0.54。",
             [("农田灌溉水有效利用系数", 0.54, None, ">=", "level", "到2025年")],
         ),
+        # an efficiency, and a comparator word instead of a verb
+        (
+            "到2025年，新建大型数据中心电能利用效率不超过1.3。",
+            [("新建大型数据中心电能利用效率", 1.3, None, "<=", "level", "到2025年")],
+        ),
+        (
+            "到2025年，全省农田灌溉水有效利用系数不低于0.6。",
+            [("全省农田灌溉水有效利用系数", 0.6, None, ">=", "level", "到2025年")],
+        ),
+        (
+            "到2025年，新建数据中心电能利用效率降到1.3以下。",
+            [("新建数据中心电能利用效率", 1.3, None, "<=", "level", "到2025年")],
+        ),
         # a number without unit and without a coefficient is still no target
         ("到2025年，全省建成国家级示范区达到3。", []),
     ],
@@ -213,6 +247,12 @@ def test_doubling_is_a_multiple_of_two_without_unit():
         (
             "到2025年，国有、民营企业单位产值能耗分别下降10%和12%。",
             [("国有企业单位产值能耗", 10), ("民营企业单位产值能耗", 12)],
+        ),
+        # 使用 is a measure word the last item lends with its head; a type word
+        # (溶剂型) is not lent, for it may be the first item's own (大型企业、中小企业)
+        (
+            "到2025年，溶剂型工业涂料、油墨使用比例分别降低20个百分点、10个百分点，溶剂型胶粘剂使用量降低20%。",
+            [("溶剂型工业涂料使用比例", 20), ("油墨使用比例", 10), ("溶剂型胶粘剂使用量", 20)],
         ),
         # one value for a list of metrics: one target per metric
         (
@@ -298,6 +338,11 @@ def test_a_list_of_values_shares_the_comparator_after_its_last_value():
             "“十四五”末，地表水国考断面达到或优于Ⅲ类水体比例不低于94.6%，劣Ⅴ类水体比例控制在1.4%以内，农村生活污水治理率达到25%。",
             ["地表水国考断面达到或优于Ⅲ类水体比例", "地表水国考断面劣Ⅴ类水体比例", "农村生活污水治理率"],
         ),
+        # a clause with a region of its own does not take the opening one
+        (
+            "到“十四五”末，京津冀及周边地区细颗粒物浓度比2020年下降15%左右，汾渭平原细颗粒物浓度下降12%左右。",
+            ["京津冀及周边地区细颗粒物浓度", "汾渭平原细颗粒物浓度"],
+        ),
         # a metric with a region of its own keeps it
         (
             "“十四五”期间，地级及以上缺水城市污水资源化利用率超过25%，城市污泥无害化处置率达到90%。",
@@ -312,6 +357,34 @@ def test_a_list_of_values_shares_the_comparator_after_its_last_value():
 )
 def test_a_region_opening_the_first_target_is_part_of_the_later_metrics(sentence, metrics):
     assert [t.metric for t in targets(sentence)] == metrics
+
+
+def test_words_printed_before_the_first_measure_name_a_scope_of_their_own():
+    # not from the corpora: 长株潭城市群 is no region the vocabulary knows
+    sentence = "到2025年，全省细颗粒物浓度下降10%，长株潭城市群细颗粒物浓度下降12%。"
+    assert [t.metric for t in targets(sentence)] == ["全省细颗粒物浓度", "长株潭城市群细颗粒物浓度"]
+
+
+def test_a_metric_that_is_only_a_verb_takes_its_object_from_the_clause_before():
+    sentence = "加快淘汰国三及以下排放标准营运柴油货车，2023年底前淘汰3000辆以上。"
+    assert summary(sentence) == [("淘汰国三及以下排放标准营运柴油货车", 3000, "辆", ">=", "level", "2023年底前")]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("到2025年，建成10个以上的示范县。", [("建成示范县", 10)]),
+        ("到2025年，建成10个以上的示范县、20个示范乡镇。", [("建成示范县", 10), ("建成示范乡镇", 20)]),
+    ],
+)
+def test_a_count_names_the_things_it_counts_after_its_comparator_and_de(sentence, expected):
+    # not from the corpora
+    assert [(t.metric, t.value) for t in targets(sentence)] == expected
+
+
+def test_a_goal_named_after_de_keeps_its_amount_a_target():
+    sentence = "到2025年，实现新增造林100万亩以上的目标。"
+    assert summary(sentence) == [("新增造林面积", 100, "万亩", ">=", "level", "到2025年")]
 
 
 def test_a_region_alone_takes_the_measure_of_the_target_before_it():
@@ -340,6 +413,29 @@ def test_a_lead_in_governs_the_targets_of_a_sentence_without_a_deadline():
     sentence = "主要城市空气质量优良天数比例达到90%以上，实现细颗粒物和臭氧“双控双减”。"
     assert summary(sentence) == []
     assert summary(sentence, lead_in) == [("主要城市空气质量优良天数比例", 90, "%", ">=", "level", "“十四五”时期")]
+
+
+def test_a_year_around_which_a_level_is_reached_wins_over_the_lead_in():
+    lead_in = parse_time_expression("“十四五”期间")
+    sentence = "2030年前后，全国细颗粒物浓度力争降至30微克/立方米以下，重污染天气全面消除。"
+    assert summary(sentence, lead_in) == [("全国细颗粒物浓度", 30, "微克/立方米", "<=", "level", "2030年前后")]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a year no time pattern reads still dates its sentence: no lead-in
+        ("2020年以来，全省地表水国考断面水质优良比例保持在90%以上。", []),
+        # years of a comparison, a starting point or a title date nothing
+        ("全省PM2.5浓度较2020年下降10%。", [("全省PM2.5浓度", 10, "“十四五”期间")]),
+        ("森林覆盖率由2020年的23%提高到25%。", [("森林覆盖率", 25, "“十四五”期间")]),
+        ("落实《2030年前碳达峰行动方案》，非化石能源消费比重达到20%。", [("非化石能源消费比重", 20, "“十四五”期间")]),
+    ],
+)
+def test_a_lead_in_governs_no_sentence_that_prints_a_year_of_its_own(sentence, expected):
+    # not from the corpora
+    lead_in = parse_time_expression("“十四五”期间")
+    assert [(t.metric, t.value, t.deadline.raw) for t in targets(sentence, lead_in)] == expected
 
 
 def test_a_deadline_of_the_sentence_wins_over_the_lead_in():
@@ -626,6 +722,7 @@ def test_a_sentence_announcing_the_goals_is_their_lead_in(tmp_path):
         "到2025年，巩固单机容量30万千瓦及以上燃煤发电机组超低排放改造成果。",
         "到2025年，开展灌溉规模10万亩及以上农田灌区灌溉水质监测。",
         "到2025年，探索25度以上黑土滩综合治理等技术成果应用。",
+        "加快推进加油站油气回收治理，年销售汽油量大于5000吨的加油站2024年6月底前全部安装油气回收自动监控设备并联网。",
         # water-quality classes are grades, not quantities
         "到2025年，源头活水水质保持在Ⅰ类以上，干支流生态水量充足。",
         # aims without a number

@@ -9,13 +9,16 @@ quantity governed by a year of the past (``2020年，全省…达97.2%``) or by 
 year whose level is reported (``2021年，…浓度为26微克/立方米``) is no target,
 nor are quantities that are names, durations, articles (``一个``), starting
 points (``由64.5%``) and thresholds that scope a thing
-(``30万千瓦及以上燃煤发电机组``).
+(``30万千瓦及以上燃煤发电机组``, ``年销售汽油量大于5000吨的加油站``).  A sentence
+that prints a year of its own takes no lead-in.
 
 The metric is the phrase the sentence gives for what is measured, read from
 the quantity's clause:
 
 - ``X达到N`` (or any verb or comparator word of ``comparators.yaml``): X;
-- ``N%以上的X达到Y``: ``达到Y的X比例``;
+- ``N%以上的X达到Y`` (also ``X的N%以上达到Y``): ``达到Y的X比例``, after the
+  scope printed before the share (``重点区域``); ``X达到Y的20%``: ``X占Y的比例``;
+- ``系数不低于0.6``, ``效率降到1.3以下``: a measure without unit;
 - ``治理沙化土地6.67万亩``: the clause before the amount, named by what the
   unit measures (``治理沙化土地面积``); ``建设10个示范县、100个示范乡镇``: each
   count with the things it counts;
@@ -26,11 +29,13 @@ the quantity's clause:
 - a clause that names no metric, only a part of a whole (``占…比重``) or only
   a region (``其中西安市达到80%``) is completed from the value before it in
   the sentence, target or not; one opened by ``即`` from the goal the clause
-  before it names;
+  before it names; one naming only a verb (``淘汰3000辆``) from that verb's
+  object in the clause before;
 - a region opening the sentence's first target (``全省``, ``青海湖流域``) is
   part of each later metric of the sentence that names no scope of its own; a
   monitoring scope (``地级城市``) only of the later metrics of a quality
-  monitored there (``浓度``).
+  monitored there (``浓度``); a later metric that prints words before the
+  first one's measure (``汾渭平原细颗粒物浓度``) names a scope of its own.
 
 ``find_targets_in_sentence`` works on one sentence (the spaCy component uses
 it); ``extract_targets`` walks a document's paragraphs and sections.  The
@@ -77,6 +82,8 @@ jieba.setLogLevel(logging.WARNING)
 
 # jieba's tags of place names, and of names it mistakes for people's (玉树).
 _PLACE_FLAGS = ("ns", "nr")
+# jieba's tags of verbs (v, vn, vd): a metric made of verbs alone names no object.
+_VERB_FLAG = "v"
 # Punctuation and spaces that may be left at either end of a metric.
 _SEPARATORS = "，,、；;：: "
 
@@ -132,6 +139,8 @@ class _TargetRules:
     restated_goal: regex.Pattern
     goal_words: tuple[str, ...]
     comparison: regex.Pattern
+    year: regex.Pattern  # a year as printed: 2025年, 二〇三五年
+    titles: regex.Pattern  # 《…》: a year in another document's title
     baseline: regex.Pattern
     baseline_before: regex.Pattern
     per_before: list[str]
@@ -139,10 +148,15 @@ class _TargetRules:
     article_numerals: list[str]
     count_units: set[str]
     after_words: regex.Pattern  # 以上, 左右, … right after a quantity
+    threshold_before: regex.Pattern  # 大于, 不低于, … right before a quantity
     after_target: regex.Pattern
+    attributive: str  # the 的 of 大于5000吨的加油站
     share: regex.Pattern  # 的X达到Y, after a share and its comparator word
+    share_after: regex.Pattern  # 完成Y, after a share whose things precede it (X的90%以上)
     share_units: list[str]
     share_metric: str  # a template of {verb}, {rest} and {things}
+    share_of_whole: regex.Pattern  # X达到Y的, before a share of the whole Y
+    share_of_whole_metric: str  # a template of {part} and {whole}
     amount_nouns: dict[str, str]
     regions: list[regex.Pattern]
     scopes: list[regex.Pattern]
@@ -154,13 +168,14 @@ class _TargetRules:
     kind_nouns: tuple[str, ...]
     measure_heads: tuple[str, ...]
     measure_words: set[str]
-    unitless: regex.Pattern  # 系数(由0.519)提高到0.57: the number, after the measure and a verb
+    unitless: regex.Pattern  # 系数(由0.519)提高到0.57, 效率不超过1.3: the number, after the measure and a verb
     unitless_baseline: regex.Pattern  # 0.519 in 由0.519提高到: a starting point without unit
 
 
-def _build_rules(targets, comparators) -> _TargetRules:
+def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
     triggers = [*comparators["verbs"], *comparators["before_number"], *targets["trigger_words"]]
     verbs = alternation(comparators["verbs"])
+    share_verbs = alternation(targets["share_verbs"])
     return _TargetRules(
         goal_section_words=targets["goal_section_words"],
         clause_marks=targets["clause_marks"],
@@ -180,6 +195,8 @@ def _build_rules(targets, comparators) -> _TargetRules:
         restated_goal=regex.compile(targets["restated_goal"].replace("{verbs}", verbs)),
         goal_words=tuple(targets["goal_words"]),
         comparison=regex.compile(targets["comparison"]),
+        year=regex.compile(f"(?:{time_patterns['parts']['any_year']})年"),
+        titles=enclosed_pattern(numerals["title_brackets"]),
         baseline=regex.compile(targets["baseline"]),
         baseline_before=regex.compile(f"(?:{targets['baseline']})$"),
         per_before=targets["per_before"],
@@ -187,10 +204,15 @@ def _build_rules(targets, comparators) -> _TargetRules:
         article_numerals=targets["article_numerals"],
         count_units=set(targets["count_units"]),
         after_words=regex.compile(f"^(?:{alternation(comparators['after_number'])})"),
+        threshold_before=regex.compile(f"(?:{alternation(comparators['before_number'])})$"),
         after_target=regex.compile(targets["after_target"]),
-        share=regex.compile(targets["share"].replace("{verbs}", alternation(targets["share_verbs"]))),
+        attributive=targets["attributive"],
+        share=regex.compile(targets["share"].replace("{verbs}", share_verbs)),
+        share_after=regex.compile(targets["share_after"].replace("{verbs}", share_verbs)),
         share_units=targets["share_units"],
         share_metric=targets["share_metric"],
+        share_of_whole=regex.compile(targets["share_of_whole"]),
+        share_of_whole_metric=targets["share_of_whole_metric"],
         amount_nouns=targets["amount_nouns"],
         regions=[regex.compile(pattern) for pattern in targets["region_patterns"]],
         scopes=[regex.compile(pattern) for pattern in targets["scope_patterns"]],
@@ -204,13 +226,14 @@ def _build_rules(targets, comparators) -> _TargetRules:
         measure_words=set(targets["measure_words"]),
         unitless_baseline=regex.compile(rf"{ARABIC_NUMBER}(?=(?:{verbs}))"),
         unitless=regex.compile(
-            rf"(?:{alternation(targets['unitless_measures'])})(?:{targets['baseline']}{ARABIC_NUMBER})?(?:{verbs})(?P<number>{ARABIC_NUMBER})(?![0-9.])"
+            rf"(?:{alternation(targets['unitless_measures'])})(?:{targets['baseline']}{ARABIC_NUMBER})?"
+            rf"(?:{verbs}|{alternation(comparators['before_number'])})(?P<number>{ARABIC_NUMBER})(?![0-9.])"
         ),
     )
 
 
 def _rules() -> _TargetRules:
-    return vocabulary_table(_build_rules, "targets", "comparators")
+    return vocabulary_table(_build_rules, "targets", "comparators", "time_patterns", "numerals")
 
 
 # ---------------------------------------------------------------------------
@@ -236,11 +259,13 @@ def find_targets_in_sentence(
     compact = compact_text(text)
     sentence = compact.text
     deadlines = find_deadlines_in_sentence(sentence, plan_start)
+    rules = _rules()
+    if lead_in_deadline is not None and _prints_a_year(sentence, rules):
+        lead_in_deadline = None
     if lead_in_deadline is not None:
         deadlines.append(lead_in_deadline)
     if not deadlines:
         return []  # nothing could govern a quantity: a target needs a date
-    rules = _rules()
     expressions = governing_expressions(sentence)
     stated: list[tuple[int, _Stated]] = []  # every value, with the start of its clause
     previous: _Stated | None = None
@@ -255,6 +280,7 @@ def find_targets_in_sentence(
             # A value inside a remark (…300万亩（其中人工造林100万亩）) is stated by the remark.
             start = max(part_start, _remark_start(sentence, clause_start, group[0].start, rules))
             for value in _group_values(sentence, start, clause_end, group, governing, expressions, rules):
+                value = _with_object_before(value, previous_clause, rules)
                 previous = _completed(value, previous, restated, rules)
                 stated.append((clause_start, previous))
             part_start = _alternative_start(sentence, group[-1].end, clause_end, rules) or part_start
@@ -265,6 +291,17 @@ def find_targets_in_sentence(
         if value.metric and value.deadline in deadlines
     ]
     return [_in_original(target, compact) for target in _with_opening_scope(sentence, targets, expressions, rules)]
+
+
+def _prints_a_year(sentence: str, rules: _TargetRules) -> bool:
+    """True when the sentence prints a year of its own, outside a comparison
+    (比2020年), a starting point (由2020年的) and a title: it dates what it
+    says, so no other sentence's lead-in governs it, also where its year is
+    printed in a form no time pattern reads (2020年以来).  A year read as a
+    time expression governs the sentence's quantities anyway."""
+    text = rules.titles.sub("", sentence)
+    text = rules.baseline.sub("", rules.comparison.sub("", text))
+    return rules.year.search(text) is not None
 
 
 def _without_thresholds(stated: list[tuple[int, _Stated]]) -> list[tuple[int, _Stated]]:
@@ -444,11 +481,37 @@ def _is_candidate(
     before = sentence[clause_start : quantity.start]
     if any(before.endswith(word) for word in rules.per_before) or rules.baseline_before.search(before):
         return False
-    if rules.after_target.match(_after_value(sentence[quantity.end : clause_end], rules)):
+    after = sentence[quantity.end : clause_end]
+    if rules.after_target.match(_after_value(after, rules)):
+        return not _qualifies_a_noun(before, after, quantity, rules)
+    if _is_share_of_things_before(before, after, quantity, rules):
         return True
     # A quantity followed by the name of a thing: a count of those things
     # (400个建制村) is a target, a measure (30万千瓦及以上燃煤发电机组) scopes them.
     return quantity.unit in rules.count_units
+
+
+def _is_share_of_things_before(before: str, after: str, quantity: Quantity, rules: _TargetRules) -> bool:
+    """True for a share of the things printed before it that meet what follows:
+    钢铁产能的90%以上完成超低排放改造."""
+    return (
+        quantity.unit in rules.share_units
+        and before.endswith(rules.attributive)
+        and rules.share_after.match(_after_comparator_word(after, rules)) is not None
+    )
+
+
+def _qualifies_a_noun(before: str, after: str, quantity: Quantity, rules: _TargetRules) -> bool:
+    """True for a measure stated as a threshold and followed by 的 and a noun,
+    which it qualifies: 年销售汽油量大于5000吨的加油站.  A share (90%以上的钢铁
+    产能) and a count (10个以上的示范县) stay targets, as does a goal
+    (新增造林100万亩以上的目标)."""
+    if quantity.unit in rules.share_units or quantity.unit in rules.count_units:
+        return False
+    rest = _after_value(after, rules)
+    if not rest.startswith(rules.attributive) or rest[len(rules.attributive) :].startswith(rules.goal_words):
+        return False
+    return bool(rules.threshold_before.search(before) or rules.after_words.match(after))
 
 
 def _after_comparator_word(after: str, rules: _TargetRules) -> str:
@@ -586,12 +649,10 @@ def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _Targ
     ``afters`` holds the text after each value, up to the next value or the
     end of the clause."""
     first, after = group[0], afters[-1]
-    is_share = not _clean(before, rules) and first.unit in rules.share_units
-    share = rules.share.match(_after_comparator_word(after, rules)) if is_share else None
-    if share:
-        metric = rules.share_metric.format(**share.groupdict())
-        return [(quantity, _clean(metric, rules)) for quantity in group]
     trigger = _last_trigger(before, rules)
+    share = _share_metric(before, after, rules) if trigger is None and first.unit in rules.share_units else ""
+    if share:
+        return [(quantity, share) for quantity in group]
     if trigger is not None:
         subject = _clean(before[: trigger.start()], rules)
     else:
@@ -617,6 +678,34 @@ def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _Targ
     return list(zip(group, items + [""] * len(group)))
 
 
+def _share_metric(before: str, after: str, rules: _TargetRules) -> str:
+    """The metric of a share stated without a verb before it, or "":
+
+    - ``（重点区域）90%以上的钢铁产能完成超低排放改造``: 重点区域完成超低排放改造的
+      钢铁产能比例, the words before the share opening the metric;
+    - ``重点区域钢铁产能的90%以上完成超低排放改造``: the same, the things
+      printed before the share, after its scope;
+    - ``新能源汽车新车销售量达到汽车新车销售总量的20%``: 新能源汽车新车销售量占
+      汽车新车销售总量的比例.
+    """
+    after = _after_comparator_word(after, rules)
+    share = rules.share.match(after)
+    if share:
+        return _clean(before, rules) + _clean(rules.share_metric.format(**share.groupdict()), rules)
+    if not before.endswith(rules.attributive):
+        return ""
+    whole = rules.share_of_whole.match(before)
+    if whole:
+        part, whole_named = _clean(whole.group("part"), rules), _clean(whole.group("whole"), rules)
+        return rules.share_of_whole_metric.format(part=part, whole=whole_named) if part and whole_named else ""
+    share = rules.share_after.match(after)
+    if share:
+        things = _clean(before, rules)
+        scope = scope_prefix(things, rules)
+        return scope + _clean(rules.share_metric.format(things=things[len(scope) :], **share.groupdict()), rules)
+    return ""
+
+
 def _last_trigger(before: str, rules: _TargetRules) -> regex.Match | None:
     """The verb or comparator word right before the quantity (only filler such
     as 分别 or 平均 may come between), the longest on a tie; ``None`` if none."""
@@ -635,11 +724,21 @@ def _is_filler(gap: str, rules: _TargetRules) -> bool:
 
 
 def _counted_things(after: str, quantity: Quantity, rules: _TargetRules) -> str:
-    """The things a count names after it: 400个建制村生活污水治理任务."""
+    """The things a count names after it: 400个建制村生活污水治理任务, also
+    after 的 (10个以上的示范县), but not a goal (…个的目标)."""
     if quantity.unit not in rules.count_units:
         return ""
-    rest = _after_value(after, rules)
+    rest = _things_named(after, rules)
     return "" if rules.after_target.match(rest) else rest
+
+
+def _things_named(after: str, rules: _TargetRules) -> str:
+    """The text after a count without its comparator word, remark and 的
+    (以上的示范县 → 示范县); a goal keeps its 的 (的目标)."""
+    rest = _after_value(after, rules)
+    if rest.startswith(rules.attributive) and not rest[len(rules.attributive) :].startswith(rules.goal_words):
+        return rest[len(rules.attributive) :]
+    return rest
 
 
 def _count_list_metrics(before: str, afters: list[str], group: list[Quantity], rules: _TargetRules) -> list[str]:
@@ -653,7 +752,8 @@ def _count_list_metrics(before: str, afters: list[str], group: list[Quantity], r
     if any(split is None for split in splits):
         return []
     if all(after_count for after_count, _ in splits):
-        things = [after_count for after_count, _ in splits] + [_counted_things(afters[-1], group[-1], rules)]
+        things = [_things_named(after_count, rules) for after_count, _ in splits]
+        things.append(_counted_things(afters[-1], group[-1], rules))
         return [_clean(before + thing, rules) for thing in things]
     if all(before_count for _, before_count in splits):
         return [_clean(before, rules)] + [_clean(before_count, rules) for _, before_count in splits]
@@ -731,6 +831,23 @@ def _completed(value: _Stated, previous: _Stated | None, restated: str, rules: _
         # 西宁市…比例达到90%，海东市达到88% → 海东市空气质量优良天数比例
         metric += previous.metric[len(scope_prefix(previous.metric, rules)) :]
     return replace(value, metric=metric)
+
+
+def _with_object_before(value: _Stated, previous_clause: str, rules: _TargetRules) -> _Stated:
+    """The value with the object of its verb, when its metric is only a verb
+    whose object the clause before it names: 加快淘汰国三及以下排放标准营运柴油
+    货车，2023年底前淘汰3000辆以上 → 淘汰国三及以下排放标准营运柴油货车.  The
+    object runs from the verb to the end of that clause or its first quantity."""
+    verb = value.metric
+    if not verb or not all(word.flag.startswith(_VERB_FLAG) for word in _tagged_words(verb)):
+        return value
+    position = previous_clause.find(verb)
+    if position < 0:
+        return value
+    phrase = previous_clause[position:]
+    quantities = find_quantities(phrase)
+    metric = _clean(phrase[: quantities[0].start] if quantities else phrase, rules)
+    return replace(value, metric=metric) if len(metric) > len(verb) else value
 
 
 def _part_measured(metric: str, rules: _TargetRules) -> str:
@@ -960,6 +1077,7 @@ class _OpeningScope:
     region: str  # 全省
     scope: str  # the region with the places of monitoring: 全省地级城市
     measures: tuple[str, ...]  # the monitored measures of the first metric's medium, if any
+    measured: str  # the first metric without its scope: 细颗粒物浓度
 
 
 def _with_opening_scope(
@@ -995,15 +1113,19 @@ def _opening_scope(
     if not scope:
         return None
     medium = next((measures for measures in rules.monitored_measures if any(word in metric for word in measures)), [])
-    return _OpeningScope(region_prefix(scope, rules), scope, tuple(medium))
+    return _OpeningScope(region_prefix(scope, rules), scope, tuple(medium), metric[len(scope) :])
 
 
 def _with_scope(target: FoundTarget, opening: _OpeningScope, rules: _TargetRules) -> FoundTarget:
     """The target with the sentence's opening scope before its metric, unless
     it names a scope of its own: the whole scope for a quality of the same
     medium monitored at its places (细颗粒物浓度 after 空气质量优良天数比例),
-    else its region only (森林覆盖率)."""
+    else its region only (森林覆盖率).  A metric that prints other words before
+    the first target's very measure names a scope of its own, known or not
+    (京津冀及周边地区细颗粒物浓度…，汾渭平原细颗粒物浓度…)."""
     if scope_prefix(target.metric, rules) or target.metric.startswith(opening.scope):
+        return target
+    if target.metric.endswith(opening.measured) and len(target.metric) > len(opening.measured):
         return target
     monitored = any(measure in target.metric for measure in opening.measures)
     return replace(target, metric=(opening.scope if monitored else opening.region) + target.metric)
