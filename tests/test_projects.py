@@ -166,6 +166,20 @@ def test_group_lines_of_a_box_in_a_paragraph_per_line_dump_are_no_projects(tmp_p
     ]
 
 
+def test_a_group_line_followed_by_plain_text_is_an_item_and_the_text_its_description(tmp_path):
+    box = (
+        "（一）空气质量预报预警能力建设\n"
+        "  完善国家、区域、省、市四级空气质量预报体系，提升重污染天\n"
+        "气过程中长期预报能力。\n"
+        "（二）应急减排清单化管理\n"
+        "  建立全国统一的重污染天气应急减排清单管理平台。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("空气质量预报预警能力建设", "完善国家、区域、省、市四级空气质量预报体系，提升重污染天气过程中长期预报能力。"),
+        ("应急减排清单化管理", "建立全国统一的重污染天气应急减排清单管理平台。"),
+    ]
+
+
 def test_a_box_numbered_in_chinese_is_labelled_with_its_number(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("某市规划\n\n专栏一　固体废物利用处置重点工程\n\n  1.赤泥综合利用工程。在百色建设示范基地。\n", encoding="utf-8")

@@ -81,7 +81,9 @@ def _column(headers: list[str], words: list[str]) -> int | None:
 
 def box_projects(box: BoxRegion) -> list[Project]:
     items: list[_Item] = []
-    for paragraph in box.paragraphs:
+    for index, paragraph in enumerate(box.paragraphs):
+        if _is_group(paragraph.text) and _heads_items(box.paragraphs, index):
+            continue  # a group of items inside the box (一、大气污染防治工程), not an item
         read_paragraph(paragraph, items)
     return [
         Project(
@@ -95,12 +97,26 @@ def box_projects(box: BoxRegion) -> list[Project]:
     ]
 
 
+def _is_group(text: str) -> bool:
+    """Does the paragraph open with a group label of the outline's list styles (一、 （一）)?"""
+    label = match_heading(text)
+    return label is not None and label.style in ("chinese_list", "chinese_parenthesised")
+
+
+def _heads_items(paragraphs: list[Paragraph], index: int) -> bool:
+    """Is the group paragraph at ``index`` followed by items of its own: a
+    numbered paragraph, or one opening with a name and a colon?  A group
+    line followed by plain text (（一）空气质量预报预警能力建设 / 完善…) is
+    itself an item, the text its description."""
+    if index + 1 >= len(paragraphs):
+        return False
+    following = paragraphs[index + 1].text
+    return _item_number().match(following) is not None or split_colon_name(following)[0] is not None
+
+
 def read_paragraph(paragraph: Paragraph, items: list[_Item]) -> None:
     """Split one box paragraph into item names and description text."""
     text = paragraph.text
-    group = match_heading(text)
-    if group is not None and group.style in ("chinese_list", "chinese_parenthesised"):
-        return  # a group of items inside the box (一、大气污染防治工程), not an item
     for start, end in numbered_items(text):
         read_item(text[start:end], start, paragraph, items)
 
