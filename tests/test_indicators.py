@@ -321,3 +321,34 @@ def test_a_footnote_marker_in_the_unit_column_is_the_names(unit_cell, notes, uni
     )
     (row,) = extract_indicators([table], Period(start=2021, end=2025))
     assert (row.name, row.unit, row.notes) == ("中心城区细颗粒物（PM2.5）年均浓度", unit, row_notes)
+
+
+def _sub_rows_table(sub_unit: str):
+    return RawTable(
+        label="表1",
+        caption="河南省“十四五”水生态环境保护主要指标",
+        page=2,
+        columns=["序号", "指标", "单位", "2020年现状值", "2025年目标值", "指标属性"],
+        rows=[
+            RawRow(["1", "地表水国控断面水质优良（达到或好于Ⅲ类）比例", "%", "82.5", "≥85.2", "约束性"], ["水环境"], 2),
+            RawRow(["", "其中：长江流域", sub_unit, "95.2", "100", ""], ["水环境"], 2),
+            RawRow(["", "黄河流域", "", "79.3", "≥82.8", ""], ["水环境"], 2),
+            RawRow(["2", "地表水国控断面劣Ⅴ类水体比例", "", "1.0", "0", "约束性"], ["水环境"], 2),
+        ],
+    )
+
+
+def test_the_parts_of_a_numbered_indicator_are_named_as_printed_and_share_its_unit_and_attribute():
+    rows = extract_indicators([_sub_rows_table("")], Period(start=2021, end=2025))
+    assert [(row.seq, row.name, row.unit, row.attribute) for row in rows] == [
+        (1, "地表水国控断面水质优良（达到或好于Ⅲ类）比例", "%", "约束性"),
+        (None, "长江流域", "%", "约束性"),
+        (None, "黄河流域", "%", "约束性"),
+        # A numbered row is no part: its blank unit stays blank.
+        (2, "地表水国控断面劣Ⅴ类水体比例", None, "约束性"),
+    ]
+
+
+def test_a_part_that_prints_its_own_unit_keeps_it():
+    rows = extract_indicators([_sub_rows_table("个")], Period(start=2021, end=2025))
+    assert [(row.name, row.unit) for row in rows[1:3]] == [("长江流域", "个"), ("黄河流域", "%")]

@@ -407,6 +407,72 @@ def test_header_cells_merged_down_over_two_header_rows_keep_their_columns():
     assert rows[0].cells == ["1", "一般工业固体废物综合利用率", "%", "55", "60", "预期性"]
 
 
+def test_a_unit_and_an_attribute_merged_down_over_rows_hold_for_each():
+    from plantext.extractors.tables import read_grid_table
+
+    # 序号, 单位 and 属性 merged over the indicator and its parts (其中：长江流域, 黄河流域).
+    grid = grid_of([
+        [("序号", 0, 0, 30, 20), ("指标", 30, 0, 130, 20), ("单位", 130, 0, 160, 20),
+         ("2020年", 160, 0, 200, 20), ("2025年", 200, 0, 240, 20), ("指标属性", 240, 0, 280, 20)],
+        [("1", 0, 20, 30, 80), ("地表水国控断面水质优良比例", 30, 20, 130, 40), ("%", 130, 20, 160, 80),
+         ("82.5", 160, 20, 200, 40), ("≥85.2", 200, 20, 240, 40), ("约束性", 240, 20, 280, 80)],
+        [None, ("其中：长江流域", 30, 40, 130, 60), None, ("95.2", 160, 40, 200, 60), ("100", 200, 40, 240, 60), None],
+        [None, ("黄河流域", 30, 60, 130, 80), None, ("79.3", 160, 60, 200, 80), ("≥82.8", 200, 60, 240, 80), None],
+        [("2", 0, 80, 30, 100), ("地表水国控断面劣Ⅴ类水体比例", 30, 80, 130, 100), ("%", 130, 80, 160, 100),
+         ("1.0", 160, 80, 200, 100), ("0", 200, 80, 240, 100), None],
+    ])
+    _, rows = read_grid_table([(2, grid)], [])
+    assert [row.cells for row in rows] == [
+        ["1", "地表水国控断面水质优良比例", "%", "82.5", "≥85.2", "约束性"],
+        ["", "其中：长江流域", "%", "95.2", "100", "约束性"],
+        ["", "黄河流域", "%", "79.3", "≥82.8", "约束性"],
+        # A cell that ends above the row (the attribute of row 1) is not merged into it.
+        ["2", "地表水国控断面劣Ⅴ类水体比例", "%", "1.0", "0", ""],
+    ]
+
+
+# pdftotext -layout of a table whose numbered indicator has parts printed
+# on lines of their own, with values but no number, unit or attribute.
+SUB_ROWS_TABLE = """\
+序号    指标                  单位   2020 年现   2025 年目标   指标属
+                                状值          值        性
+1     地表水国控断面水质优良（达到或好于    %    82.5      ≥85.2     约束性
+      III 类）比例
+      其中：长江流域                   95.2       100
+      黄河流域                      79.3      ≥82.8
+2     地表水国控断面劣Ⅴ类水体比例       %    1.0       0         约束性
+3     县级城市建成区黑臭水体比例        %    —         基本消除      约束性"""
+
+
+def test_a_line_with_values_of_its_own_starts_a_row_without_a_number(tmp_path):
+    _, rows = read_aligned_table(dump_lines(tmp_path, SUB_ROWS_TABLE))
+    assert [row.cells for row in rows] == [
+        ["1", "地表水国控断面水质优良（达到或好于Ⅲ类）比例", "%", "82.5", "≥85.2", "约束性"],
+        ["", "其中：长江流域", "", "95.2", "100", ""],
+        ["", "黄河流域", "", "79.3", "≥82.8", ""],
+        ["2", "地表水国控断面劣Ⅴ类水体比例", "%", "1.0", "0", "约束性"],
+        ["3", "县级城市建成区黑臭水体比例", "%", "—", "基本消除", "约束性"],
+    ]
+
+
+# A bracketed value wrapped onto the next line, beside the end of the name.
+WRAPPED_VALUE_TABLE = """\
+序号   指标名称              单位     2020 年   2025 年   指标属性
+11   氨氮重点工程减排量     万吨        —     〔0.08〕     约束性
+12   氮氧化物重点工程减     万吨        —       〔        约束性
+     排量                            0.61〕
+13   挥发性有机物重点工     万吨        —     〔0.29〕     约束性"""
+
+
+def test_a_value_wrapped_onto_the_next_line_continues_its_cell(tmp_path):
+    _, rows = read_aligned_table(dump_lines(tmp_path, WRAPPED_VALUE_TABLE))
+    assert [row.cells[1:5] for row in rows] == [
+        ["氨氮重点工程减排量", "万吨", "—", "〔0.08〕"],
+        ["氮氧化物重点工程减排量", "万吨", "—", "〔0.61〕"],
+        ["挥发性有机物重点工", "万吨", "—", "〔0.29〕"],
+    ]
+
+
 # pdftotext -layout of a table continued under 表 1（续）, its header repeated
 # and wrapped over two lines (2020 / 年, 年均增 / 长).
 CONTINUED_WRAPPED_HEADER_TABLE = """\

@@ -13,6 +13,10 @@ A table is an indicator table when its header names an indicator column
   from the header or, when the header prints no year, from the plan period
   named in the caption (``“十三五”``) or the document;
 - the attribute is written as the contract has it (``约束`` → ``约束性``);
+- a row without its number under a numbered one (``其中：长江流域``, then
+  ``黄河流域``) is a part of that indicator: it is named as printed, without
+  ``其中：`` (the output has no field for the parent, which is the numbered
+  record before it), and shares the unit and attribute it leaves blank;
 - markers of the name and the values resolve to the numbered notes under the
   table (``注：1.…2.…``, ``[1]…``, ``①…``); an unnumbered note goes to the
   rows whose names it mentions.
@@ -140,6 +144,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
     notes = parse_notes(table.notes)
     note_numbers = {marker for marker in notes if marker is not None}
     rows = []
+    numbered: Indicator | None = None  # the last row with a sequence number
     for row in table.rows:
         raw_name = row.cells[plan.name]
         if not raw_name:
@@ -147,12 +152,22 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         seq, raw_name = split_sequence(raw_name)
         if plan.seq is not None and is_sequence_number(row.cells[plan.seq]):
             seq = int(row.cells[plan.seq])
-        name, markers = strip_markers(raw_name)
+        name, markers = strip_markers(_sub_row_prefix().sub("", raw_name))
         name, unit = split_unit(name)
-        if plan.unit is not None and row.cells[plan.unit]:
-            unit_text, unit_markers = split_unit_marker(row.cells[plan.unit], note_numbers)
+        unit_cell = row.cells[plan.unit] if plan.unit is not None else ""
+        if unit_cell:
+            unit_text, unit_markers = split_unit_marker(unit_cell, note_numbers)
             unit = normalise_unit(unit_text)
             markers += unit_markers  # the name's marker, printed over the unit column
+        attribute = _attribute(row, plan)
+        # A row without its number in a numbered table is a part of the
+        # numbered row above (其中：长江流域): what it leaves blank is that
+        # row's, printed once for both (a merged cell in a text dump).
+        part_of = numbered if seq is None and plan.seq is not None else None
+        if part_of is not None and unit is None and not unit_cell:
+            unit = part_of.unit
+        if part_of is not None and attribute is None:
+            attribute = part_of.attribute
         cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
         markers += [marker for cell in cells for marker in cell.markers]  # 82.6①, ≥76[1]
         rows.append(
@@ -164,14 +179,24 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
                 name=name,
                 unit=unit,
                 values=[_value(cell, column) for cell, column in zip(cells, plan.values)],
-                attribute=_attribute(row, plan),
+                attribute=attribute,
                 notes=[],
                 status=(row.cells[plan.status] or None) if plan.status is not None else None,
                 page=row.page,
             )
         )
         rows[-1].notes.extend(resolve_notes(list(dict.fromkeys(markers)), name, notes))
+        if seq is not None:
+            numbered = rows[-1]
     return rows
+
+
+def _compile_sub_row_prefix(tables) -> regex.Pattern:
+    return regex.compile(tables["sub_row_prefix"])
+
+
+def _sub_row_prefix() -> regex.Pattern:
+    return vocabulary_table(_compile_sub_row_prefix, "tables")
 
 
 def _value(parsed: CellValue, column: ValueColumn) -> Value:

@@ -122,15 +122,41 @@ def read_grid_table(grids: list[tuple[int, Grid]], loose: list[Line]) -> tuple[l
     header_count = _header_row_count(first)
     header_rows = [[_cell_text(cell) for cell in row] for row in first.rows[:header_count]]
     spans = _header_spans(first.rows[:header_count], width, grid_columns(first))
+    headers = [normalize_text("".join(row[index] for row in header_rows if index < len(row))) for index in range(width)]
+    merged_down = [index for index, header in enumerate(headers) if classify_header(header) in MERGED_DOWN_COLUMNS]
     body: list[tuple[int, list[str | None]]] = []
     for page, grid in grids:
         start = header_count if grid is first else _repeated_header_count(grid, header_rows)
-        for row in grid.rows[start:]:
-            texts = [None if cell is None else _cell_text(cell) for cell in row]
+        for texts in _body_texts(grid.rows[start:], merged_down):
             body.append((page, texts + [None] * (width - len(texts))))
-    headers = [normalize_text("".join(row[index] for row in header_rows if index < len(row))) for index in range(width)]
     body.extend(read_aligned_rows(loose, grid_columns(grids[-1][1]), headers))
     return assemble(header_rows, spans, body)
+
+
+# Columns whose cell, merged down over several rows, holds for each of them:
+# a unit or an attribute printed once for an indicator and its parts
+# (其中：长江流域 / 黄河流域).  Other merged cells stay with their first row:
+# a sequence number numbers one row, and group cells are carried apart.
+MERGED_DOWN_COLUMNS = (("column", "unit", None), ("column", "attribute", None))
+
+
+def _body_texts(rows, merged_down: list[int]) -> list[list[str | None]]:
+    """The cell texts of a grid's body rows, None where a merged cell runs;
+    in ``merged_down`` columns a cell merged down from above gives its text
+    to each row it spans."""
+    above: dict[int, GridCell] = {}
+    body = []
+    for row in rows:
+        texts = [None if cell is None else _cell_text(cell) for cell in row]
+        tops = [cell.box.top for cell in row if cell is not None]
+        for index in merged_down:
+            cell = row[index] if index < len(row) else None
+            if cell is not None:
+                above[index] = cell
+            elif index in above and tops and above[index].box.bottom > min(tops) + SPAN_SLACK:
+                texts[index] = _cell_text(above[index])
+        body.append(texts)
+    return body
 
 
 # How far (points) a merged cell's edge may fall short of a column's edge
@@ -430,7 +456,10 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
     parts rows so) and come before the next row's start in that block: they
     are the top of that row's wrapped cells (vertically centred rows)."""
     width = len(columns)
-    seq_columns = {index for index, header in enumerate(headers) if classify_header(header) == ("column", "seq", None)}
+    roles = [classify_header(header) for header in headers]
+    seq_columns = {index for index, role in enumerate(roles) if role == ("column", "seq", None)}
+    name_column = next((index for index, role in enumerate(roles) if role == ("column", "name", None)), None)
+    value_columns = [index for index, role in enumerate(roles) if role is not None and role[0] == "value"]
     body = _without_repeated_headers(lines)
     cells_of = [_cells_of(line, columns) for line in body]
     starts = [_starts_row(line, cells, seq_columns) for line, cells in zip(body, cells_of)]
@@ -442,6 +471,8 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
         elif starts[index]:
             rows.append((line.page, _joined(leading + [cells], width)))
             leading = []
+        elif seq_columns and rows and not leading and _starts_sub_row(cells, rows[-1][1], name_column, value_columns):
+            rows.append((line.page, cells))
         elif (leading or index == 0 or _opens_block(body, index)) and _row_starts_in_block(body, starts, index):
             leading.append(cells)
         elif not rows:
@@ -450,6 +481,32 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
             previous = rows[-1][1]
             rows[-1] = (rows[-1][0], _joined([previous, cells], width))
     return [(page, [normalize_text(text) if text else None for text in cells]) for page, cells in rows]
+
+
+def _starts_sub_row(cells: list[str | None], above: list[str | None], name_column: int | None, value_columns: list[int]) -> bool:
+    """Does a line without a sequence number start a row of its own, a part
+    of the numbered indicator above (其中：长江流域   95.2   100)?  It prints a
+    name and whole values, in value columns whose cells the row above has
+    filled and closed: a value wrapped onto the next line (〔 / 0.61〕,
+    1.1、1. / 4、6、6) continues a cell the row above left open."""
+    if name_column is None or not cells[name_column]:
+        return False
+    filled = [index for index in value_columns if cells[index]]
+    return bool(filled) and all(
+        looks_like_value(cells[index]) and _is_whole(cells[index]) and above[index] and _is_whole(above[index])
+        for index in filled
+    )
+
+
+def _compile_whole_cell(tables) -> tuple[tuple[str, ...], regex.Pattern]:
+    return tuple(tables["flattened"]["brackets"]), regex.compile(tables["flattened"]["runs_on"])
+
+
+def _is_whole(text: str) -> bool:
+    """A cell with its brackets closed that does not run on (〔18〕, not 〔 or 1.1、1.)."""
+    brackets, runs_on = vocabulary_table(_compile_whole_cell, "tables")
+    text = remove_spaces(text)
+    return not runs_on.search(text) and all(text.count(pair[0]) == text.count(pair[1]) for pair in brackets)
 
 
 def _without_repeated_headers(lines: list[Line]) -> list[Line]:
