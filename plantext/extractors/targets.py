@@ -508,10 +508,18 @@ def _qualifies_a_noun(before: str, after: str, quantity: Quantity, rules: _Targe
     (新增造林100万亩以上的目标)."""
     if quantity.unit in rules.share_units or quantity.unit in rules.count_units:
         return False
-    rest = _after_value(after, rules)
-    if not rest.startswith(rules.attributive) or rest[len(rules.attributive) :].startswith(rules.goal_words):
+    if not _qualified_noun(_after_value(after, rules), rules):
         return False
     return bool(rules.threshold_before.search(before) or rules.after_words.match(after))
+
+
+def _qualified_noun(rest: str, rules: _TargetRules) -> str:
+    """The noun after the 的 that opens ``rest`` (的加油站 → 加油站); "" when
+    there is no 的 or the noun is a goal (的目标)."""
+    if not rest.startswith(rules.attributive):
+        return ""
+    noun = rest[len(rules.attributive) :]
+    return "" if noun.startswith(rules.goal_words) else noun
 
 
 def _after_comparator_word(after: str, rules: _TargetRules) -> str:
@@ -736,9 +744,7 @@ def _things_named(after: str, rules: _TargetRules) -> str:
     """The text after a count without its comparator word, remark and 的
     (以上的示范县 → 示范县); a goal keeps its 的 (的目标)."""
     rest = _after_value(after, rules)
-    if rest.startswith(rules.attributive) and not rest[len(rules.attributive) :].startswith(rules.goal_words):
-        return rest[len(rules.attributive) :]
-    return rest
+    return _qualified_noun(rest, rules) or rest
 
 
 def _count_list_metrics(before: str, afters: list[str], group: list[Quantity], rules: _TargetRules) -> list[str]:
