@@ -43,6 +43,7 @@ def extract_source(source: SourceDocument, document_id: str) -> Plan:
     from plantext.extractors.indicators import extract_indicators
     from plantext.extractors.outline import extract_outline, extract_subheadings
     from plantext.extractors.projects import extract_projects
+    from plantext.extractors.schedules import extract_schedule_deadlines
     from plantext.extractors.targets import extract_targets
     from plantext.extractors.tables import read_tables, table_record
     from plantext.layout import analyse
@@ -63,13 +64,19 @@ def extract_source(source: SourceDocument, document_id: str) -> Plan:
         ),
     )
     tables = read_tables(layout)
+    period_start = document.period.start if document.period else None
+    # Prose deadlines and task-table rows, in page order (sorted is stable).
+    deadlines = sorted(
+        extract_deadlines(layout) + extract_schedule_deadlines(tables, period_start),
+        key=lambda deadline: deadline.page,
+    )
     return Plan(
         generator=f"plantext {__version__}",
         document=document,
         outline=extract_outline(layout),
         subheadings=extract_subheadings(layout),
         targets=extract_targets(layout),
-        deadlines=extract_deadlines(layout),
+        deadlines=deadlines,
         indicators=extract_indicators(tables, document.period),
         glossary=extract_glossary(layout),
         abbreviations=extract_abbreviations(layout),

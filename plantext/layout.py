@@ -46,6 +46,9 @@ STACKED_STYLES = ("part", "chapter", "section")
 # How many lines after a caption read ahead of its bare 表 label may hold the
 # name column's own header (表1 / 序号 / 主要指标 / 指标).
 CAPTION_HEADER_LINES = 3
+# A line of at least this many cells, each a known column header, opens a
+# table that has no rules and no 表 label (序号 重点任务 牵头单位 完成时限).
+HEADER_ROW_CELLS = 3
 # Table cell lines of a flattened dump are short; prose lines are long.
 PROSE_WIDTH_SHARE = 0.75
 
@@ -703,7 +706,7 @@ class _Builder:
             if _is_continued_table_mark(line) and self.continue_last_table():
                 index += 1
                 continue
-            if self.table is None and self.grid_of(line) is not None:
+            if self.table is None and (self.grid_of(line) is not None or _is_header_row(line)):
                 self.open_uncaptioned_table(line)
             if self.table is not None and self.take_table_line(line, lines, index):
                 index += 1
@@ -800,15 +803,33 @@ class _Builder:
     def open_uncaptioned_table(self, line: Line) -> None:
         """A ruled table with no 表 caption (or captioned as a 专栏): nothing of a
         plan is lost, so it becomes a table region all the same."""
+        caption = self.unlabelled_caption()
         self.flush()
         box = self.box.heading.match if self.box is not None else None
         self.table = TableRegion(
             heading=None,
             page=line.page,
             label=box.label if box else None,
-            caption=box.title if box else None,
+            caption=box.title if box else caption,
         )
         self.blocks.append(self.table)
+
+    def unlabelled_caption(self) -> str | None:
+        """The caption of a table without a 表 label: a line of its own right
+        above it naming a table (重点项目清单), or the title of the annex it
+        opens (附件 / 洛阳市…重点任务分工表).  A caption line is taken from
+        the text waiting to become a paragraph."""
+        endings = tuple(load_vocabulary("tables")["unlabelled_caption_endings"])
+        if len(self.pending) == 1:
+            text = normalize_text(self.pending[0].text)
+            if text.endswith(endings) and not any(mark in text for mark in SENTENCE_END):
+                self.pending.clear()
+                return text
+            return None
+        last = self.blocks[-1] if self.blocks and not self.pending else None
+        if isinstance(last, Heading) and last.match.style == "annex" and last.match.title.endswith(endings):
+            return last.match.title
+        return None
 
     def continued_table(self, heading: Heading) -> bool:
         """``表 1（续）`` carries on table 1: reopen it instead of starting a table."""
@@ -901,6 +922,25 @@ def _build_column_headers(tables):
     words.update(word for role_words in tables["value_roles"].values() for word in role_words)
     year = regex.compile(tables["year_header"])
     return lambda text: text in words or bool(year.fullmatch(text))
+
+
+def _is_header_row(line: Line) -> bool:
+    """Is the line a row of column headers only (序号 重点任务 牵头单位 完成时限)?
+    A table without rules or a 表 label (an annex's task table in a text
+    dump) opens with one."""
+    return len(line.segments) >= HEADER_ROW_CELLS and all(
+        _is_column_header(segment.text) or _is_name_header(segment.text) or _is_schedule_header(segment.text)
+        for segment in line.segments
+    )
+
+
+def _is_schedule_header(text: str) -> bool:
+    """Is the text the header of a task table's column (重点任务, 牵头单位, 完成时限)?"""
+    return remove_spaces(text) in vocabulary_table(_build_schedule_headers, "tables")
+
+
+def _build_schedule_headers(tables) -> frozenset[str]:
+    return frozenset(word for role_words in tables["schedule_roles"].values() for word in role_words)
 
 
 def _is_continued_table_mark(line: Line) -> bool:

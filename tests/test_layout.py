@@ -477,3 +477,31 @@ def test_the_plans_years_on_the_line_under_its_title_belong_to_the_title(tmp_pat
         "  一、总体要求\n"
     )
     assert layout_of(tmp_path, text).title == "洛阳市臭氧污染防治攻坚行动实施方案（2023—2025年）"
+
+
+def test_a_row_of_column_headers_opens_a_table_without_rules_or_label(tmp_path):
+    text = (
+        "某市臭氧污染防治攻坚行动实施方案\n\n"
+        "  一、总体要求\n\n"
+        "  到2025年，全市细颗粒物浓度控制在40微克/立方米以下。\n\n"
+        "     附件\n\n"
+        "          某市臭氧污染防治攻坚行动重点任务分工表\n"
+        "序号   重点任务                  牵头单位    配合单位        完成时限\n"
+        "1    完成全市“两高”项目清单更新       市发展改革委   市工业和信息化局    2023年底前\n"
+        "2    完成低效治理设施升级改造         市生态环境局   各县（市、区）政府   2024年底前\n"
+    )
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [(table.caption, len(table.lines)) for table in tables] == [("某市臭氧污染防治攻坚行动重点任务分工表", 3)]
+
+
+def test_a_caption_line_naming_a_table_above_its_header_row_is_its_caption(tmp_path):
+    text = (
+        "某市生态环境保护规划\n\n"
+        "  一、重点项目\n\n"
+        "  全市共安排重点项目二项。\n\n"
+        "          重点项目清单\n"
+        "序号   重点任务                  牵头单位        完成时限\n"
+        "1    建成污水处理厂一座             市住房城乡建设局   2024年底前\n"
+    )
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [table.caption for table in tables] == ["重点项目清单"]

@@ -1,0 +1,73 @@
+"""Deadlines of task tables (重点任务分工表): each row's 完成时限 cell dates its task.
+
+An action plan often lists its tasks in a table, one row a task with the
+units in charge of it and the time it is due (``2024年底前``, ``长期坚持``).
+Such a row is a dated commitment as much as a sentence ``2024年底前，完成…``
+is: its deadline is the expression in the time cell, its text the task.
+The header words of these columns are kept in ``tables.yaml``
+(``schedule_roles``).
+"""
+
+from __future__ import annotations
+
+from plantext.extractors.deadlines import is_past
+from plantext.extractors.tables import RawTable
+from plantext.models import Deadline
+from plantext.normalize import remove_spaces
+from plantext.timeexpr import find_time_expressions
+from plantext.vocab import load_vocabulary
+
+
+def extract_schedule_deadlines(tables: list[RawTable], plan_start: int | None = None) -> list[Deadline]:
+    """One deadline per time expression in the 完成时限 cells of task tables.
+
+    ``plan_start`` is the first year of the plan's period; earlier years are
+    the past, as in the text (``find_deadlines_in_sentence``).
+    """
+    deadlines = []
+    for table in tables:
+        columns = schedule_columns(table.columns)
+        if columns is None:
+            continue
+        task, due = columns
+        for row in table.rows:
+            if not row.cells[task]:
+                continue
+            for expression in find_time_expressions(row.cells[due]):
+                if is_past(expression, plan_start):
+                    continue
+                deadlines.append(
+                    Deadline(
+                        raw=expression.raw,
+                        date=expression.date,
+                        year=expression.year,
+                        kind=expression.kind,
+                        text=row.cells[task],
+                        page=row.page,
+                    )
+                )
+    return deadlines
+
+
+def schedule_columns(headers: list[str]) -> tuple[int, int] | None:
+    """The task column and the time column of a task table's headers, or
+    ``None`` when the table is no task table.
+
+    The time column is found first: its header may name the task too
+    (任务完成时限).
+    """
+    roles = load_vocabulary("tables")["schedule_roles"]
+    compact = [remove_spaces(header) for header in headers]
+    due = _column(compact, roles["deadline"], taken=None)
+    if due is None:
+        return None
+    task = _column(compact, roles["task"], taken=due)
+    return None if task is None else (task, due)
+
+
+def _column(headers: list[str], words: list[str], taken: int | None) -> int | None:
+    """The first column other than ``taken`` whose header holds one of ``words``."""
+    for index, header in enumerate(headers):
+        if index != taken and any(word in header for word in words):
+            return index
+    return None

@@ -1,0 +1,62 @@
+"""Deadlines of task tables (重点任务分工表): each row's 完成时限 cell dates its task."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantext.extractors.schedules import extract_schedule_deadlines, schedule_columns
+from plantext.extractors.tables import read_tables
+from plantext.ingest.text import read_text
+from plantext.layout import analyse
+
+TASK_TABLE = (
+    "  洛阳市臭氧污染防治攻坚行动实施方案\n\n"
+    "          （2023—2025 年）\n\n"
+    "  一、总体要求\n\n"
+    "  到2025年，全市细颗粒物浓度控制在40微克/立方米以下。\n\n"
+    "\f     附件\n\n"
+    "          洛阳市臭氧污染防治攻坚行动重点任务分工表\n"
+    "序号   重点任务                  牵头单位    配合单位        完成时限\n"
+    "1    完成全市“两高”项目清单动态       市发展改革委   市工业和信息化局、   2023 年 12\n"
+    "     更新                            市生态环境局       月底前\n"
+    "2    推广使用低（无）VOCs 含量原辅    市工业和信息   市生态环境局、市市   长期坚持\n"
+    "     材料                     化局     场监管局\n"
+    "3    修订重污染天气应急减排清单        市生态环境局   市工业和信息化局     每年9月底前\n"
+    "4    完成低效 VOCs 治理设施升级改造    市生态环境局   各县（市、区）政府   2024 年底\n"
+    "                                                  前\n"
+)
+
+
+def tables_of(tmp_path, text):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_tables(analyse(read_text(path)))
+
+
+@pytest.mark.parametrize(
+    "headers,columns",
+    [
+        (["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], (1, 4)),
+        (["序号", "工作任务", "责任单位", "完成时间"], (1, 3)),
+        # the time column's header may name the task too
+        (["序号", "主要任务", "任务完成时限"], (1, 2)),
+        # an indicator table has no time column
+        (["序号", "指标", "单位", "2020年", "2025年", "属性"], None),
+        # a time column without a task column is no task table
+        (["序号", "工程名称", "建设内容", "完成时限"], None),
+    ],
+)
+def test_schedule_columns_are_the_task_and_the_time_it_is_due(headers, columns):
+    assert schedule_columns(headers) == columns
+
+
+def test_each_dated_row_of_a_task_table_is_a_deadline_of_its_task(tmp_path):
+    deadlines = extract_schedule_deadlines(tables_of(tmp_path, TASK_TABLE), plan_start=2023)
+    assert [(d.raw, d.date, d.kind, d.text, d.page) for d in deadlines] == [
+        ("2023年12月底前", "2023-12-31", "by", "完成全市“两高”项目清单动态更新", 2),
+        ("2024年底前", "2024-12-31", "by", "完成低效VOCs治理设施升级改造", 2),
+    ]
+
+
+def test_a_due_time_before_the_plans_period_is_the_past(tmp_path):
+    assert extract_schedule_deadlines(tables_of(tmp_path, TASK_TABLE), plan_start=2025) == []
