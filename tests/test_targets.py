@@ -73,10 +73,10 @@ def summary(sentence, lead_in=None):
                 ("全国完成超低排放改造的钢铁产能比例", 80, "%", "~", "level", "到“十四五”末"),
             ],
         ),
-        # the things printed before the share
+        # the things printed before the share, after their scope (not from the corpora)
         (
-            "到2025年，重点区域钢铁产能的90%以上完成超低排放改造。",
-            [("重点区域完成超低排放改造的钢铁产能比例", 90, "%", ">=", "level", "到2025年")],
+            "到2025年，全省钢铁产能的90%以上完成超低排放改造。",
+            [("全省完成超低排放改造的钢铁产能比例", 90, "%", ">=", "level", "到2025年")],
         ),
         # a share of a whole named after 达到
         (
