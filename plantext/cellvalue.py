@@ -127,8 +127,10 @@ class FootnoteMarks:
 
 def _build_footnote_marks(tables) -> FootnoteMarks:
     superscripts = regex.escape(tables["superscript_digits"])
+    # The number in brackets may be printed raised with them ([¹], Word's endnotes).
     brackets = "|".join(
-        rf"{regex.escape(open_)}(?P<bracketed>[0-9]{{1,2}}){regex.escape(close)}" for open_, close in tables["marker_brackets"]
+        rf"{regex.escape(open_)}(?P<bracketed>[0-9]{{1,2}}|[{superscripts}]{{1,2}}){regex.escape(close)}"
+        for open_, close in tables["marker_brackets"]
     )
     return FootnoteMarks(
         circled=tables["circled_digits"],
@@ -144,7 +146,8 @@ def footnote_marks() -> FootnoteMarks:
 
 def note_number(marker: str) -> str:
     """The number of the note a printed marker points to: ``①`` → ``1``,
-    ``⑫`` → ``12``, ``¹²`` → ``12``; digits are their own number (``3``)."""
+    ``⑫`` → ``12``, ``¹²`` → ``12``; digits are their own number (``3``).
+    Brackets are not part of it (``[¹]`` is read as its ``¹``)."""
     marks = footnote_marks()
     if len(marker) == 1 and marker in marks.circled:
         return str(marks.circled.index(marker) + 1)
@@ -197,7 +200,7 @@ def split_value_markers(text: str, note_markers: Collection[str] | None = None) 
         if found.group("circled") or found.group("superscript"):
             marker = note_number(found.group("circled") or found.group("superscript"))
         else:
-            marker = found.group("bracketed")
+            marker = note_number(found.group("bracketed"))
             if note_markers is not None and marker not in note_markers:
                 break
         markers.insert(0, marker)

@@ -88,7 +88,13 @@ def test_footnote_markers_after_a_value_are_left_out_of_it(printed, raw, value, 
 
 @pytest.mark.parametrize(
     "printed,raw,value,comparator,markers",
-    [("≥76[1]", "≥76", 76, ">=", ("1",)), ("≥58 [2]", "≥58", 58, ">=", ("2",)), ("〔18〕[1]", "〔18〕", 18, "=", ("1",))],
+    [
+        ("≥76[1]", "≥76", 76, ">=", ("1",)),
+        ("≥58 [2]", "≥58", 58, ">=", ("2",)),
+        ("〔18〕[1]", "〔18〕", 18, "=", ("1",)),
+        # brackets and number raised together (Word's endnotes), read so from a PDF
+        ("≥76[¹]", "≥76", 76, ">=", ("1",)),
+    ],
 )
 def test_a_number_in_square_brackets_after_a_value_is_the_marker_of_a_note(printed, raw, value, comparator, markers):
     cell = parse_cell_value(printed, note_markers={"1", "2"})

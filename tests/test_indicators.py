@@ -71,6 +71,8 @@ def test_classify_header(header, expected):
         ("PM2.5平均浓度¹", "PM2.5平均浓度", ["1"]),
         ("地级及以上城市空气质量优良天数比例[1]", "地级及以上城市空气质量优良天数比例", ["1"]),
         ("草原综合植被盖度 ［2］", "草原综合植被盖度", ["2"]),
+        # brackets and number raised together (Word's endnotes), read so from a PDF
+        ("草原综合植被盖度[²]", "草原综合植被盖度", ["2"]),
         ("地表水达到或好于Ⅲ类水体比例②", "地表水达到或好于Ⅲ类水体比例", ["2"]),
         # a circled number opening the name is its list label, not a marker
         ("①森林覆盖率", "①森林覆盖率", []),

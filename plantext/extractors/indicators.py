@@ -285,7 +285,7 @@ def strip_markers(name: str) -> tuple[str, list[str]]:
     found = patterns.printed.search(name)
     if found and (found.group("tail") is None or normalise_unit(found.group("tail")[1:-1]) is not None):
         for one in patterns.printed_one.finditer(found.group("markers")):
-            markers.append(note_number(one.group("circled")) if one.group("circled") else one.group("bracketed"))
+            markers.append(note_number(one.group("circled") or one.group("bracketed")))
         name = name[: found.start()] + (found.group("tail") or "")
     name = footnote_marks().superscript.sub(lambda superscript: note_number(superscript.group()), name)
     markers += [match.group(1) for match in patterns.digits.finditer(name)]

@@ -1,5 +1,9 @@
 """PDF sources through pdfplumber: lines with positions, 专栏 frames, ruled tables.
 
+Small digits raised above a line are written as Unicode superscripts
+(``≥95¹``, ``10⁴``, ``m³``), in lines and ruled cells alike, so that the
+table reader tells a footnote marker from the digits of a value.
+
 This is the only module that touches pdfplumber.  Pages are read one at a
 time and released (``page.close()``), so memory does not grow with the
 length of the document.
@@ -9,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+
+import regex
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Box, Grid, GridCell, Line, Page, Segment, SourceDocument
@@ -26,6 +32,13 @@ FRAME_MIN_HEIGHT = 10.0
 # Characters this much smaller than the line's main size are superscripts
 # (footnote markers); they are kept out of the line's font size.
 SUPERSCRIPT_SIZE_RATIO = 0.75
+# Such small digits whose bottom is raised at least this many ems above the
+# line's are superscripts printed as raised digits (a footnote marker ≥95¹,
+# a power 10⁴, m³): they are written as the Unicode superscripts, so that a
+# marker is no digit of the number before it (≥951).  A subscript (CO₂) sits
+# on the baseline or below it; smaller text centred on the line is raised
+# by half the difference in size, about 0.2 em, a superscript by 0.4.
+SUPERSCRIPT_RAISE_EMS = 0.25
 # Ruled tables: both edges from drawn lines (the lattice strategy).
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -72,7 +85,10 @@ def pdf_source(path: Path, data: bytes, pages: list[Page], title: str | None) ->
 
 
 def pdf_part(path: Path, data: bytes, pages: list[Page], title: str | None) -> SourceDocument:
-    """Some or all pages of a read PDF, unchecked."""
+    """Some or all pages of a read PDF, unchecked, the superscripts its lines
+    found written in its grid cells (both engines read PDFs through here)."""
+    for page in pages:
+        grids_with_superscripts(page)
     return SourceDocument(
         path=str(path),
         format="pdf",
@@ -144,8 +160,10 @@ def build_line(raw: dict, page: int, bold_markers: list[str]) -> Line:
     body = [ch for ch in chars if ch["size"] >= SUPERSCRIPT_SIZE_RATIO * em] or chars
     fonts = [ch["fontname"] for ch in body]
     bold_count = sum(1 for font in fonts if any(marker in font for marker in bold_markers))
+    printed = chars
+    chars = _with_superscripts(chars, em, max(ch["bottom"] for ch in body) if body else 0.0)
     return Line(
-        text=half_width_forms(raw["text"].strip()),
+        text=half_width_forms(_line_text(raw["text"].strip(), printed, chars)),
         page=page,
         x0=float(raw["x0"]),
         top=float(min(ch["top"] for ch in body) if body else raw["top"]),
@@ -155,6 +173,71 @@ def build_line(raw: dict, page: int, bold_markers: list[str]) -> Line:
         bold=bool(fonts) and bold_count > len(fonts) / 2,
         segments=tuple(split_segments(chars, em)),
     )
+
+
+def _superscript_digits() -> dict[int, int]:
+    return str.maketrans("0123456789", load_vocabulary("tables")["superscript_digits"])
+
+
+def _with_superscripts(chars: list[dict], em: float, baseline: float) -> list[dict]:
+    """The line's characters, its raised small digits as superscripts."""
+    superscripts = _superscript_digits()
+    return [
+        {**ch, "text": ch["text"].translate(superscripts)}
+        if ch["text"].isdigit() and ch["size"] < SUPERSCRIPT_SIZE_RATIO * em and baseline - ch["bottom"] >= SUPERSCRIPT_RAISE_EMS * em
+        else ch
+        for ch in chars
+    ]
+
+
+def _line_text(text: str, printed: list[dict], chars: list[dict]) -> str:
+    """The line's text with each printed character as ``chars`` writes it
+    (the spaces between words kept); as printed if the two do not line up."""
+    if all(a is b for a, b in zip(printed, chars)):
+        return text
+    pieces: list[str] = []
+    position = 0
+    for before, after in zip(printed, chars):
+        found = text.find(before["text"], position)
+        if found < 0:
+            return text
+        pieces.append(text[position:found] + after["text"])
+        position = found + len(before["text"])
+    return "".join(pieces) + text[position:]
+
+
+def grids_with_superscripts(page: Page) -> None:
+    """Write in the page's grid cells the superscripts its lines found: cells
+    are read from the characters apart from the lines, by either engine.  A
+    segment of a line inside a cell gives the cell its superscripts where the
+    cell holds its text with plain digits."""
+    superscripts = _superscript_digits()
+    plain = {value: key for key, value in superscripts.items()}
+    marked = [
+        (line, segment)
+        for line in page.lines
+        for segment in line.segments
+        if any(ord(ch) in plain for ch in segment.text)
+    ]
+    if not marked:
+        return
+    page.grids = [
+        Grid(grid.box, tuple(tuple(_cell_with_superscripts(cell, marked, plain) for cell in row) for row in grid.rows))
+        for grid in page.grids
+    ]
+
+
+def _cell_with_superscripts(cell: GridCell | None, marked: list[tuple[Line, Segment]], plain: dict[int, int]) -> GridCell | None:
+    if cell is None:
+        return None
+    text = cell.text
+    for line, segment in marked:
+        middle_x, middle_y = (segment.x0 + segment.x1) / 2, (line.top + line.bottom) / 2
+        if not (cell.box.x0 <= middle_x <= cell.box.x1 and cell.box.top <= middle_y <= cell.box.bottom):
+            continue
+        printed = regex.compile(r"\s*".join(regex.escape(ch) for ch in segment.text.translate(plain)))
+        text = printed.sub(lambda _: segment.text, text, count=1)
+    return cell if text == cell.text else GridCell(text, cell.box)
 
 
 def split_segments(chars: list[dict], em: float) -> list[Segment]:
