@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from plantext.errors import PlantextError
-from plantext.ingest.text import decode_text, is_double_spaced, read_text, split_pages
+from plantext.ingest.text import (
+    decode_text,
+    is_double_spaced,
+    parts_cells_by_two_spaces,
+    read_text,
+    spaced_cells,
+    split_pages,
+)
 
 SAMPLE = "第一章   准确把握生态环境保护新形势\n“十三五”时期，全省上下深入践行习近平生态文明思想。\n"
 
@@ -241,6 +248,74 @@ def test_a_lone_line_with_a_tab_is_no_table(tmp_path):
 def test_a_short_row_right_under_the_header_is_the_lower_row_of_the_header(tmp_path):
     rows = _cell_starts("序号\t指标\t基准值\t目标值\n2020年\t2025年\n1\t森林覆盖率\t31.9\t32.5\n", tmp_path)
     assert rows[1] == [("2020年", 11), ("2025年", 18)]
+
+
+@pytest.mark.parametrize(
+    "line,cells",
+    [
+        ("1  用水总量（亿立方米）  163.9  ≤165  约束性", ["1", "用水总量（亿立方米）", "163.9", "≤165", "约束性"]),
+        # four spaces: an empty (merged) cell between two
+        ("2    空气质量优良天数比例  %  83.1  85左右", ["2", "", "空气质量优良天数比例", "%", "83.1", "85左右"]),
+        # two spaces at an end: the row goes on from, or on to, another line
+        ("1  环境质量  细颗粒物年均浓度  微克/立方米  31  ", ["1", "环境质量", "细颗粒物年均浓度", "微克/立方米", "31", ""]),
+        ("  —  〔20〕  约束性", ["", "—", "〔20〕", "约束性"]),
+        # padding to a column (an odd run of three or more spaces) is no such row
+        ("1   用水总量     163.9    <165", None),
+        # prose, and a heading parted from its title by two spaces
+        ("　　到2025年，全市用水总量控制在165亿立方米以内。", None),
+    ],
+)
+def test_spaced_cells_are_parted_by_two_spaces(line, cells):
+    assert spaced_cells(line) == cells
+
+
+@pytest.mark.parametrize(
+    "lines,spaced",
+    [
+        (["序号  指标名称  2020年  2025年", "1  用水总量  163.9  <165", "2  漏损率  9.8  ≤9"], True),
+        # a layout dump pads its cells to columns; a row with even gaps by chance is no sign
+        (["序号   指标名称       2020年   2025年", "1      用水总量       163.9    <165", "2  漏损率  9.8  ≤9"], False),
+        (["　　到2025年，全市用水总量控制在165亿立方米以内。"], False),
+    ],
+)
+def test_a_dump_parts_cells_by_two_spaces_when_it_pads_no_line_to_columns(lines, spaced):
+    assert parts_cells_by_two_spaces(lines) is spaced
+
+
+# A table a word processor or an OCR engine wrote as text: two spaces
+# between cells, each as wide as its text, so that the rows do not line up.
+SPACED_TABLE = (
+    "表1　主要指标\n"
+    "序号  指标名称  2020年  2025年  指标属性\n"
+    "1  用水总量（亿立方米）  163.9  <165  约束性\n"
+    "2  万元国内生产总值用水量下降（%）  —  〔16〕  约束性\n"
+    "注：〔　〕内为五年累计数。\n"
+)
+
+
+def test_a_table_parted_by_two_spaces_is_laid_out_in_columns_by_the_order_of_its_cells(tmp_path):
+    _, header, first, second, _ = _cell_starts(SPACED_TABLE, tmp_path)
+    assert [x0 for _, x0 in header] == [x0 for _, x0 in first] == [x0 for _, x0 in second] == [0, 4, 22, 29, 36]
+
+
+def test_a_table_whose_rows_line_up_keeps_the_positions_of_its_cells(tmp_path):
+    # the empty cell of the second row (eight spaces) is a place, not three empty cells
+    rows = _cell_starts("1  森林  31.9  32.5\n2  湿地        55.0\n", tmp_path)
+    assert rows[1] == [("2", 0), ("湿地", 3), ("55.0", 13)]
+
+
+def test_a_row_wrapped_between_its_cells_is_joined_into_one_row(tmp_path):
+    rows = _cell_starts(
+        "序号  类别  指标  单位  2020年  2025年  属性\n"
+        "1  环境质量  细颗粒物年均浓度  微克/立方米  31  \n"
+        "≤28  约束性\n"
+        "2    空气质量优良天数比例  %  83.1  85左右  约束性\n",
+        tmp_path,
+    )
+    assert [[text for text, _ in row] for row in rows[1:]] == [
+        ["1", "环境质量", "细颗粒物年均浓度", "微克/立方米", "31", "≤28", "约束性"],
+        ["2", "空气质量优良天数比例", "%", "83.1", "85左右", "约束性"],
+    ]
 
 
 def test_a_table_padded_with_ideographic_spaces_lines_up_in_screen_cells(tmp_path):

@@ -52,6 +52,12 @@ ALIGNED_ROW_SEGMENTS = 3
 TAB_COLUMN_GAP = 2
 TAB_TABLE_MIN_ROWS = 2
 TAB_TABLE_MAX_GAP_LINES = 2
+# Word processors and OCR engines may put exactly two spaces between the
+# cells of a table row, each cell as wide as its text, so that the rows do
+# not line up: such a table is laid out by cell order too, as a tab-separated
+# one.  Padding to a column takes any number of spaces, and a run of an odd
+# number, three or more, tells a row so padded.
+ODD_SPACE_RUN = re.compile(r"(?<! )   (?:  )*(?! )")
 # UTF-16 without a byte-order mark: the zero bytes of its ASCII characters
 # (digits, spaces, line ends) fall on one side of the code units, and few on
 # the other (一 is U+4E00).  At least this share of the code units must hold
@@ -242,19 +248,86 @@ def tab_cells(raw: str) -> list[str] | None:
     return cells if sum(1 for cell in cells if cell) >= 2 else None
 
 
+def spaced_cells(raw: str) -> list[str] | None:
+    """The cells of a table row parted by two spaces, each cell as wide as
+    its text; ``None`` for any other line.  Four spaces part two cells with
+    an empty one between (a merged 类别 cell); a run of an odd number of
+    spaces, three or more, is padding to a column (``pdftotext -layout``),
+    not such a row.  Two spaces at either end stand for an empty cell there,
+    as a tab does: the row goes on from the line above, or on to the next."""
+    text = half_width_forms(raw.rstrip("\r\n"))
+    body = text.strip(" ")
+    if "  " not in body or ODD_SPACE_RUN.search(body) is not None:
+        return None
+    cells = [cell.strip() for cell in body.split("  ")]
+    if text.startswith("  ") and not text.startswith("   "):
+        cells.insert(0, "")
+    if text.endswith("  ") and not text.endswith("   "):
+        cells.append("")
+    return cells if sum(1 for cell in cells if cell) >= 2 else None
+
+
+def parts_cells_by_two_spaces(raw_lines: list[str]) -> bool:
+    """Does the dump part its table cells by two spaces (``spaced_cells``)
+    rather than pad them to columns?  A dump laid out in columns pads many
+    lines with odd runs of spaces, and only some of its lines happen to have
+    even ones; a dump of cells two spaces apart has no padding."""
+    spaced = padded = 0
+    for raw in raw_lines:
+        if "  " in raw.strip(" "):
+            if ODD_SPACE_RUN.search(raw.strip(" ")) is not None:
+                padded += 1
+            elif spaced_cells(raw) is not None:
+                spaced += 1
+    return spaced > padded
+
+
 def lay_out_tab_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[Segment, ...] | None]:
     """The segments of each row of the tab-separated tables among ``raw_lines``,
     by line index; ``None`` for a line that is the wrapped end of the row
     above it.  Each table's columns are as wide as their widest cells."""
-    rows = [(index, tab_cells(raw)) for index, raw in enumerate(raw_lines) if raw.strip()]
+    return _lay_out_by_cell_order(raw_lines, wide, tab_cells)
+
+
+def lay_out_spaced_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[Segment, ...] | None]:
+    """As ``lay_out_tab_tables``, for tables whose cells are parted by two
+    spaces (``spaced_cells``: a word processor's or an OCR engine's text)
+    and whose rows do not line up.  Rows that line up are read by the
+    position of their cells, which also places an empty cell."""
+    return _lay_out_by_cell_order(
+        raw_lines, wide, spaced_cells, min_cells=ALIGNED_ROW_SEGMENTS, unless=lambda rows: _line_up(rows, wide)
+    )
+
+
+def _lay_out_by_cell_order(raw_lines, wide, cells_of, min_cells=2, unless=None):
+    """The segments of the rows of the tables whose cells ``cells_of`` reads,
+    laid out by the order of their cells; tables of fewer than ``min_cells``
+    columns, or for whose raw lines ``unless`` holds, are left as printed."""
+    rows = [(index, cells_of(raw)) for index, raw in enumerate(raw_lines) if raw.strip()]
     placed: dict[int, tuple[Segment, ...] | None] = {}
     for table in _tab_tables(rows):
-        if len(table) >= TAB_TABLE_MIN_ROWS:
-            segments = _tab_table_segments([cells for _, cells, _ in table], wide)
-            for (index, _, joined), row_segments in zip(table, segments):
-                placed[index] = row_segments
-                placed.update((wrapped, None) for wrapped in joined)
+        if len(table) < TAB_TABLE_MIN_ROWS or max(len(cells) for _, cells, _ in table) < min_cells:
+            continue
+        if unless is not None and unless([raw_lines[index] for index, _, _ in table]):
+            continue
+        segments = _tab_table_segments([cells for _, cells, _ in table], wide)
+        for (index, _, joined), row_segments in zip(table, segments):
+            placed[index] = row_segments
+            placed.update((wrapped, None) for wrapped in joined)
     return placed
+
+
+def _line_up(raw_rows: list[str], wide: bool) -> bool:
+    """Do the table's rows start their cells where its widest row (the
+    header) starts one?  A row laid out by cell order starts them wherever
+    the widths of the cells before it lead."""
+    starts = []
+    for raw in raw_rows:
+        positions = display_cells(raw) if wide else None
+        row = [match.start() for match in SEGMENT_GAP.finditer(raw)]
+        starts.append({positions[start] for start in row} if positions else set(row))
+    widest = max(starts, key=len)
+    return all(row <= widest for row in starts)
 
 
 def _tab_tables(rows: list[tuple[int, list[str] | None]]) -> list[list[tuple[int, list[str], list[int]]]]:
@@ -286,7 +359,8 @@ def _tab_tables(rows: list[tuple[int, list[str] | None]]) -> list[list[tuple[int
         if (
             continues
             and following is not None
-            and len(cells) <= len(following) < width
+            and len(cells) < width
+            and len(following) < width
             and len(cells) + len(following) - 1 == width
         ):
             cells = cells[:-1] + [cells[-1] + following[0]] + following[1:]
@@ -379,12 +453,18 @@ def read_text(path: str | Path) -> SourceDocument:
     all_lines = [line for page in page_texts for line in page.split("\n")]
     trailing_marks = marks_paragraph_ends(all_lines)
     wide = aligns_wide(all_lines)
+    spaced = parts_cells_by_two_spaces(all_lines)
     pages = []
     for number, page_text in enumerate(page_texts, start=1):
         raw_lines = page_text.split("\n")
         if double:
             raw_lines = [line for line in raw_lines if line != ""]
-        tab_rows = lay_out_tab_tables(raw_lines, wide) if "\t" in page_text else {}
+        if "\t" in page_text:
+            tab_rows = lay_out_tab_tables(raw_lines, wide)
+        elif spaced:
+            tab_rows = lay_out_spaced_tables(raw_lines, wide)
+        else:
+            tab_rows = {}
         lines = []
         for index, raw in enumerate(raw_lines):
             if not raw.strip():
