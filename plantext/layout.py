@@ -879,8 +879,20 @@ class _Builder:
         if self.metrics.is_prose_width(line) and len(line.segments) <= 1:
             self.table = None
             return False
-        table.lines.append(line)
+        if not self.repeats_header(line):
+            table.lines.append(line)
         return True
+
+    def repeats_header(self, line: Line) -> bool:
+        """Is the line the open table's row of column headers printed again,
+        at the top of a later page?  It is the table's running header."""
+        lines = self.table.lines
+        return (
+            bool(lines)
+            and line.page != lines[-1].page
+            and _is_header_row(line)
+            and any(remove_spaces(line.text) == remove_spaces(earlier.text) for earlier in lines if _is_header_row(earlier))
+        )
 
     def box_ends_at(self, line: Line) -> bool:
         page_frames = self.frames.get(line.page, [])
@@ -935,12 +947,15 @@ def _is_header_row(line: Line) -> bool:
 
 
 def _is_schedule_header(text: str) -> bool:
-    """Is the text the header of a task table's column (重点任务, 牵头单位, 完成时限)?"""
-    return remove_spaces(text) in vocabulary_table(_build_schedule_headers, "tables")
+    """Is the text the header of a column of a task table (重点任务, 牵头单位,
+    完成时限) or of a 专栏's table of projects (项目名称, 建设内容)?"""
+    return remove_spaces(text) in vocabulary_table(_build_schedule_headers, "tables", "projects")
 
 
-def _build_schedule_headers(tables) -> frozenset[str]:
-    return frozenset(word for role_words in tables["schedule_roles"].values() for word in role_words)
+def _build_schedule_headers(tables, projects) -> frozenset[str]:
+    words = {word for role_words in tables["schedule_roles"].values() for word in role_words}
+    words.update(projects["table_name_headers"], projects["table_description_headers"])
+    return frozenset(words)
 
 
 def _is_continued_table_mark(line: Line) -> bool:

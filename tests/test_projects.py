@@ -184,3 +184,30 @@ def test_a_box_numbered_in_chinese_is_labelled_with_its_number(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("某市规划\n\n专栏一　固体废物利用处置重点工程\n\n  1.赤泥综合利用工程。在百色建设示范基地。\n", encoding="utf-8")
     assert [(p.box, p.name) for p in extract_projects(analyse(read_text(path)))] == [("专栏 1", "赤泥综合利用工程")]
+
+
+PROJECT_TABLE_BOX = (
+    "某市“十五五”生态环境保护规划\n\n第三章 重点工程\n\n"
+    "            专栏 1   “十五五”生态环境保护重点项目\n"
+    "序号   项目名称           建设内容                      建设期限\n"
+    " 1   曹娥江流域水生态修复工    实施曹娥江干流及支流生态缓冲带建设，修复       2026—2028\n"
+    "     程              河道岸线 45 公里。                             年\n"
+    " 2   滨海新区污水处理厂提标    对滨海新区污水处理厂实施提标改造，新增处       2026—2027\n"
+    "     改造工程         理规模 10 万吨/日。                             年\n"
+    "\f序号   项目名称          建设内容                     建设期限\n"
+    " 3   会稽山生物多样性保护工   开展会稽山区域生物多样性本底调查，建设      2026—2029\n"
+    "     程             生物多样性观测站点 5 个。                   年\n"
+    "\n\n                   第四章 保障措施\n\n"
+    "     各区、县（市）政府是规划实施的责任主体。\n"
+)
+
+
+def test_a_box_whose_first_line_is_a_row_of_column_headers_is_read_as_a_table_of_projects(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(PROJECT_TABLE_BOX, encoding="utf-8")
+    projects = extract_projects(analyse(read_text(path)))
+    assert [(p.box, p.name, p.description, p.page) for p in projects] == [
+        ("专栏 1", "曹娥江流域水生态修复工程", "实施曹娥江干流及支流生态缓冲带建设，修复河道岸线45公里。", 1),
+        ("专栏 1", "滨海新区污水处理厂提标改造工程", "对滨海新区污水处理厂实施提标改造，新增处理规模10万吨/日。", 1),
+        ("专栏 1", "会稽山生物多样性保护工程", "开展会稽山区域生物多样性本底调查，建设生物多样性观测站点5个。", 2),
+    ]

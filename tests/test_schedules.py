@@ -42,8 +42,10 @@ def tables_of(tmp_path, text):
         (["序号", "主要任务", "任务完成时限"], (1, 2)),
         # an indicator table has no time column
         (["序号", "指标", "单位", "2020年", "2025年", "属性"], None),
+        # a table of projects and the years they are built in
+        (["序号", "项目名称", "建设内容", "建设期限"], (1, 3)),
         # a time column without a task column is no task table
-        (["序号", "工程名称", "建设内容", "完成时限"], None),
+        (["序号", "考核内容", "完成时限"], None),
     ],
 )
 def test_schedule_columns_are_the_task_and_the_time_it_is_due(headers, columns):
@@ -60,3 +62,18 @@ def test_each_dated_row_of_a_task_table_is_a_deadline_of_its_task(tmp_path):
 
 def test_a_due_time_before_the_plans_period_is_the_past(tmp_path):
     assert extract_schedule_deadlines(tables_of(tmp_path, TASK_TABLE), plan_start=2025) == []
+
+
+def test_a_table_of_projects_dates_each_project_by_its_years_of_construction(tmp_path):
+    text = (
+        "某市“十五五”生态环境保护规划\n\n第三章 重点工程\n\n"
+        "            专栏 1   “十五五”生态环境保护重点项目\n"
+        "序号    项目名称                建设内容                建设期限\n"
+        "1     曹娥江流域水生态修复工程        修复河道岸线 45 公里。       2026—2028年\n"
+        "2     滨海新区污水处理厂提标改造工程     新增处理规模 10 万吨/日。     2027 年\n"
+    )
+    deadlines = extract_schedule_deadlines(tables_of(tmp_path, text), plan_start=2026)
+    assert [(d.raw, d.date, d.text) for d in deadlines] == [
+        ("2026—2028年", "2028-12-31", "曹娥江流域水生态修复工程"),
+        ("2027年", "2027-12-31", "滨海新区污水处理厂提标改造工程"),
+    ]
