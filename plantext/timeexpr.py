@@ -106,14 +106,15 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
 
 def _parts(time_patterns, comparators) -> dict[str, str]:
     """The parts patterns are built from, with ``year`` made from ``any_year``,
-    and ``lead`` and ``verb_lead`` from the lead words and the verbs of change
-    that end in one (提高到)."""
+    ``lead`` and ``verb_lead`` from the lead words and the verbs of change
+    that end in one (提高到), and ``stage`` from the stage words (近期)."""
     lead_words = time_patterns["lead_words"]
     verb_stems = [verb[:-1] for verb in comparators["verbs"] if verb.endswith(tuple(lead_words))]
     parts = dict(time_patterns["parts"])
     parts["year"] = f"(?P<year>{parts['any_year']})"
     parts["lead"] = f"(?<!{alternation(verb_stems)}){alternation(lead_words)}"
     parts["verb_lead"] = f"(?:{alternation(verb_stems)})(?:{alternation(lead_words)})"
+    parts["stage"] = alternation(time_patterns["stage_words"])
     return parts
 
 

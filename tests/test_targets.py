@@ -415,6 +415,15 @@ def test_a_lead_in_governs_the_targets_of_a_sentence_without_a_deadline():
     assert summary(sentence, lead_in) == [("主要城市空气质量优良天数比例", 90, "%", ">=", "level", "“十四五”时期")]
 
 
+def test_a_stage_of_the_plan_with_its_years_governs_the_targets_after_it():
+    # not from the corpora: a 2021—2035 plan in two stages
+    sentence = "近期（2021—2025年），开展全域土地综合整治试点乡镇50个以上，新增耕地面积不少于5万亩。"
+    assert summary(sentence) == [
+        ("开展全域土地综合整治试点乡镇", 50, "个", ">=", "level", "近期（2021—2025年）"),
+        ("新增耕地面积", 5, "万亩", ">=", "level", "近期（2021—2025年）"),
+    ]
+
+
 def test_a_year_around_which_a_level_is_reached_wins_over_the_lead_in():
     lead_in = parse_time_expression("“十四五”期间")
     sentence = "2030年前后，全国细颗粒物浓度力争降至30微克/立方米以下，重污染天气全面消除。"
