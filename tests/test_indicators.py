@@ -8,6 +8,7 @@ from plantext.extractors.indicators import (
     assign_value_roles,
     extract_indicators,
     mentions,
+    parse_attribute_legend,
     parse_notes,
     split_sequence,
     split_unit,
@@ -76,6 +77,10 @@ def test_classify_header(header, expected):
         ("地表水达到或好于Ⅲ类水体比例②", "地表水达到或好于Ⅲ类水体比例", ["2"]),
         # a circled number opening the name is its list label, not a marker
         ("①森林覆盖率", "①森林覆盖率", []),
+        # a mark after the name (a note says what it stands for) is a marker too
+        ("细颗粒物（PM2.5）平均浓度★", "细颗粒物（PM2.5）平均浓度", ["★"]),
+        ("单位地区生产总值二氧化碳排放降低 ▲", "单位地区生产总值二氧化碳排放降低", ["▲"]),
+        ("受污染耕地安全利用率①*", "受污染耕地安全利用率", ["1", "*"]),
     ],
 )
 def test_strip_markers(printed, name, markers):
@@ -89,7 +94,11 @@ def test_numbers_followed_by_more_of_the_name_are_its_list_labels(printed):
 
 @pytest.mark.parametrize(
     "printed,name,markers",
-    [("森林覆盖率①（%）", "森林覆盖率（%）", ["1"]), ("地级及以上城市空气质量优良天数比例[1](%)", "地级及以上城市空气质量优良天数比例(%)", ["1"])],
+    [
+        ("森林覆盖率①（%）", "森林覆盖率（%）", ["1"]),
+        ("地级及以上城市空气质量优良天数比例[1](%)", "地级及以上城市空气质量优良天数比例(%)", ["1"]),
+        ("森林覆盖率★（%）", "森林覆盖率（%）", ["★"]),
+    ],
 )
 def test_a_marker_before_the_unit_closing_a_name_is_a_marker(printed, name, markers):
     assert strip_markers(printed) == (name, markers)
@@ -158,6 +167,22 @@ def test_numbered_notes_are_split_by_their_numbers():
 )
 def test_notes_opening_with_their_marker_are_numbered_by_it(paragraphs, notes):
     assert parse_notes(paragraphs) == notes
+
+
+@pytest.mark.parametrize(
+    "note,marked,rest",
+    [
+        ("注：带★的为约束性指标，其余为预期性指标。", {"★": "约束性"}, "预期性"),
+        ("注：标“▲”的指标为预期性指标，其他为约束性指标。", {"▲": "预期性"}, "约束性"),
+        ("说明：带★号者为约束性指标，带☆号者为预期性指标。", {"★": "约束性", "☆": "预期性"}, None),
+        ("注：加*的指标为约束指标，其余指标均为预期指标。", {"*": "约束性"}, "预期性"),
+        # no mark named: no legend, whatever the rest is said to be
+        ("注：〔〕内为五年累计数，其余为预期性指标。", {}, None),
+    ],
+)
+def test_a_note_saying_what_a_mark_stands_for_is_an_attribute_legend(note, marked, rest):
+    legend = parse_attribute_legend([note])
+    assert (legend.marked, legend.rest) == (marked, rest)
 
 
 def test_unnumbered_note_is_kept_whole():
@@ -354,3 +379,51 @@ def test_the_parts_of_a_numbered_indicator_are_named_as_printed_and_share_its_un
 def test_a_part_that_prints_its_own_unit_keeps_it():
     rows = extract_indicators([_sub_rows_table("个")], Period(start=2021, end=2025))
     assert [(row.name, row.unit) for row in rows[1:3]] == [("长江流域", "个"), ("黄河流域", "%")]
+
+
+def _starred_table(columns, cells):
+    return RawTable(
+        label="表1",
+        caption="绍兴市生态环境保护“十五五”主要指标",
+        page=3,
+        columns=columns,
+        rows=[RawRow(row, ["环境质量"], 3) for row in cells],
+        notes=["注：带★的为约束性指标，其余为预期性指标。"],
+    )
+
+
+def test_a_legend_note_gives_the_attributes_of_a_table_without_an_attribute_column():
+    table = _starred_table(
+        ["序号", "指标", "单位", "2025年基准值", "2030年目标值"],
+        [
+            ["1", "细颗粒物（PM2.5）平均浓度★", "微克/立方米", "27", "≤24"],
+            ["4", "县级以上城市集中式饮用水水源水质达标率", "%", "100", "100"],
+        ],
+    )
+    rows = extract_indicators([table], Period(start=2026, end=2030))
+    assert [(row.name, row.attribute, row.notes) for row in rows] == [
+        ("细颗粒物（PM2.5）平均浓度", "约束性", []),
+        ("县级以上城市集中式饮用水水源水质达标率", "预期性", []),
+    ]
+
+
+def test_an_attribute_column_wins_over_a_legend_note():
+    table = _starred_table(
+        ["序号", "指标", "单位", "2025年", "2030年", "属性"],
+        [["1", "细颗粒物（PM2.5）平均浓度★", "微克/立方米", "27", "≤24", "预期性"], ["2", "森林覆盖率", "%", "53.2", "53.5", ""]],
+    )
+    rows = extract_indicators([table], Period(start=2026, end=2030))
+    assert [(row.name, row.attribute) for row in rows] == [("细颗粒物（PM2.5）平均浓度", "预期性"), ("森林覆盖率", None)]
+
+
+def test_an_unmarked_part_of_a_marked_indicator_shares_its_attribute_under_a_legend():
+    table = _starred_table(
+        ["序号", "指标", "单位", "2025年", "2030年"],
+        [["3", "地表水达到或好于Ⅲ类水体比例★", "%", "95.2", "96"], ["", "其中：曹娥江流域", "", "100", "100"], ["4", "森林覆盖率", "%", "53.2", "53.5"]],
+    )
+    rows = extract_indicators([table], Period(start=2026, end=2030))
+    assert [(row.name, row.attribute) for row in rows] == [
+        ("地表水达到或好于Ⅲ类水体比例", "约束性"),
+        ("曹娥江流域", "约束性"),
+        ("森林覆盖率", "预期性"),
+    ]

@@ -13,6 +13,11 @@ A table is an indicator table when its header names an indicator column
   from the header or, when the header prints no year, from the plan period
   named in the caption (``“十三五”``) or the document;
 - the attribute is written as the contract has it (``约束`` → ``约束性``);
+  a table without an attribute column may mark its indicators after their
+  names (``平均浓度★``) and say in a note what the mark stands for
+  (``注：带★的为约束性指标，其余为预期性指标。``): the mark is left out of the
+  name like a footnote marker and gives the attribute (the note is no
+  footnote of the rows it marks: the attributes hold what it says);
 - a row without its number under a numbered one (``其中：长江流域``, then
   ``黄河流域``) is a part of that indicator: it is named as printed, without
   ``其中：`` (the output has no field for the parent, which is the numbered
@@ -143,6 +148,7 @@ def assign_value_roles(values, period: Period | None) -> list[ValueColumn]:
 def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
     notes = parse_notes(table.notes)
     note_numbers = {marker for marker in notes if marker is not None}
+    legend = parse_attribute_legend(table.notes) if plan.attribute is None else AttributeLegend({}, None)
     rows = []
     numbered: Indicator | None = None  # the last row with a sequence number
     for row in table.rows:
@@ -159,7 +165,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
             unit_text, unit_markers = split_unit_marker(unit_cell, note_numbers)
             unit = normalise_unit(unit_text)
             markers += unit_markers  # the name's marker, printed over the unit column
-        attribute = _attribute(row, plan)
+        attribute = _attribute(row, plan) or legend.marked_attribute(markers)
         # A row without its number in a numbered table is a part of the
         # numbered row above (其中：长江流域): what it leaves blank is that
         # row's, printed once for both (a merged cell in a text dump).
@@ -168,6 +174,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
             unit = part_of.unit
         if part_of is not None and attribute is None:
             attribute = part_of.attribute
+        attribute = attribute or legend.rest
         cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
         markers += [marker for cell in cells for marker in cell.markers]  # 82.6①, ≥76[1]
         rows.append(
@@ -238,9 +245,9 @@ def split_sequence(name: str) -> tuple[int | None, str]:
 class _MarkerPatterns:
     # 1–2 digits glued to a name
     digits: regex.Pattern
-    # numbers in square brackets or circled numbers closing the name, or
-    # just before its closing brackets (森林覆盖率①（%）: ``tail``, kept
-    # when it holds a unit)
+    # numbers in square brackets, circled numbers or marks (★) closing the
+    # name, or just before its closing brackets (森林覆盖率①（%）: ``tail``,
+    # kept when it holds a unit)
     printed: regex.Pattern
     # one of them
     printed_one: regex.Pattern
@@ -250,7 +257,7 @@ def _compile_marker_patterns(tables) -> _MarkerPatterns:
     followers = regex.escape(tables["quantity_followers"])
     marks = footnote_marks()
     opening = regex.escape("".join(open_ for open_, _ in tables["marker_brackets"]))
-    one = rf"(?:{marks.bracketed}|(?P<circled>[{regex.escape(marks.circled)}]))"
+    one = rf"(?:{marks.bracketed}|(?P<circled>[{regex.escape(marks.circled)}])|(?P<mark>[{regex.escape(tables['name_marks'])}]))"
     return _MarkerPatterns(
         # 1–2 digits not part of a number or a Latin symbol (PM2.5, CO2), and
         # not counting something (3个, 2020年); 第 before them makes an
@@ -273,8 +280,9 @@ def _marker_patterns() -> _MarkerPatterns:
 
 def strip_markers(name: str) -> tuple[str, list[str]]:
     """Remove footnote markers glued to a name (digits, superscripts such as
-    ¹², numbers in square brackets such as [1], circled numbers such as ①);
-    return the name and the markers, as note numbers.
+    ¹², numbers in square brackets such as [1], circled numbers such as ①,
+    marks such as ★); return the name and the markers, as note numbers
+    (a mark as printed).
 
     A bracketed or circled number is a marker only where the name ends: at
     its very end or before its unit in brackets (森林覆盖率①（%）); followed
@@ -285,7 +293,7 @@ def strip_markers(name: str) -> tuple[str, list[str]]:
     found = patterns.printed.search(name)
     if found and (found.group("tail") is None or normalise_unit(found.group("tail")[1:-1]) is not None):
         for one in patterns.printed_one.finditer(found.group("markers")):
-            markers.append(note_number(one.group("circled") or one.group("bracketed")))
+            markers.append(one.group("mark") or note_number(one.group("circled") or one.group("bracketed")))
         name = name[: found.start()] + (found.group("tail") or "")
     name = footnote_marks().superscript.sub(lambda superscript: note_number(superscript.group()), name)
     markers += [match.group(1) for match in patterns.digits.finditer(name)]
@@ -355,6 +363,51 @@ def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
             number = item.group("num") or note_number(item.group("circled"))
             notes.setdefault(number, []).append(text[item.end() : end].strip())
     return notes
+
+
+@dataclass(frozen=True)
+class AttributeLegend:
+    """What a note under a table without an attribute column says the marks
+    after the names stand for: 带★的为约束性指标，其余为预期性指标 →
+    marked {"★": "约束性"}, rest 预期性 (None when the note names no rest)."""
+
+    marked: dict[str, str]
+    rest: str | None
+
+    def marked_attribute(self, markers: list[str]) -> str | None:
+        return next((self.marked[marker] for marker in markers if marker in self.marked), None)
+
+
+@dataclass(frozen=True)
+class _LegendPatterns:
+    marked: regex.Pattern
+    rest: regex.Pattern
+
+
+def _compile_legend_patterns(tables) -> _LegendPatterns:
+    mark = rf"(?P<mark>[{regex.escape(tables['name_marks'])}])"
+    legend = tables["attribute_legend"]
+    return _LegendPatterns(marked=regex.compile(legend["marked"].replace("{mark}", mark)), rest=regex.compile(legend["rest"]))
+
+
+def _legend_patterns() -> _LegendPatterns:
+    return vocabulary_table(_compile_legend_patterns, "tables")
+
+
+def parse_attribute_legend(paragraphs: list[str]) -> AttributeLegend:
+    """The marks the notes assign an attribute to, and the attribute of the
+    unmarked rows; a rest without any mark's attribute is no legend."""
+    patterns = _legend_patterns()
+    aliases = load_vocabulary("tables")["attribute_aliases"]
+    marked: dict[str, str] = {}
+    rest: str | None = None
+    for paragraph in paragraphs:
+        for found in patterns.marked.finditer(paragraph):
+            marked.setdefault(found.group("mark"), aliases.get(found.group("attribute"), found.group("attribute")))
+        found = patterns.rest.search(paragraph)
+        if found and rest is None:
+            rest = aliases.get(found.group("attribute"), found.group("attribute"))
+    return AttributeLegend(marked, rest if marked else None)
 
 
 def resolve_notes(markers: list[str], name: str, notes: dict[str | None, list[str]]) -> list[str]:
