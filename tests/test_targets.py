@@ -387,6 +387,30 @@ def test_a_goal_named_after_de_keeps_its_amount_a_target():
     assert summary(sentence) == [("新增造林面积", 100, "万亩", ">=", "level", "到2025年")]
 
 
+@pytest.mark.parametrize(
+    "sentence,metrics",
+    [
+        (
+            "到2025年，治理采煤沉陷区面积2万亩；到2035年，累计治理面积达到6万亩以上，沉陷区生态功能得到恢复。",
+            ["治理采煤沉陷区面积", "治理采煤沉陷区面积"],
+        ),
+        (
+            "近期（2021—2025年），完成大别山区水土流失综合治理面积1500平方公里；"
+            "远期（2026—2035年），累计治理面积达到4000平方公里，区域水土保持率达到92%以上。",
+            ["完成大别山区水土流失综合治理面积", "大别山区水土流失综合治理面积", "区域水土保持率"],
+        ),
+        # the verb of the clause before is its action, not part of the object
+        (
+            "到2025年，新增水土流失综合治理面积5000平方公里；到2035年，累计治理面积达到1.2万平方公里。",
+            ["新增水土流失综合治理面积", "水土流失综合治理面积"],
+        ),
+    ],
+)
+def test_a_measure_alone_repeating_the_metric_before_it_takes_that_metric_s_object(sentence, metrics):
+    # not from the corpora: parallel clauses of a restoration plan
+    assert [t.metric for t in targets(sentence)] == metrics
+
+
 def test_a_region_alone_takes_the_measure_of_the_target_before_it():
     # not from the corpora
     sentence = "到2025年，西宁市空气质量优良天数比例达到90%，海东市达到88%。"

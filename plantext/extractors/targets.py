@@ -823,7 +823,8 @@ def _completed(value: _Stated, previous: _Stated | None, restated: str, rules: _
     before it: a clause naming no metric, or only a goal (国家下达目标),
     measures what the value before it measured (or the goal it restates);
     ``占…比重`` names the whole of the previous metric's part; a region alone
-    takes the previous measure."""
+    takes the previous measure; a measure alone (治理面积) takes the object of
+    the previous metric."""
     metric = value.metric
     if not metric:
         metric = previous.metric if previous else restated
@@ -836,7 +837,29 @@ def _completed(value: _Stated, previous: _Stated | None, restated: str, rules: _
     elif scope_prefix(metric, rules) == metric:
         # 西宁市…比例达到90%，海东市达到88% → 海东市空气质量优良天数比例
         metric += previous.metric[len(scope_prefix(previous.metric, rules)) :]
+    else:
+        metric = _with_object_measured_before(metric, previous.metric, rules)
     return replace(value, metric=metric)
+
+
+def _with_object_measured_before(metric: str, previous_metric: str, rules: _TargetRules) -> str:
+    """``metric`` with the object the previous metric measures, when it names
+    only a measure (measure words and a head: 治理面积) that the previous metric
+    names with its object among or before its words: a parallel clause repeats
+    the measure and leaves out the object they share (治理采煤沉陷区面积2万亩；
+    …累计治理面积达到6万亩 → 治理采煤沉陷区面积).  The verb opening the previous
+    metric is that clause's action, not the object's (完成大别山区水土流失综合
+    治理面积…；…累计治理面积 → 大别山区水土流失综合治理面积)."""
+    words = _words(metric)
+    if len(metric) >= len(previous_metric) or not all(_is_measure_word(word, rules) for word in words):
+        return metric
+    measure = regex.search(".*?".join(regex.escape(word) for word in words) + "$", previous_metric)
+    if measure is None:
+        return metric
+    before = _tagged_words(previous_metric[: measure.start()])
+    while before and before[0].flag == _VERB_FLAG:
+        before.pop(0)
+    return "".join(word.word for word in before) + measure.group()
 
 
 def _with_object_before(value: _Stated, previous_clause: str, rules: _TargetRules) -> _Stated:
