@@ -374,6 +374,31 @@ def test_a_marker_printed_apart_from_a_wrapped_name_starts_no_row(tmp_path):
     assert [row.cells[0] for row in table.rows][:2] == ["单位地区生产总值二氧化碳排放降低1", "单位地区生产总值能源消耗降低"]
 
 
+# pdftotext -layout of a table whose name cell is vertically centred: the
+# superscript marker raised the name a line above the row's values.
+MARKER_LINE_ABOVE_ROW_TABLE = """\
+            表1   安徽省国土空间生态修复主要指标
+指标                  单位     2020     2025 年    2035 年   属性
+                            年
+一、生态保护
+生态保护红线面积          万平方公      2.11   不低于国家下    不低于国家下    约束性
+                     里              达任务       达任务
+森林覆盖率   1
+                     %     30.22     30.5      ≥31     约束性
+森林蓄积量             亿立方米      2.7      3.0       3.6     约束性
+注：1．森林覆盖率以第三次全国国土调查成果为基数统计。
+"""
+
+
+def test_a_name_and_its_marker_on_a_line_above_a_row_without_a_name_are_that_rows(tmp_path):
+    (table,) = tables_of_dump(tmp_path, MARKER_LINE_ABOVE_ROW_TABLE)
+    assert [row.cells for row in table.rows] == [
+        ["生态保护红线面积", "万平方公里", "2.11", "不低于国家下达任务", "不低于国家下达任务", "约束性"],
+        ["森林覆盖率1", "%", "30.22", "30.5", "≥31", "约束性"],
+        ["森林蓄积量", "亿立方米", "2.7", "3.0", "3.6", "约束性"],
+    ]
+
+
 def test_a_merged_group_cell_wrapped_onto_the_next_rows_line_is_one_group(tmp_path):
     (table,) = tables_of_dump(tmp_path, MARKERS_AND_WRAPPED_GROUPS_TABLE)
     assert [(row.groups, row.cells[0]) for row in table.rows][3:] == [

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from plantext.cellvalue import note_number
 from plantext.ingest.model import Grid, GridCell, Line, Segment
 from plantext.layout import Layout, TableRegion
 from plantext.models import Table
@@ -92,12 +93,20 @@ def read_region(region: TableRegion) -> RawTable | None:
         loose = [line for line in region.lines if not _inside_any_grid(line, region.grids)]
         columns, rows = read_grid_table(region.grids, loose)
     elif is_aligned(region.lines):
-        columns, rows = read_aligned_table(region.lines)
+        columns, rows = read_aligned_table(region.lines, _note_numbers(notes))
     else:
         columns, rows = read_flattened_table([line.text for line in region.lines], [line.page for line in region.lines])
     if not columns:
         return None
     return RawTable(label, caption, region.page, columns, rows, notes)
+
+
+def _note_numbers(notes: list[str]) -> frozenset[str]:
+    """The numbers of the notes under a table, which its markers point to."""
+    # Imported here: the indicator reader builds on this module.
+    from plantext.extractors.indicators import parse_notes
+
+    return frozenset(number for number in parse_notes(notes) if number is not None)
 
 
 def is_aligned(lines: list[Line]) -> bool:
@@ -262,11 +271,12 @@ def is_sequence_number(text: str | None) -> bool:
     return bool(text) and bool(_SEQUENCE_NUMBER.fullmatch(text))
 
 
-def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
+def read_aligned_table(lines: list[Line], note_numbers: frozenset[str] = frozenset()) -> tuple[list[str], list[RawRow]]:
     """A borderless table: columns are the runs of x that rows cover, separated
     by gutters no row crosses; the header lines above the first row are
     assigned to those columns.  Text dumps lay out each page afresh, so the
-    columns are measured page by page."""
+    columns are measured page by page.  ``note_numbers`` are the numbers of
+    the notes under the table (see ``read_aligned_rows``)."""
     first_body = next((index for index, line in enumerate(lines) if _starts_aligned_row(line)), len(lines))
     while first_body > 0 and _is_group_line_above_rows(lines, first_body - 1):
         first_body -= 1  # a group row (环境质量) above the first row
@@ -288,7 +298,7 @@ def read_aligned_table(lines: list[Line]) -> tuple[list[str], list[RawRow]]:
     for page in pages:
         page_lines = [line for line in body_lines if line.page == page]
         page_bounds = bounds_by_page[page] if len(bounds_by_page[page]) == len(columns) else columns
-        body.extend(read_aligned_rows(page_lines, page_bounds, headers))
+        body.extend(read_aligned_rows(page_lines, page_bounds, headers, note_numbers))
     return assemble([headers], list(range(len(columns))), body)
 
 
@@ -447,14 +457,20 @@ def column_of(segment: Segment, columns: list[tuple[float, float]]) -> int:
     return max(range(len(columns)), key=lambda index: score(columns[index]))
 
 
-def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tuple[int, list[str | None]]]:
+def read_aligned_rows(
+    lines: list[Line], columns, headers: list[str], note_numbers: frozenset[str] = frozenset()
+) -> list[tuple[int, list[str | None]]]:
     """Body rows (page, cell texts) from aligned lines.  A line with a
     sequence number or a value starts a row; a lone label in the sequence
     column is a group row (环境质量); other lines continue the cells of the
     row above (wrapped cells) — except lines that open a block (the first
     line of a page's rows, or a line after an empty line in a dump that
     parts rows so) and come before the next row's start in that block: they
-    are the top of that row's wrapped cells (vertically centred rows)."""
+    are the top of that row's wrapped cells (vertically centred rows), and
+    except a name followed by a footnote marker (one of ``note_numbers``)
+    above a row that starts without a name (森林覆盖率   1 / %  30.22 …):
+    a dump printed the raised marker a line above the row, taking the name
+    with it, so the name is that row's, with its marker."""
     width = len(columns)
     roles = [classify_header(header) for header in headers]
     seq_columns = {index for index, role in enumerate(roles) if role == ("column", "seq", None)}
@@ -473,6 +489,8 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
             leading = []
         elif seq_columns and rows and not leading and _starts_sub_row(cells, rows[-1][1], name_column, value_columns):
             rows.append((line.page, cells))
+        elif _is_name_above_its_row(body, columns, cells_of, starts, index, name_column, note_numbers):
+            leading.append(_name_cell_only(line, width, name_column))
         elif (leading or index == 0 or _opens_block(body, index)) and _row_starts_in_block(body, starts, index):
             leading.append(cells)
         elif not rows:
@@ -481,6 +499,33 @@ def read_aligned_rows(lines: list[Line], columns, headers: list[str]) -> list[tu
             previous = rows[-1][1]
             rows[-1] = (rows[-1][0], _joined([previous, cells], width))
     return [(page, [normalize_text(text) if text else None for text in cells]) for page, cells in rows]
+
+
+def _is_name_above_its_row(
+    body: list[Line], columns, cells_of, starts: list[bool], index: int, name_column: int | None, note_numbers
+) -> bool:
+    """Is the line a name and its footnote marker alone (森林覆盖率   1, the
+    marker numbering a note under the table), right above a line that
+    starts a row with an empty name cell?"""
+    line = body[index]
+    if name_column is None or index + 1 >= len(body) or len(line.segments) != 2 or not _is_marker_after_text(line):
+        return False
+    below = index + 1
+    return (
+        column_of(line.segments[0], columns) == name_column
+        and note_number(line.segments[1].text) in note_numbers
+        and starts[below]
+        and body[below].page == line.page
+        and not cells_of[below][name_column]
+    )
+
+
+def _name_cell_only(line: Line, width: int, name_column: int) -> list[str | None]:
+    """The cells of a line holding a name and its marker: the marker is the
+    name's, wherever the gap put it (森林覆盖率1)."""
+    cells: list[str | None] = [None] * width
+    cells[name_column] = "".join(segment.text for segment in line.segments)
+    return cells
 
 
 def _starts_sub_row(cells: list[str | None], above: list[str | None], name_column: int | None, value_columns: list[int]) -> bool:
