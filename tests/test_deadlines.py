@@ -135,6 +135,9 @@ def test_deadlines_of_a_sentence(sentence, expected):
         "“十四五”时期是开启全面建设社会主义现代化国家新征程、向第二个百年奋斗目标进军的五年。",
         "本纲要依据《湖北省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》《长江经济带发展规划纲要》编制，"
         "是“十四五”时期全省生态文明建设的行动指南。",
+        # a verb of guidance after 是 is part of the description (not from the corpora)
+        "本规划依据《浙江省生态环境保护“十五五”规划》和《绍兴市国民经济和社会发展第十五个五年规划纲要》编制，"
+        "是指导“十五五”时期全市生态环境保护工作的纲领性文件。",
         # why the plan is made
         "为推进“十四五”时期全省生态环境保护工作，依据《“十四五”生态环境保护规划》，制定本规划。",
         # the years the plan covers

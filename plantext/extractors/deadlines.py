@@ -194,8 +194,9 @@ def _is_reference(text: str, expression: TimeExpression, rules: _DeadlineRules) 
 
 
 def _qualifies_a_noun(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
-    """True for a period after 是 that qualifies a noun of its clause
-    (``是“十四五”时期全省生态文明建设的行动指南``).
+    """True for a period after 是 (or 是指导) that qualifies a noun of its clause
+    (``是“十四五”时期全省生态文明建设的行动指南``, ``是指导“十五五”时期全市生态
+    环境保护工作的纲领性文件``).
 
     A 的 alone does not tell: the clause of a task or a target holds one too
     (``是“十四五”期间完成全省重点河湖的综合治理``, ``是“十四五”期间全省的森林
