@@ -49,6 +49,8 @@ CAPTION_HEADER_LINES = 3
 # A line of at least this many cells, each a known column header, opens a
 # table that has no rules and no 表 label (序号 重点任务 牵头单位 完成时限).
 HEADER_ROW_CELLS = 3
+# A row of column headers wraps over at most this many more lines (2020 / 年).
+HEADER_ROW_WRAPPED_LINES = 2
 # Table cell lines of a flattened dump are short; prose lines are long.
 PROSE_WIDTH_SHARE = 0.75
 
@@ -556,6 +558,10 @@ class _Builder:
         self.table: TableRegion | None = None
         self.in_notes = False
         self.used_grids: set[tuple[int, int]] = set()
+        # After a table's header row printed again on a later page: the texts
+        # of the lines that followed the header the first time (a wrapped
+        # 2020 / 年), still to be dropped if they follow it again.
+        self.header_rest: list[str] = []
         # The outline so far: list styles in the order the document first uses
         # them, and the last number printed in each.
         self.style_order: list[str] = []
@@ -884,15 +890,25 @@ class _Builder:
         return True
 
     def repeats_header(self, line: Line) -> bool:
-        """Is the line the open table's row of column headers printed again,
-        at the top of a later page?  It is the table's running header."""
+        """Is the line (part of) the open table's header printed again at the
+        top of a later page?  It is the table's running header: its row of
+        column headers, and the wrapped lines that followed that row the
+        first time (2020 / 年)."""
         lines = self.table.lines
-        return (
-            bool(lines)
-            and line.page != lines[-1].page
-            and _is_header_row(line)
-            and any(remove_spaces(line.text) == remove_spaces(earlier.text) for earlier in lines if _is_header_row(earlier))
-        )
+        text = remove_spaces(line.text)
+        if self.header_rest:
+            expected = self.header_rest.pop(0)
+            if text == expected:
+                return True
+            self.header_rest = []
+        if not lines or line.page == lines[-1].page or not _is_header_row(line):
+            return False
+        for index, earlier in enumerate(lines):
+            if _is_header_row(earlier) and remove_spaces(earlier.text) == text:
+                following = lines[index + 1 : index + 1 + HEADER_ROW_WRAPPED_LINES]
+                self.header_rest = [remove_spaces(wrapped.text) for wrapped in following]
+                return True
+        return False
 
     def box_ends_at(self, line: Line) -> bool:
         page_frames = self.frames.get(line.page, [])

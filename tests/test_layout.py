@@ -505,3 +505,15 @@ def test_a_caption_line_naming_a_table_above_its_header_row_is_its_caption(tmp_p
     )
     tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
     assert [table.caption for table in tables] == ["重点项目清单"]
+
+
+def test_a_header_printed_again_on_a_later_page_is_no_row_of_its_table(tmp_path):
+    header = "指标                  单位     2020     2025 年    属性\n                            年\n"
+    text = (
+        "某省生态保护修复规划\n\n"
+        "          表 1   主要指标\n" + header + "生态保护红线面积          万平方公里   2.11     不减少      约束性\n"
+        "\f" + header + "生态质量指数（EQI）       —          62.5     稳中向好    预期性\n"
+        "\n\n第二章 主要任务\n"
+    )
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [line.text.split()[0] for line in tables[0].lines] == ["指标", "年", "生态保护红线面积", "生态质量指数（EQI）"]
