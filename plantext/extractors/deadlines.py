@@ -235,14 +235,18 @@ def extract_deadlines(layout: Layout) -> list[Deadline]:
             continue  # most paragraphs of a plan
         for sentence in paragraph_sentences(paragraph):
             for expression in find_deadlines_in_sentence(sentence.text, plan_start):
-                deadlines.append(
-                    Deadline(
-                        raw=expression.raw,
-                        date=expression.date,
-                        year=expression.year,
-                        kind=expression.kind,
-                        text=sentence.text,
-                        page=sentence.page,
-                    )
-                )
+                deadlines.append(deadline_record(expression, sentence.text, sentence.page))
     return deadlines
+
+
+def deadline_record(expression: TimeExpression, text: str, page: int) -> Deadline:
+    """The output record of a deadline found in ``text`` (a sentence, or a
+    task table's task) on ``page``."""
+    return Deadline(
+        raw=expression.raw,
+        date=expression.date,
+        year=expression.year,
+        kind=expression.kind,
+        text=text,
+        page=page,
+    )

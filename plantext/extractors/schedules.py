@@ -10,7 +10,7 @@ The header words of these columns are kept in ``tables.yaml``
 
 from __future__ import annotations
 
-from plantext.extractors.deadlines import is_past
+from plantext.extractors.deadlines import deadline_record, is_past
 from plantext.extractors.tables import RawTable
 from plantext.models import Deadline
 from plantext.normalize import remove_spaces
@@ -34,18 +34,8 @@ def extract_schedule_deadlines(tables: list[RawTable], plan_start: int | None = 
             if not row.cells[task]:
                 continue
             for expression in find_time_expressions(row.cells[due]):
-                if is_past(expression, plan_start):
-                    continue
-                deadlines.append(
-                    Deadline(
-                        raw=expression.raw,
-                        date=expression.date,
-                        year=expression.year,
-                        kind=expression.kind,
-                        text=row.cells[task],
-                        page=row.page,
-                    )
-                )
+                if not is_past(expression, plan_start):
+                    deadlines.append(deadline_record(expression, row.cells[task], row.page))
     return deadlines
 
 
