@@ -382,9 +382,16 @@ def test_a_count_names_the_things_it_counts_after_its_comparator_and_de(sentence
     assert [(t.metric, t.value) for t in targets(sentence)] == expected
 
 
-def test_a_goal_named_after_de_keeps_its_amount_a_target():
-    sentence = "到2025年，实现新增造林100万亩以上的目标。"
-    assert summary(sentence) == [("新增造林面积", 100, "万亩", ">=", "level", "到2025年")]
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("到2025年，实现新增造林100万亩以上的目标。", [("新增造林面积", 100, "万亩", ">=", "level", "到2025年")]),
+        ("到2025年，完成新增造林100万亩以上的任务。", [("完成新增造林面积", 100, "万亩", ">=", "level", "到2025年")]),
+        ("到2025年，全省完成营造林200万亩以上的建设任务。", [("全省完成营造林面积", 200, "万亩", ">=", "level", "到2025年")]),
+    ],
+)
+def test_a_goal_named_after_de_keeps_its_amount_a_target(sentence, expected):
+    assert summary(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -457,15 +464,17 @@ def test_a_year_around_which_a_level_is_reached_wins_over_the_lead_in():
 @pytest.mark.parametrize(
     "sentence,expected",
     [
-        # a year no time pattern reads still dates its sentence: no lead-in
+        # what has held since a year is the past: no lead-in
         ("2020年以来，全省地表水国考断面水质优良比例保持在90%以上。", []),
         # years of a comparison, a starting point or a title date nothing
         ("全省PM2.5浓度较2020年下降10%。", [("全省PM2.5浓度", 10, "“十四五”期间")]),
         ("森林覆盖率由2020年的23%提高到25%。", [("森林覆盖率", 25, "“十四五”期间")]),
         ("落实《2030年前碳达峰行动方案》，非化石能源消费比重达到20%。", [("非化石能源消费比重", 20, "“十四五”期间")]),
+        ("全市单位地区生产总值能耗在2020年基础上下降14%。", [("全市单位地区生产总值能耗", 14, "“十四五”期间")]),
+        ("全面完成2021年度碳排放配额清缴，单位GDP二氧化碳排放下降18%。", [("单位GDP二氧化碳排放", 18, "“十四五”期间")]),
     ],
 )
-def test_a_lead_in_governs_no_sentence_that_prints_a_year_of_its_own(sentence, expected):
+def test_a_lead_in_governs_every_sentence_but_one_reporting_since_a_year(sentence, expected):
     # not from the corpora
     lead_in = parse_time_expression("“十四五”期间")
     assert [(t.metric, t.value, t.deadline.raw) for t in targets(sentence, lead_in)] == expected

@@ -10,7 +10,7 @@ year whose level is reported (``2021年，…浓度为26微克/立方米``) is n
 nor are quantities that are names, durations, articles (``一个``), starting
 points (``由64.5%``) and thresholds that scope a thing
 (``30万千瓦及以上燃煤发电机组``, ``年销售汽油量大于5000吨的加油站``).  A sentence
-that prints a year of its own takes no lead-in.
+reporting what has held since a year (``2020年以来，…``) takes no lead-in.
 
 The metric is the phrase the sentence gives for what is measured, read from
 the quantity's clause:
@@ -139,7 +139,7 @@ class _TargetRules:
     restated_goal: regex.Pattern
     goal_words: tuple[str, ...]
     comparison: regex.Pattern
-    year: regex.Pattern  # a year as printed: 2025年, 二〇三五年
+    reported_since: regex.Pattern  # a year and 以来: 2020年以来
     titles: regex.Pattern  # 《…》: a year in another document's title
     baseline: regex.Pattern
     baseline_before: regex.Pattern
@@ -195,7 +195,9 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
         restated_goal=regex.compile(targets["restated_goal"].replace("{verbs}", verbs)),
         goal_words=tuple(targets["goal_words"]),
         comparison=regex.compile(targets["comparison"]),
-        year=regex.compile(f"(?:{time_patterns['parts']['any_year']})年"),
+        reported_since=regex.compile(
+            f"(?:{time_patterns['parts']['any_year']})年(?:{alternation(targets['reported_since_words'])})"
+        ),
         titles=enclosed_pattern(numerals["title_brackets"]),
         baseline=regex.compile(targets["baseline"]),
         baseline_before=regex.compile(f"(?:{targets['baseline']})$"),
@@ -260,7 +262,7 @@ def find_targets_in_sentence(
     sentence = compact.text
     deadlines = find_deadlines_in_sentence(sentence, plan_start)
     rules = _rules()
-    if lead_in_deadline is not None and _prints_a_year(sentence, rules):
+    if lead_in_deadline is not None and _reports_since(sentence, rules):
         lead_in_deadline = None
     if lead_in_deadline is not None:
         deadlines.append(lead_in_deadline)
@@ -293,15 +295,12 @@ def find_targets_in_sentence(
     return [_in_original(target, compact) for target in _with_opening_scope(sentence, targets, expressions, rules)]
 
 
-def _prints_a_year(sentence: str, rules: _TargetRules) -> bool:
-    """True when the sentence prints a year of its own, outside a comparison
-    (比2020年), a starting point (由2020年的) and a title: it dates what it
-    says, so no other sentence's lead-in governs it, also where its year is
-    printed in a form no time pattern reads (2020年以来).  A year read as a
-    time expression governs the sentence's quantities anyway."""
-    text = rules.titles.sub("", sentence)
-    text = rules.baseline.sub("", rules.comparison.sub("", text))
-    return rules.year.search(text) is not None
+def _reports_since(sentence: str, rules: _TargetRules) -> bool:
+    """True when the sentence reports what has held since a year (``2020年以来，
+    …保持在90%以上``): it tells the past, in a form no time pattern reads, so
+    no lead-in governs it.  Other years that are no time expression date
+    nothing (较2020年, 在2020年基础上, 2021年度, a title's year)."""
+    return rules.reported_since.search(rules.titles.sub("", sentence)) is not None
 
 
 def _without_thresholds(stated: list[tuple[int, _Stated]]) -> list[tuple[int, _Stated]]:
@@ -513,13 +512,18 @@ def _qualifies_a_noun(before: str, after: str, quantity: Quantity, rules: _Targe
     return bool(rules.threshold_before.search(before) or rules.after_words.match(after))
 
 
+# The word a noun phrase opens with: its run of Chinese characters.
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+
 def _qualified_noun(rest: str, rules: _TargetRules) -> str:
     """The noun after the 的 that opens ``rest`` (的加油站 → 加油站); "" when
-    there is no 的 or the noun is a goal (的目标)."""
+    there is no 的 or the noun is a goal (的目标, 的建设任务)."""
     if not rest.startswith(rules.attributive):
         return ""
     noun = rest[len(rules.attributive) :]
-    return "" if noun.startswith(rules.goal_words) else noun
+    word = _HAN_RUN.match(noun)
+    return "" if word and word.group().endswith(rules.goal_words) else noun
 
 
 def _after_comparator_word(after: str, rules: _TargetRules) -> str:
