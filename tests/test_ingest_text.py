@@ -240,6 +240,14 @@ def test_a_cell_holding_a_line_break_is_joined_into_its_row(tmp_path):
     assert [text for text, _ in rows[2]] == ["2", "单位地区生产总值二氧化碳排放降低", "%", "—", "[18]", "约束性"]
 
 
+def test_a_row_short_of_a_merged_cell_is_not_joined_with_the_note_under_it(tmp_path):
+    rows = _cell_starts(
+        "类别\t序号\t指标\t2020年\t2025年\n环境质量\t1\tPM2.5浓度\t31\t28\n2\t优良天数比例\t85\t88\n注：\t带*的为约束性指标\n",
+        tmp_path,
+    )
+    assert [text for text, _ in rows[3]] == ["注：", "带*的为约束性指标"]
+
+
 def test_a_lone_line_with_a_tab_is_no_table(tmp_path):
     heading, _ = _cell_starts("第一章\t总体要求\n到2025年，全市森林覆盖率达到32.5%。\n", tmp_path)
     assert heading == [("第一章", 0), ("总体要求", 4)]
@@ -276,6 +284,8 @@ def test_spaced_cells_are_parted_by_two_spaces(line, cells):
         # a layout dump pads its cells to columns; a row with even gaps by chance is no sign
         (["序号   指标名称       2020年   2025年", "1      用水总量       163.9    <165", "2  漏损率  9.8  ≤9"], False),
         (["　　到2025年，全市用水总量控制在165亿立方米以内。"], False),
+        # prose indented by two spaces, with two spaces inside: no row of cells
+        (["  到2025年，全市地表水优良比例达到85%，  劣V类水体基本消除。", "  全面推进生态保护。"] * 3, False),
     ],
 )
 def test_a_dump_parts_cells_by_two_spaces_when_it_pads_no_line_to_columns(lines, spaced):

@@ -277,9 +277,14 @@ def parts_cells_by_two_spaces(raw_lines: list[str]) -> bool:
         if "  " in raw.strip(" "):
             if ODD_SPACE_RUN.search(raw.strip(" ")) is not None:
                 padded += 1
-            elif spaced_cells(raw) is not None:
+            elif _filled(spaced_cells(raw)) >= ALIGNED_ROW_SEGMENTS:
                 spaced += 1
     return spaced > padded
+
+
+def _filled(cells: list[str] | None) -> int:
+    """How many of a row's cells hold text (none for no row)."""
+    return sum(1 for cell in cells if cell) if cells else 0
 
 
 def lay_out_tab_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[Segment, ...] | None]:
@@ -306,7 +311,7 @@ def _lay_out_by_cell_order(raw_lines, wide, cells_of, min_cells=2, unless=None):
     rows = [(index, cells_of(raw)) for index, raw in enumerate(raw_lines) if raw.strip()]
     placed: dict[int, tuple[Segment, ...] | None] = {}
     for table in _tab_tables(rows):
-        if len(table) < TAB_TABLE_MIN_ROWS or max(len(cells) for _, cells, _ in table) < min_cells:
+        if len(table) < TAB_TABLE_MIN_ROWS or max(_filled(cells) for _, cells, _ in table) < min_cells:
             continue
         if unless is not None and unless([raw_lines[index] for index, _, _ in table]):
             continue
@@ -359,9 +364,11 @@ def _tab_tables(rows: list[tuple[int, list[str] | None]]) -> list[list[tuple[int
         if (
             continues
             and following is not None
-            and len(cells) < width
             and len(following) < width
             and len(cells) + len(following) - 1 == width
+            # A cell holding a line break, its rest opening the next line; or
+            # a row cut between two cells (an empty cell at the cut).
+            and (len(cells) <= len(following) or cells[-1] == "" or following[0] == "")
         ):
             cells = cells[:-1] + [cells[-1] + following[0]] + following[1:]
             joined.append(rows[position][0])
