@@ -809,9 +809,9 @@ class _Builder:
     def open_uncaptioned_table(self, line: Line) -> None:
         """A ruled table with no 表 caption (or captioned as a 专栏): nothing of a
         plan is lost, so it becomes a table region all the same."""
-        caption = self.unlabelled_caption()
-        self.flush()
         box = self.box.heading.match if self.box is not None else None
+        caption = self.unlabelled_caption() if box is None else None
+        self.flush()
         self.table = TableRegion(
             heading=None,
             page=line.page,

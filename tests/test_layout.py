@@ -517,3 +517,19 @@ def test_a_header_printed_again_on_a_later_page_is_no_row_of_its_table(tmp_path)
     )
     tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
     assert [line.text.split()[0] for line in tables[0].lines] == ["指标", "年", "生态保护红线面积", "生态质量指数（EQI）"]
+
+
+def test_a_line_naming_a_list_above_a_table_in_a_box_stays_the_boxs_text(tmp_path):
+    text = (
+        "某市生态环境保护规划\n\n第三章 重点工程\n\n"
+        "            专栏 1   重点工程\n"
+        "  以下为全市今后五年重点推进的生态环境保护工程项目清单\n"
+        "序号   项目名称                 建设内容\n"
+        "1     污水处理厂提标改造工程        新增处理规模 10 万吨/日。\n"
+        "\n\n第四章 保障措施\n\n  加强组织领导。\n"
+    )
+    blocks = layout_of(tmp_path, text).blocks
+    boxes = [block for block in blocks if isinstance(block, BoxRegion)]
+    tables = [block for block in blocks if isinstance(block, TableRegion)]
+    assert [paragraph.text for paragraph in boxes[0].paragraphs] == ["以下为全市今后五年重点推进的生态环境保护工程项目清单"]
+    assert [(table.label, table.caption) for table in tables] == [("专栏 1", "重点工程")]
