@@ -180,6 +180,15 @@ def test_a_group_line_followed_by_plain_text_is_an_item_and_the_text_its_descrip
     ]
 
 
+def test_group_lines_of_one_rank_with_nothing_under_them_are_the_items(tmp_path):
+    box = "（一）燃煤锅炉综合整治工程\n（二）重点行业超低排放改造工程\n（三）城镇污水管网建设工程\n"
+    assert names_and_descriptions(tmp_path, box) == [
+        ("燃煤锅炉综合整治工程", ""),
+        ("重点行业超低排放改造工程", ""),
+        ("城镇污水管网建设工程", ""),
+    ]
+
+
 def test_a_box_numbered_in_chinese_is_labelled_with_its_number(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("某市规划\n\n专栏一　固体废物利用处置重点工程\n\n  1.赤泥综合利用工程。在百色建设示范基地。\n", encoding="utf-8")

@@ -111,7 +111,12 @@ def _heads_items(paragraphs: list[Paragraph], index: int) -> bool:
     if index + 1 >= len(paragraphs):
         return False
     following = paragraphs[index + 1].text
-    return _item_number().match(following) is not None or split_colon_name(following)[0] is not None
+    if _is_group(following):
+        # A group of the same rank after it is its sibling, no item of its
+        # own: (一)…工程 / (二)…工程 are the items of a box numbered in groups only.
+        return match_heading(following).style != match_heading(paragraphs[index].text).style
+    name, _ = split_colon_name(following)
+    return _item_number().match(following) is not None or (name is not None and is_project_name(name))
 
 
 def read_paragraph(paragraph: Paragraph, items: list[_Item]) -> None:
