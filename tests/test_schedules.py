@@ -42,6 +42,8 @@ def tables_of(tmp_path, text):
         (["序号", "主要任务", "任务完成时限"], (1, 2)),
         # an indicator table has no time column
         (["序号", "指标", "单位", "2020年", "2025年", "属性"], None),
+        # a header that is a task word wins over one that holds it
+        (["序号", "任务类别", "工作任务", "责任单位", "完成时限"], (2, 4)),
         # a table of projects and the years they are built in
         (["序号", "项目名称", "建设内容", "建设期限"], (1, 3)),
         # a time column without a task column is no task table

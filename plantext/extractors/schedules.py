@@ -56,7 +56,13 @@ def schedule_columns(headers: list[str]) -> tuple[int, int] | None:
 
 
 def _column(headers: list[str], words: list[str], taken: int | None) -> int | None:
-    """The first column other than ``taken`` whose header holds one of ``words``."""
+    """The column other than ``taken`` whose header is one of ``words``, the
+    first of them first; else the first whose header holds one (任务完成时限).
+    An exact header wins: 工作任务 over 任务类别."""
+    for word in words:
+        for index, header in enumerate(headers):
+            if index != taken and header == word:
+                return index
     for index, header in enumerate(headers):
         if index != taken and any(word in header for word in words):
             return index
