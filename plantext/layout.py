@@ -104,6 +104,9 @@ class Paragraph:
 class BoxRegion:
     heading: Heading
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # Printed in a drawn frame, which ends it; a box without one (a text
+    # dump's) runs on to the next heading, taking in the text after it.
+    framed: bool = False
 
 
 @dataclass
@@ -800,7 +803,7 @@ class _Builder:
             self.table = TableRegion(heading=heading, page=heading.page)
             self.blocks.append(self.table)
         elif style == "box":
-            self.box = BoxRegion(heading=heading)
+            self.box = BoxRegion(heading=heading, framed=any(self.in_frame(line) for line in heading.lines))
             self.blocks.append(self.box)
         else:
             self.box = None

@@ -159,3 +159,23 @@ def test_a_box_titled_as_a_glossary_holds_terms(tmp_path):
 
 def test_a_glossary_box_holds_no_projects(tmp_path):
     assert extract_projects(layout_of(tmp_path, GLOSSARY_BOX)) == []
+
+
+def test_a_framed_glossary_box_keeps_a_definitions_paragraph_after_the_last_entry():
+    from plantext.ingest.model import Box, Line, Page, SourceDocument
+
+    def line(text: str, top: float) -> Line:
+        return Line(text=text, page=1, x0=100.0, top=top, x1=100.0 + 10.0 * len(text), bottom=top + 10.0, em=10.0)
+
+    lines = [
+        line("某省“十四五”水生态环境保护规划", 60.0),
+        line("专栏1　名词解释", 100.0),
+        line("1.水质优良比例：指水质达到或好于Ⅲ类的国控断面数量占国控断面", 120.0),
+        line("总数的比例。", 140.0),
+        line("其中：国控断面按国家考核要求计，省控断面按省里的考核要求计。", 160.0),
+    ]
+    page = Page(number=1, width=595.0, height=842.0, lines=lines, frames=[Box(90.0, 95.0, 500.0, 180.0)])
+    layout = analyse(SourceDocument(path="plan.pdf", format="pdf", sha256="", pages=[page]))
+    assert [(t.term, t.definition) for t in extract_glossary(layout)] == [
+        ("水质优良比例", "指水质达到或好于Ⅲ类的国控断面数量占国控断面总数的比例。其中：国控断面按国家考核要求计，省控断面按省里的考核要求计。")
+    ]

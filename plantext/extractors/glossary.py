@@ -30,17 +30,17 @@ def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
             if inside_level is not None and block.level <= inside_level:
                 inside_level = None
         elif isinstance(block, BoxRegion) and is_glossary_title(block.heading.match.title):
-            paragraphs.extend(_without_trailing_text(block.paragraphs))
+            paragraphs.extend(block.paragraphs if block.framed else _without_trailing_text(block.paragraphs))
         elif isinstance(block, Paragraph) and inside_level is not None:
             paragraphs.append(block)
     return paragraphs
 
 
 def _without_trailing_text(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A glossary box's paragraphs up to its last numbered entry and the
-    paragraph that entry opens.  A text dump draws no frame, so its box runs
-    on into the body text below: unnumbered paragraphs after the last entry
-    are that text, not more of the last definition."""
+    """A frameless glossary box's paragraphs up to its last numbered entry
+    and the paragraph that entry opens.  Without a frame (a text dump) the
+    box runs on into the body text below: unnumbered paragraphs after the
+    last entry are that text, not more of the last definition."""
     item_number = regex.compile(load_vocabulary("glossary")["item_number"])
     numbered = [index for index, paragraph in enumerate(paragraphs) if item_number.match(paragraph.text)]
     return paragraphs[: numbered[-1] + 1] if numbered else paragraphs
