@@ -269,8 +269,10 @@ def test_a_short_row_right_under_the_header_is_the_lower_row_of_the_header(tmp_p
         ("  —  〔20〕  约束性", ["", "—", "〔20〕", "约束性"]),
         # padding to a column (an odd run of three or more spaces) is no such row
         ("1   用水总量     163.9    <165", None),
-        # prose, and a heading parted from its title by two spaces
+        # prose
         ("　　到2025年，全市用水总量控制在165亿立方米以内。", None),
+        # a heading parted from its title by two spaces is two cells: too few for a table row
+        ("第一章  总体要求", ["第一章", "总体要求"]),
     ],
 )
 def test_spaced_cells_are_parted_by_two_spaces(line, cells):

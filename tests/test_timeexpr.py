@@ -136,7 +136,7 @@ def test_find_time_expressions(sentence, raw, date, kind):
         "规划分为两个阶段：近期（2021—2025年）和远期（2026—2035年）",
         "近期（2021—2025年）的主要任务是遏制生态系统退化",
         "其中，近期（2021—2025年）为攻坚期",
-        "本规划分为近期（2021—2025年）、远期（2026—2035年）",
+        "近期（2021—2025年）、远期（2026—2035年）两个阶段分步推进",
     ],
 )
 def test_titles_durations_recurrences_and_references_are_not_time_expressions(sentence):
