@@ -960,9 +960,17 @@ def _is_header_row(line: Line) -> bool:
     A table without rules or a 表 label (an annex's task table in a text
     dump) opens with one."""
     return len(line.segments) >= HEADER_ROW_CELLS and all(
-        _is_column_header(segment.text) or _is_name_header(segment.text) or _is_schedule_header(segment.text)
+        all(_is_known_header(part) for part in _HEADER_PARTS.split(remove_spaces(segment.text)))
         for segment in line.segments
     )
+
+
+# A header cell may join two headers: 年均/累计, 基准值/目标值.
+_HEADER_PARTS = regex.compile(r"[/／、]")
+
+
+def _is_known_header(text: str) -> bool:
+    return _is_column_header(text) or _is_name_header(text) or _is_schedule_header(text)
 
 
 def _is_schedule_header(text: str) -> bool:

@@ -533,3 +533,15 @@ def test_a_line_naming_a_list_above_a_table_in_a_box_stays_the_boxs_text(tmp_pat
     tables = [block for block in blocks if isinstance(block, TableRegion)]
     assert [paragraph.text for paragraph in boxes[0].paragraphs] == ["以下为全市今后五年重点推进的生态环境保护工程项目清单"]
     assert [(table.label, table.caption) for table in tables] == [("专栏 1", "重点工程")]
+
+
+def test_a_header_cell_joining_two_headers_is_a_header(tmp_path):
+    text = (
+        "某省国民经济和社会发展第十五个五年规划纲要\n\n第十章 推进生态文明建设\n\n"
+        "            专栏 1   “十五五”时期生态环境主要指标\n"
+        "类别    指标                     2025 年   2030 年   年均/累计   属性\n"
+        "环境    地级城市空气质量优良天数比例（%）  98.5      99        —        约束性\n"
+        "\n\n第十一章 保障措施\n\n  加强组织领导。\n"
+    )
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [(table.label, len(table.lines)) for table in tables] == [("专栏 1", 2)]
