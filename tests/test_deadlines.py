@@ -138,8 +138,10 @@ def test_deadlines_of_a_sentence(sentence, expected):
         # a verb of guidance after 是 is part of the description (not from the corpora)
         "本规划依据《浙江省生态环境保护“十五五”规划》和《绍兴市国民经济和社会发展第十五个五年规划纲要》编制，"
         "是指导“十五五”时期全市生态环境保护工作的纲领性文件。",
-        # why the plan is made
+        # why the plan is made, and what it sets out (not from the corpora)
         "为推进“十四五”时期全省生态环境保护工作，依据《“十四五”生态环境保护规划》，制定本规划。",
+        "本篇章根据《中共贵州省委关于制定国民经济和社会发展第十五个五年规划的建议》编制，"
+        "主要阐明“十五五”时期全省生态文明建设的战略意图和主要任务。",
         # the years the plan covers
         "本规划期为2021—2025年，展望到2035年。",
         "规划基准年为2020年，规划期限为2021—2025年，远期展望到2035年。",
