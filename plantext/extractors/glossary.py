@@ -41,14 +41,23 @@ def _without_trailing_text(paragraphs: list[Paragraph]) -> list[Paragraph]:
     and the paragraph that entry opens.  Without a frame (a text dump) the
     box runs on into the body text below: unnumbered paragraphs after the
     last entry are that text, not more of the last definition."""
-    item_number = regex.compile(load_vocabulary("glossary")["item_number"])
+    item_number = _entry_number_pattern()
     numbered = [index for index, paragraph in enumerate(paragraphs) if item_number.match(paragraph.text)]
     return paragraphs[: numbered[-1] + 1] if numbered else paragraphs
 
 
+def _entry_number_pattern() -> regex.Pattern:
+    """The item number opening a glossary entry (1. / （1） / ①), compiled once."""
+    return vocabulary_table(_build_entry_number_pattern, "glossary")
+
+
+def _build_entry_number_pattern(glossary) -> regex.Pattern:
+    return regex.compile(glossary["item_number"])
+
+
 def extract_glossary(layout: Layout) -> list[Term]:
     vocab = load_vocabulary("glossary")
-    item_number = regex.compile(vocab["item_number"])
+    item_number = _entry_number_pattern()
     terms: list[Term] = []
     for paragraph in glossary_paragraphs(layout):
         numbered = item_number.match(paragraph.text)

@@ -18,6 +18,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from plantext.errors import PlantextError
@@ -304,7 +305,13 @@ def lay_out_spaced_tables(raw_lines: list[str], wide: bool) -> dict[int, tuple[S
     )
 
 
-def _lay_out_by_cell_order(raw_lines, wide, cells_of, min_cells=2, unless=None):
+def _lay_out_by_cell_order(
+    raw_lines: list[str],
+    wide: bool,
+    cells_of: Callable[[str], list[str] | None],
+    min_cells: int = 2,
+    unless: Callable[[list[str]], bool] | None = None,
+) -> dict[int, tuple[Segment, ...] | None]:
     """The segments of the rows of the tables whose cells ``cells_of`` reads,
     laid out by the order of their cells; tables of fewer than ``min_cells``
     columns, or for whose raw lines ``unless`` holds, are left as printed."""
