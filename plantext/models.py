@@ -73,6 +73,9 @@ class Indicator(Record):
     category_path: list[str] = Field(default_factory=list)
     seq: int | None
     name: str
+    part_of: str | None = Field(
+        None, description="the name of the indicator this row is a part of (其中：长江流域 under its whole), or null"
+    )
     unit: str | None
     values: list[Value]
     attribute: str | None

@@ -59,7 +59,7 @@ def without(record: dict, *names: str) -> dict:
 def rebuilt_indicators(indicator_rows: list[dict], document_id: str) -> list[dict]:
     """The indicator records of one document, rebuilt from the flattened table."""
     value_fields = ("role", "year", "raw", "value", "comparator", "cumulative", "values_list")
-    row_fields = ("category", "category_path", "seq", "name", "unit", "attribute", "notes", "status", "page")
+    row_fields = ("category", "category_path", "seq", "name", "part_of", "unit", "attribute", "notes", "status", "page")
     records: dict[int, dict] = {}
     for row in indicator_rows:
         if row["document_id"] != document_id or row["part"] not in (None, 0):

@@ -376,6 +376,50 @@ def test_the_parts_of_a_numbered_indicator_are_named_as_printed_and_share_its_un
     ]
 
 
+def test_each_part_names_the_indicator_it_is_a_part_of():
+    rows = extract_indicators([_sub_rows_table("")], Period(start=2021, end=2025))
+    whole = "地表水国控断面水质优良（达到或好于Ⅲ类）比例"
+    assert [row.part_of for row in rows] == [None, whole, whole, None]
+
+
+def test_in_a_table_without_numbers_only_a_row_printed_with_qizhong_is_a_part():
+    table = RawTable(
+        label="表 2",
+        caption="能源发展主要指标",
+        page=4,
+        columns=["指标", "单位", "2020年", "2025年", "属性"],
+        rows=[
+            RawRow(["能源消费总量", "万吨标准煤", "1.2", "1.4", "预期性"], ["能源总量"], 4),
+            RawRow(["其中：煤炭消费量", "", "0.8", "0.7", ""], ["能源总量"], 4),
+            RawRow(["非化石能源消费比重", "%", "15", "20", ""], ["能源结构"], 4),
+        ],
+    )
+    rows = extract_indicators([table], Period(start=2021, end=2025))
+    assert [(row.name, row.part_of, row.unit, row.attribute) for row in rows] == [
+        ("能源消费总量", None, "万吨标准煤", "预期性"),
+        ("煤炭消费量", "能源消费总量", "万吨标准煤", "预期性"),
+        ("非化石能源消费比重", None, "%", None),
+    ]
+
+
+def test_an_unnumbered_row_without_qizhong_in_a_numbered_table_is_no_part():
+    table = RawTable(
+        label="表1",
+        caption="主要指标",
+        page=2,
+        columns=["序号", "指标", "单位", "2020年", "2025年", "属性"],
+        rows=[
+            RawRow(["1", "森林覆盖率", "%", "40.2", "41", "约束性"], ["生态保护"], 2),
+            RawRow(["", "城市绿道长度", "", "5000", "7000", ""], ["城市绿化"], 2),
+        ],
+    )
+    rows = extract_indicators([table], Period(start=2021, end=2025))
+    assert [(row.name, row.part_of, row.unit, row.attribute) for row in rows] == [
+        ("森林覆盖率", None, "%", "约束性"),
+        ("城市绿道长度", None, None, None),
+    ]
+
+
 def test_a_part_that_prints_its_own_unit_keeps_it():
     rows = extract_indicators([_sub_rows_table("个")], Period(start=2021, end=2025))
     assert [(row.name, row.unit) for row in rows[1:3]] == [("长江流域", "个"), ("黄河流域", "%")]

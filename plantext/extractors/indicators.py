@@ -18,10 +18,11 @@ A table is an indicator table when its header names an indicator column
   (``注：带★的为约束性指标，其余为预期性指标。``): the mark is left out of the
   name like a footnote marker and gives the attribute (the note is no
   footnote of the rows it marks: the attributes hold what it says);
-- a row without its number under a numbered one (``其中：长江流域``, then
-  ``黄河流域``) is a part of that indicator: it is named as printed, without
-  ``其中：`` (the output has no field for the parent, which is the numbered
-  record before it), and shares the unit and attribute it leaves blank;
+- a row printed with ``其中：`` (``其中：长江流域``) is a part of the indicator
+  above it, and so are the rows without a number that follow it in a
+  numbered table (``黄河流域``, ``淮河流域``): each is named as printed, without
+  ``其中：``, says in ``part_of`` which indicator it is a part of, and shares
+  the unit and attribute it leaves blank;
 - markers of the name and the values resolve to the numbered notes under the
   table (``注：1.…2.…``, ``[1]…``, ``①…``); an unnumbered note goes to the
   rows whose names it mentions.
@@ -149,8 +150,8 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
     notes = parse_notes(table.notes)
     note_numbers = {marker for marker in notes if marker is not None}
     legend = parse_attribute_legend(table.notes) if plan.attribute is None else AttributeLegend({}, None)
-    rows = []
-    numbered: Indicator | None = None  # the last row with a sequence number
+    rows: list[Indicator] = []
+    whole: Indicator | None = None  # the indicator the rows of a 其中 run are parts of
     for row in table.rows:
         raw_name = row.cells[plan.name]
         if not raw_name:
@@ -158,6 +159,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         seq, raw_name = split_sequence(raw_name)
         if plan.seq is not None and is_sequence_number(row.cells[plan.seq]):
             seq = int(row.cells[plan.seq])
+        whole = _whole_of(raw_name, seq, plan, rows, whole)
         name, markers = strip_markers(_sub_row_prefix().sub("", raw_name))
         name, unit = split_unit(name)
         unit_cell = row.cells[plan.unit] if plan.unit is not None else ""
@@ -166,14 +168,12 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
             unit = normalise_unit(unit_text)
             markers += unit_markers  # the name's marker, printed over the unit column
         attribute = _attribute(row, plan) or legend.marked_attribute(markers)
-        # A row without its number in a numbered table is a part of the
-        # numbered row above (其中：长江流域): what it leaves blank is that
-        # row's, printed once for both (a merged cell in a text dump).
-        part_of = numbered if seq is None and plan.seq is not None else None
-        if part_of is not None and unit is None and not unit_cell:
-            unit = part_of.unit
-        if part_of is not None and attribute is None:
-            attribute = part_of.attribute
+        # What a part leaves blank is its whole's, printed once for both (a
+        # merged cell in a text dump).
+        if whole is not None and unit is None and not unit_cell:
+            unit = whole.unit
+        if whole is not None and attribute is None:
+            attribute = whole.attribute
         attribute = attribute or legend.rest
         cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
         markers += [marker for cell in cells for marker in cell.markers]  # 82.6①, ≥76[1]
@@ -184,6 +184,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
                 category_path=list(row.groups),
                 seq=seq,
                 name=name,
+                part_of=whole.name if whole is not None else None,
                 unit=unit,
                 values=[_value(cell, column) for cell, column in zip(cells, plan.values)],
                 attribute=attribute,
@@ -193,9 +194,23 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
             )
         )
         rows[-1].notes.extend(resolve_notes(list(dict.fromkeys(markers)), name, notes))
-        if seq is not None:
-            numbered = rows[-1]
     return rows
+
+
+def _whole_of(raw_name: str, seq: int | None, plan: ColumnPlan, rows: list[Indicator], whole: Indicator | None) -> Indicator | None:
+    """The indicator a row is a part of, or ``None``.
+
+    ``其中：`` opens a run of parts of the nearest row above that is no part
+    itself; in a numbered table the rows without a number that follow go on
+    with the run (其中：长江流域 / 黄河流域 / 淮河流域), and the next numbered
+    row ends it.  Without numbers nothing but ``其中`` tells a part from an
+    indicator of its own.
+    """
+    if _sub_row_prefix().match(raw_name):
+        return next((row for row in reversed(rows) if row.part_of is None), None)
+    if seq is None and plan.seq is not None:
+        return whole
+    return None
 
 
 def _compile_sub_row_prefix(tables) -> regex.Pattern:
