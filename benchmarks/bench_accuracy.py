@@ -56,6 +56,13 @@ def documents(plan_dirs: list[Path]) -> list[tuple[Path, Path]]:
     return found
 
 
+def shown_path(path: Path) -> Path:
+    """The path relative to the repository when it is inside it (``--plans`` may
+    name a folder anywhere, relative to the working directory or not)."""
+    resolved = path.resolve()
+    return resolved.relative_to(ROOT) if resolved.is_relative_to(ROOT) else path
+
+
 def form_of(path: Path) -> str:
     """The form of an input: pdf, txt (a layout dump), gbk.txt, raw.txt, or the copy's kind."""
     if path.parent.name.endswith("-copies"):
@@ -90,7 +97,7 @@ def main() -> None:
             by_section[section].append((f1, exact))
             by_form[(form_of(path), section)].append(f1)
             if not args.quiet:
-                print(f"{path.relative_to(ROOT)!s:78} {section:11} F1 {f1:.3f}  exact {exact:.3f}")
+                print(f"{shown_path(path)!s:78} {section:11} F1 {f1:.3f}  exact {exact:.3f}")
     print("\nmean over every input")
     for section in SECTIONS:
         values = by_section.get(section)
