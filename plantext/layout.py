@@ -569,6 +569,9 @@ class _Builder:
         # them, and the last number printed in each.
         self.style_order: list[str] = []
         self.last_number: dict[str, int] = {}
+        # The list styles that stand alone as short headings somewhere in the
+        # document, found when first needed.
+        self.short_styles: set[str] | None = None
 
     # -- helpers
     def flush(self) -> None:
@@ -601,17 +604,36 @@ class _Builder:
         used = 1
         if not found.title:
             return self.bare_labels(lines, index, found)
-        if found.style not in NAMED_STYLES and nxt is not None:
-            # A list-style heading stands alone: the next line starts afresh,
-            # or the heading line is short (dumps that mark no paragraphs).
-            short = text_ems(line.text) < SHORT_HEADING_SHARE * self.metrics.full_ems
-            if not short and not self.starts_paragraph(line, nxt) and not match_heading(nxt.text):
-                return None
+        if found.style not in NAMED_STYLES and nxt is not None and not self.stands_alone(lines, line, nxt, found):
+            return None
         while nxt is not None and self.continues_heading(line, nxt, found):
             found.title = normalize_text(found.title + nxt.text)
             used += 1
             nxt = lines[index + used] if index + used < len(lines) else None
         return [(found, lines[index : index + used])]
+
+    def stands_alone(self, lines: list[Line], line: Line, nxt: Line, found: HeadingMatch) -> bool:
+        """Is the list-style heading on ``line`` a line of its own, ``nxt``
+        opening the text under it, rather than the first line of a run-in item?"""
+        metrics = self.metrics
+        if self.is_short_heading(line) or self.starts_paragraph(line, nxt) or match_heading(nxt.text):
+            return True
+        if metrics.is_indented(line):
+            # A heading filling its line (（一）推动工业绿色低碳发展，减少工业固体
+            # 废物产生): a run-in item's next line returns to the margin, while
+            # a paragraph of its own under the heading is indented as far.
+            return metrics.is_indented(nxt) and abs(nxt.x0 - line.x0) < line.em / 2
+        # A dump that shows neither indents nor paragraph ends: the heading
+        # fills its line as a style's headings do where they are short enough
+        # to be seen standing alone elsewhere in the document.
+        return not metrics.ends_marked and found.style in self.short_heading_styles(lines)
+
+    def short_heading_styles(self, lines: list[Line]) -> set[str]:
+        """The list styles of the document's short heading lines (（四）强化建筑垃圾
+        全过程管理), found once."""
+        if self.short_styles is None:
+            self.short_styles = {match_heading(line.text).style for line in lines if self.is_short_heading(line)}
+        return self.short_styles
 
     def bare_labels(self, lines: list[Line], index: int, found: HeadingMatch) -> list[tuple[HeadingMatch, list[Line]]] | None:
         """A label on a line of its own (第二章 / 附件 / 专栏 2) takes the next
@@ -695,7 +717,20 @@ class _Builder:
         # A short line ends its paragraph when it closes a sentence, or when a
         # list item follows: a box's group line (（一）工业固体废物) above its
         # first item (（1）赤泥综合利用工程：…) in a dump of a line per paragraph.
-        return metrics.is_short(previous) and (previous.text[-1] in SENTENCE_END or starts_with_list_label(line.text))
+        if metrics.is_short(previous) and (previous.text[-1] in SENTENCE_END or starts_with_list_label(line.text)):
+            return True
+        # A group line short enough to stand alone as a heading does so above
+        # an item without a list label too (（一）就地保护 / ■ 自然保护地…工程：…,
+        # （一）滨海湿地保护修复 / 漳江口…工程：…).
+        return self.is_short_heading(previous)
+
+    def is_short_heading(self, line: Line) -> bool:
+        """Is the line a list-style heading short enough to stand alone
+        where the dump marks no paragraphs (（四）强化建筑垃圾全过程管理)?"""
+        if text_ems(line.text) >= SHORT_HEADING_SHARE * self.metrics.full_ems:
+            return False
+        found = match_heading(line.text)
+        return found is not None and found.style not in NAMED_STYLES
 
     # -- the pass
     def run(self, lines: list[Line]) -> None:

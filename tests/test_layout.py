@@ -545,3 +545,79 @@ def test_a_header_cell_joining_two_headers_is_a_header(tmp_path):
     )
     tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
     assert [(table.label, len(table.lines)) for table in tables] == [("专栏 1", 2)]
+
+
+@pytest.mark.parametrize(
+    "group,item",
+    [
+        ("（一）就地保护", "■ 自然保护地整合优化工程：整合优化雾峰山、清江源等自然保"),
+        ("（一）滨海湿地保护修复", "漳江口红树林保护修复工程：在漳江口、九龙江口营造红树林"),
+    ],
+)
+def test_a_short_group_line_of_a_box_ends_its_paragraph_before_an_item_without_a_list_label(tmp_path, group, item):
+    # pdftotext without -layout: no indents, no blank lines inside the box.
+    text = (
+        "雾岭州生物多样性保护规划（2021—2030年）\n第一章\n\n主要任务\n\n专栏 1\n\n重点工程\n\n"
+        f"{group}\n{item}\n"
+        "护地，完成勘界立标，新建管护站点 12 处，修复栖息地 8000 公顷。\n"
+    )
+    box = next(block for block in layout_of(tmp_path, text).blocks if isinstance(block, BoxRegion))
+    assert [p.text for p in box.paragraphs][0] == group
+
+
+def test_a_list_heading_filling_its_line_in_a_dump_without_indents_or_paragraph_marks(tmp_path):
+    # The style's short headings (（二）强化建筑垃圾全过程管理) show that its
+    # headings stand alone; the first fills its line like a paragraph's.
+    text = (
+        "青澜市“无废城市”建设实施方案（2022—2025年）\n三、主要任务\n"
+        "（一）推动工业绿色低碳发展，减少工业固体废物产生\n"
+        "全面推行清洁生产，推动化工、建材、有色金属等重点行\n"
+        "业绿色化改造。2023 年底前，全市完成 30 家重点企业强制性清\n"
+        "洁生产审核。\n"
+        "（二）强化建筑垃圾全过程管理\n"
+        "推行建筑垃圾分类收集和资源化利用，推广装配式建筑和\n"
+        "绿色建材。\n"
+    )
+    layout = layout_of(tmp_path, text)
+    assert [h.match.title for h in layout.headings] == [
+        "主要任务",
+        "推动工业绿色低碳发展，减少工业固体废物产生",
+        "强化建筑垃圾全过程管理",
+    ]
+    assert layout.paragraphs[0].text.startswith("全面推行清洁生产")
+
+
+def test_a_long_list_line_is_running_text_where_the_style_never_stands_alone(tmp_path):
+    text = (
+        "青澜市“无废城市”建设实施方案（2022—2025年）\n三、主要任务\n"
+        "（一）推动工业绿色低碳发展，全面推行清洁生产，推动化工\n"
+        "、建材、有色金属等重点行业绿色化改造。2023 年底前，全市完成\n"
+        " 30 家重点企业强制性清洁生产审核。\n"
+    )
+    layout = layout_of(tmp_path, text)
+    assert [h.match.title for h in layout.headings] == ["主要任务"]
+
+
+def test_a_list_heading_filling_its_line_stands_alone_above_a_paragraph_indented_as_far():
+    lines = [
+        _pdf_line("（一）推动工业绿色低碳发展，减少工业固体废物产生", 100.0, bold=True, x0=110.0),
+        _pdf_line("全面推行清洁生产，推动化工、建材、有色金属等重点行", 120.0, x0=110.0),
+        _pdf_line("业绿色化改造。二〇二三年底前，全市完成三十家重点企业强", 140.0),
+        _pdf_line("制性清洁生产审核，创建“无废园区”五个、“无废工厂”五", 160.0),
+        _pdf_line("十家。", 180.0),
+    ]
+    blocks = analyse(_pdf_source(lines)).blocks
+    assert [block.match.title for block in blocks if not isinstance(block, Paragraph)] == ["推动工业绿色低碳发展，减少工业固体废物产生"]
+    assert [block.text for block in blocks if isinstance(block, Paragraph)] == [
+        "全面推行清洁生产，推动化工、建材、有色金属等重点行业绿色化改造。二〇二三年底前，全市完成三十家重点企业强制性清洁生产审核，创建“无废园区”五个、“无废工厂”五十家。"
+    ]
+
+
+def test_a_run_in_item_filling_its_line_goes_on_at_the_margin():
+    lines = [
+        _pdf_line("（一）推动工业绿色低碳发展，全面推行清洁生产，推动化工", 100.0, x0=110.0),
+        _pdf_line("、建材、有色金属等重点行业绿色化改造。2023年底前，全市完成", 120.0),
+        _pdf_line("30家重点企业强制性清洁生产审核。", 140.0),
+    ]
+    blocks = analyse(_pdf_source(lines)).blocks
+    assert [type(block) for block in blocks] == [Paragraph]
