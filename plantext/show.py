@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy import displacy
 
-from plantext.extractors.deadlines import find_deadlines_in_sentence, plan_start_year
+from plantext.extractors.deadlines import find_deadlines_in_sentence, plan_stages, plan_start_year
 from plantext.extractors.targets import document_sentences, find_targets_in_sentence
 from plantext.layout import Layout, Paragraph
 
@@ -110,16 +110,17 @@ def _layout(source: str | Path | Layout) -> Layout:
 def _paragraph_marks(layout: Layout) -> list[_Marks]:
     """The marks of every prose paragraph, found as ``extract`` finds them."""
     plan_start = plan_start_year(layout)
+    stages = plan_stages(layout)
     marks: list[_Marks] = []
     for paragraph, sentence, lead_in in document_sentences(layout, every_paragraph=True):
         if not marks or marks[-1].paragraph is not paragraph:
             marks.append(_Marks(paragraph))
         spans = marks[-1].spans
         offset = sentence.start
-        for expression in find_deadlines_in_sentence(sentence.text, plan_start):
+        for expression in find_deadlines_in_sentence(sentence.text, plan_start, stages):
             note = f"{expression.date} {expression.kind}"
             spans[(offset + expression.start, offset + expression.end)] = (DEADLINE_LABEL, note)
-        for target in find_targets_in_sentence(sentence.text, lead_in, plan_start):
+        for target in find_targets_in_sentence(sentence.text, lead_in, plan_start, stages):
             sign = COMPARATOR_SIGNS[target.comparator]
             note = f"{target.metric} {target.change} {sign} {target.value}{target.unit or ''} · {target.deadline.raw}"
             key = (offset + target.start, offset + target.end)

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from plantext.extractors.deadlines import find_deadlines_in_sentence
 from plantext.extractors.sentences import split_sentences
 from plantext.extractors.targets import find_targets_in_sentence
-from plantext.timeexpr import TimeExpression, find_period
+from plantext.timeexpr import TimeExpression, find_period, find_stage_years
 
 FACTORY_NAME = "plantext_targets"
 TARGETS_KEY = "plantext_targets"
@@ -59,16 +59,17 @@ class TargetsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         plan_start = self.plan_start_year or _plan_start_named_in(doc.text)
+        stages = find_stage_years([doc.text])
         targets: list[Span] = []
         deadlines: list[Span] = []
         for sentence_start, sentence_end in split_sentences(doc.text):
             sentence = doc.text[sentence_start:sentence_end]
-            for expression in find_deadlines_in_sentence(sentence, plan_start):
+            for expression in find_deadlines_in_sentence(sentence, plan_start, stages):
                 span = _span(doc, sentence_start + expression.start, sentence_start + expression.end, DEADLINE_LABEL)
                 if span is not None:
                     span._.plantext = _deadline_attributes(expression)
                     deadlines.append(span)
-            for target in find_targets_in_sentence(sentence, plan_start=plan_start):
+            for target in find_targets_in_sentence(sentence, plan_start=plan_start, stages=stages):
                 span = _span(doc, sentence_start + target.start, sentence_start + target.end, TARGET_LABEL)
                 if span is not None:
                     span._.plantext = {

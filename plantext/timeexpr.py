@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,6 +69,9 @@ class _TimeRules:
     periods: dict[str, tuple[int, int]]  # every spelling of a period name → its years
     period_quotes: str
     year_range: regex.Pattern  # a plan's years: （2021—2025年）
+    stage_words: tuple[str, ...]
+    stage_definition: regex.Pattern  # 近期（2021—2025年）, 近期为2021—2025年
+    bare_stage: _Pattern  # 近期，重点实施…: a stage named without its years
 
 
 def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRules:
@@ -79,19 +83,7 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
         f"[{regex.escape(quotes['close'])}]?)"
     )
     parts = _parts(time_patterns, comparators)
-    patterns = []
-    for entry in time_patterns["patterns"]:
-        expression = _insert_parts(entry["regex"], parts).replace("{period}", period)
-        patterns.append(
-            _Pattern(
-                regex.compile(expression),
-                entry["kind"],
-                str(entry["date"]),
-                entry.get("year"),
-                frozenset(entry.get("clues", ())),
-                entry.get("years_after", 0),
-            )
-        )
+    patterns = [_pattern(entry, parts, period) for entry in time_patterns["patterns"]]
     return _TimeRules(
         patterns=patterns,
         clue_words=re.compile("|".join(map(re.escape, time_patterns["clue_words"]))),
@@ -101,6 +93,21 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
         periods=spellings,
         period_quotes=quotes["open"] + quotes["close"],
         year_range=regex.compile(_insert_parts(periods["year_range"], parts)),
+        stage_words=tuple(time_patterns["stage_words"]),
+        stage_definition=regex.compile(_insert_parts(time_patterns["stage_definition"], parts)),
+        bare_stage=_pattern(time_patterns["bare_stage"], parts, period),
+    )
+
+
+def _pattern(entry: dict, parts: dict[str, str], period: str) -> _Pattern:
+    expression = _insert_parts(entry["regex"], parts).replace("{period}", period)
+    return _Pattern(
+        regex.compile(expression),
+        entry["kind"],
+        str(entry["date"]),
+        entry.get("year"),
+        frozenset(entry.get("clues", ())),
+        entry.get("years_after", 0),
     )
 
 
@@ -115,6 +122,7 @@ def _parts(time_patterns, comparators) -> dict[str, str]:
     parts["lead"] = f"(?<!{alternation(verb_stems)}){alternation(lead_words)}"
     parts["verb_lead"] = f"(?:{alternation(verb_stems)})(?:{alternation(lead_words)})"
     parts["stage"] = alternation(time_patterns["stage_words"])
+    parts["task_opener"] = alternation(time_patterns["task_openers"])
     return parts
 
 
@@ -184,6 +192,41 @@ def may_hold_time_expressions(text: str) -> bool:
     that may hold none has no sentence with one: its sentences need not be read.
     """
     return _rules().clue_words.search(compact_text(text).text) is not None
+
+
+def find_stage_years(texts: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """The years each stage of a plan covers, as the plan gives them
+    (``近期（2021—2025年）``, ``其中近期为2021—2025年``): stage word → (first
+    year, last year).  The first definition of a stage holds."""
+    rules = _rules()
+    stages: dict[str, tuple[int, int]] = {}
+    for text in texts:
+        if not any(word in text for word in rules.stage_words):
+            continue  # most paragraphs
+        for found in rules.stage_definition.finditer(compact_text(text).text):
+            start, end = parse_number(found.group("start")), parse_number(found.group("year"))
+            if start <= end:
+                stages.setdefault(found.group("stage"), (start, end))
+    return stages
+
+
+def find_bare_stages(text: str, stages: Mapping[str, tuple[int, int]]) -> list[TimeExpression]:
+    """The stages named without their years in ``text`` (``近期，重点实施…``),
+    dated by the years ``stages`` gives them (see ``find_stage_years``); a
+    stage the plan does not define is no time expression."""
+    if not stages or not any(word in text for word in stages):
+        return []
+    rules = _rules()
+    pattern = rules.bare_stage
+    compact = compact_text(text)
+    expressions = []
+    for match in pattern.regex.finditer(compact.text):
+        years = stages.get(match.group("stage"))
+        if years is not None:
+            latest_day = _latest_day(pattern, {"year": str(years[1])}, None)
+            start, end = compact.original_span(match.start(), match.end())
+            expressions.append(TimeExpression(start, end, match.group(), latest_day.year, latest_day.isoformat(), pattern.kind))
+    return expressions
 
 
 def parse_time_expression(raw: str) -> TimeExpression | None:

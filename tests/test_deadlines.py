@@ -245,3 +245,24 @@ def test_a_plan_period_printed_as_years_in_the_title_makes_earlier_years_the_pas
     layout = analyse(read_source(source))
     assert plan_start_year(layout) == 2021
     assert [(d.raw, d.date, d.kind) for d in extract_deadlines(layout)] == [("到2025年", "2025-12-31", "by")]
+
+
+STAGED_PLAN = """某州生物多样性保护规划（2021—2030年）
+
+第一章 总体要求
+
+    近期（2021—2025年）：全州生物多样性保护网络基本建成，典型生态系统保护率达到90%以上。
+
+第二章 重点任务
+
+    近期，重点实施极小种群物种拯救保护，建成珍稀植物迁地保护基地3处。
+"""
+
+
+def test_a_stage_the_plan_gave_its_years_is_a_deadline_where_it_is_named_alone(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(STAGED_PLAN, encoding="utf-8")
+    assert [(d.raw, d.date, d.kind, d.text) for d in extract_deadlines(analyse(read_source(source)))] == [
+        ("近期（2021—2025年）", "2025-12-31", "during", "近期（2021—2025年）：全州生物多样性保护网络基本建成，典型生态系统保护率达到90%以上。"),
+        ("近期", "2025-12-31", "during", "近期，重点实施极小种群物种拯救保护，建成珍稀植物迁地保护基地3处。"),
+    ]

@@ -807,3 +807,19 @@ def test_no_text_crashes_the_sentence_finders(text, plan_start):
     for deadline in find_deadlines_in_sentence(text, plan_start):
         assert 0 <= deadline.start < deadline.end <= len(text)
     find_lead_in(text, plan_start)
+
+
+def test_a_stage_named_alone_governs_the_targets_of_its_clause_in_a_plan_that_gave_its_years(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "某州生物多样性保护规划（2021—2030年）\n\n"
+        "第一章 总体要求\n\n"
+        "    近期（2021—2025年）：全州生物多样性保护网络基本建成。\n\n"
+        "第二章 重点任务\n\n"
+        "    近期，重点实施极小种群物种拯救保护，建成珍稀植物迁地保护基地3处。\n",
+        encoding="utf-8",
+    )
+    targets = extract_targets(analyse(read_source(source)))
+    assert [(t.metric, t.value, t.unit, t.deadline.raw, t.deadline.date) for t in targets] == [
+        ("建成珍稀植物迁地保护基地", 3, "处", "近期", "2025-12-31"),
+    ]

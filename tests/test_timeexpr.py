@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plantext.numbers import compact_text
-from plantext.timeexpr import find_period, find_time_expressions, parse_time_expression, period_years
+from plantext.timeexpr import (
+    find_bare_stages,
+    find_period,
+    find_stage_years,
+    find_time_expressions,
+    parse_time_expression,
+    period_years,
+)
 
 GOLD = Path(__file__).resolve().parent / "gold"
 GOLD_DOCUMENTS = ["qinghai", "gansu-14th-eco-plan", "national-14th-eco-plan"]
@@ -407,3 +414,49 @@ def test_a_pattern_added_without_clues_is_tried_on_every_sentence(tmp_path):
         assert [(expression.raw, expression.date) for expression in found] == [("2023年春耕前", "2023-03-15")]
     finally:
         vocab.reset_vocabularies()
+
+
+@pytest.mark.parametrize(
+    "text, stages",
+    [
+        ("近期（2021—2025年）：全州生物多样性保护网络基本建成", {"近期": (2021, 2025)}),
+        ("规划分为近期（2021—2025年）和远期（2026—2035年）两个阶段", {"近期": (2021, 2025), "远期": (2026, 2035)}),
+        ("规划期为2021—2035年，其中近期为2021—2025年", {"近期": (2021, 2025)}),
+        ("近中期（2021-2030年），基本建成", {"近中期": (2021, 2030)}),
+        # a stage printed without its years defines nothing
+        ("近期，重点实施林麝拯救保护", {}),
+    ],
+)
+def test_a_plan_gives_its_stages_their_years(text, stages):
+    assert find_stage_years([text]) == stages
+
+
+def test_the_first_definition_of_a_stage_holds():
+    texts = ["近期（2021—2025年），完成治理", "近期（2021—2023年）的试点"]
+    assert find_stage_years(texts) == {"近期": (2021, 2025)}
+
+
+STAGES = {"近期": (2021, 2025), "远期": (2026, 2035)}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("近期，重点实施林麝、白颈长尾雉等极小种群物种拯救保护", [("近期", "2025-12-31", "during")]),
+        ("近期重点实施皖西大别山区和沿江平原生态修复", [("近期", "2025-12-31", "during")]),
+        ("保护网络基本建成；远期，全面建成生物多样性保护体系", [("远期", "2035-12-31", "during")]),
+        ("远期完成全部受损湿地修复", [("远期", "2035-12-31", "during")]),
+        # a stage named as a noun, or inside a clause, dates nothing
+        ("近期目标：保护网络基本建成", []),
+        ("近期的任务是遏制退化", []),
+        ("全省近期将开展评估", []),
+        # a stage the plan does not define is no time expression
+        ("中期，开展规划实施评估", []),
+    ],
+)
+def test_a_stage_named_alone_opening_a_clause_is_dated_by_the_plans_stages(sentence, expected):
+    assert [(e.raw, e.date, e.kind) for e in find_bare_stages(sentence, STAGES)] == expected
+
+
+def test_without_stages_no_bare_stage_is_a_time_expression():
+    assert find_bare_stages("近期，重点实施林麝拯救保护", {}) == []

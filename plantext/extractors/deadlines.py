@@ -25,6 +25,7 @@ The words these rules rest on are in ``plantext/data/deadlines.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import regex
@@ -34,7 +35,13 @@ from plantext.extractors.sentences import paragraph_sentences
 from plantext.layout import Layout
 from plantext.models import Deadline
 from plantext.numbers import alternation, compact_text, derived_from, find_quantities
-from plantext.timeexpr import TimeExpression, find_time_expressions, may_hold_time_expressions
+from plantext.timeexpr import (
+    TimeExpression,
+    find_bare_stages,
+    find_stage_years,
+    find_time_expressions,
+    may_hold_time_expressions,
+)
 from plantext.vocab import vocabulary_table
 
 
@@ -117,41 +124,58 @@ def plan_start_year(layout: Layout) -> int | None:
     return period.start if period else None
 
 
+def plan_stages(layout: Layout) -> dict[str, tuple[int, int]]:
+    """The years of the stages the plan divides its period into, as it
+    gives them anywhere (``近期（2021—2025年）``): a stage it names later
+    without them (``近期，重点实施…``) is dated by them."""
+    return find_stage_years(paragraph.text for paragraph in layout.paragraphs)
+
+
 def is_past(expression: TimeExpression, plan_start: int | None) -> bool:
     """True when the expression ends before the plan's period begins."""
     return plan_start is not None and expression.year < plan_start
 
 
-def governing_expressions(text: str) -> tuple[TimeExpression, ...]:
+def governing_expressions(text: str, stages: Mapping[str, tuple[int, int]] | None = None) -> tuple[TimeExpression, ...]:
     """The time expressions of a sentence that can govern what it says.
 
     These are the deadlines plus the dates of what is told: a target stated
     under ``2020年，…`` is an achievement, so the caller needs to see that year
     to know that the numbers after it are no targets.  Left out are
     expressions that govern nothing (a point of reference, a description of
-    the period).
+    the period).  ``stages`` are the years of the plan's stages
+    (``plan_stages``), which date a stage the sentence names alone.
     """
-    return derived_from(text, _sentence_times).governing
+    governing = derived_from(text, _sentence_times).governing
+    bare_stages = find_bare_stages(text, stages) if stages else []
+    if not bare_stages:
+        return governing
+    return tuple(sorted((*governing, *bare_stages), key=lambda expression: expression.start))
 
 
-def find_deadlines_in_sentence(text: str, plan_start: int | None = None) -> list[TimeExpression]:
+def find_deadlines_in_sentence(
+    text: str, plan_start: int | None = None, stages: Mapping[str, tuple[int, int]] | None = None
+) -> list[TimeExpression]:
     """The deadlines of one sentence, in order (offsets into ``text``).
 
     ``plan_start`` is the first year of the plan's period: expressions ending
     before it narrate the past.  Without it, no year counts as past.
+    ``stages`` date the stages of the plan named without their years.
 
     >>> [found.raw for found in find_deadlines_in_sentence("2022年底前，完成县级应急预案修编。", 2021)]
     ['2022年底前']
     """
-    times = derived_from(text, _sentence_times)
+    narrating = derived_from(text, _sentence_times).narrating
     return [
         expression
-        for expression in times.governing
-        if expression not in times.narrating and not is_past(expression, plan_start)
+        for expression in governing_expressions(text, stages)
+        if expression not in narrating and not is_past(expression, plan_start)
     ]
 
 
-def find_lead_in(text: str, plan_start: int | None = None) -> TimeExpression | None:
+def find_lead_in(
+    text: str, plan_start: int | None = None, stages: Mapping[str, tuple[int, int]] | None = None
+) -> TimeExpression | None:
     """The deadline of ``text`` that governs the goals listed after it, or ``None``.
 
     That is the last deadline that opens a clause and is set off by a comma or
@@ -161,7 +185,7 @@ def find_lead_in(text: str, plan_start: int | None = None) -> TimeExpression | N
     the goals section of a plan.
     """
     rules = _rules()
-    deadlines = find_deadlines_in_sentence(text, plan_start)
+    deadlines = find_deadlines_in_sentence(text, plan_start, stages)
     if deadlines and _announces_goals(text, rules):
         return deadlines[-1]
     lead_in = None
@@ -229,14 +253,21 @@ def _reports_a_level(after: str, rules: _DeadlineRules) -> bool:
 def extract_deadlines(layout: Layout) -> list[Deadline]:
     """Every deadline of the document's prose (body and 专栏 paragraphs), in reading order."""
     plan_start = plan_start_year(layout)
+    stages = plan_stages(layout)
     deadlines = []
     for paragraph in layout.paragraphs:
-        if not may_hold_time_expressions(paragraph.text):
+        if not may_hold_deadlines(paragraph.text, stages):
             continue  # most paragraphs of a plan
         for sentence in paragraph_sentences(paragraph):
-            for expression in find_deadlines_in_sentence(sentence.text, plan_start):
+            for expression in find_deadlines_in_sentence(sentence.text, plan_start, stages):
                 deadlines.append(deadline_record(expression, sentence.text, sentence.page))
     return deadlines
+
+
+def may_hold_deadlines(text: str, stages: Mapping[str, tuple[int, int]]) -> bool:
+    """False when ``text`` holds no deadline: none of the clue words of the
+    time expressions, and none of the plan's ``stages`` (近期，重点实施…)."""
+    return may_hold_time_expressions(text) or any(stage in text for stage in stages)
 
 
 def deadline_record(expression: TimeExpression, text: str, page: int) -> Deadline:

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import jieba
 import jieba.posseg
@@ -56,6 +56,8 @@ from plantext.extractors.deadlines import (
     find_deadlines_in_sentence,
     find_lead_in,
     governing_expressions,
+    may_hold_deadlines,
+    plan_stages,
     plan_start_year,
 )
 from plantext.extractors.sentences import Sentence, paragraph_sentences
@@ -74,7 +76,7 @@ from plantext.numbers import (
     match_comparator,
     parse_number,
 )
-from plantext.timeexpr import TimeExpression, may_hold_time_expressions
+from plantext.timeexpr import TimeExpression
 from plantext.vocab import vocabulary_table
 
 # jieba reports loading its dictionary on first use; that is no news to a user.
@@ -247,20 +249,22 @@ def find_targets_in_sentence(
     text: str,
     lead_in_deadline: TimeExpression | None = None,
     plan_start: int | None = None,
+    stages: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[FoundTarget]:
     """The targets of one sentence, in order.
 
     ``lead_in_deadline`` governs the quantities that no deadline of the
     sentence governs (the lead-in of a goals section); ``plan_start`` is the
-    first year of the plan's period, before which years are the past.
-    Offsets of the results point into ``text``.
+    first year of the plan's period, before which years are the past;
+    ``stages`` date the stages of the plan named without their years
+    (``plan_stages``).  Offsets of the results point into ``text``.
 
     >>> [(t.metric, t.value, t.unit, t.comparator) for t in find_targets_in_sentence("到2025年，地级城市再生水利用率达到25%。")]
     [('地级城市再生水利用率', 25, '%', '>=')]
     """
     compact = compact_text(text)
     sentence = compact.text
-    deadlines = find_deadlines_in_sentence(sentence, plan_start)
+    deadlines = find_deadlines_in_sentence(sentence, plan_start, stages)
     rules = _rules()
     if lead_in_deadline is not None and _reports_since(sentence, rules):
         lead_in_deadline = None
@@ -268,7 +272,7 @@ def find_targets_in_sentence(
         deadlines.append(lead_in_deadline)
     if not deadlines:
         return []  # nothing could govern a quantity: a target needs a date
-    expressions = governing_expressions(sentence)
+    expressions = governing_expressions(sentence, stages)
     stated: list[tuple[int, _Stated]] = []  # every value, with the start of its clause
     previous: _Stated | None = None
     previous_clause = ""
@@ -1183,6 +1187,7 @@ def document_sentences(
     ``every_paragraph`` asks for all (a view of the whole text).
     """
     plan_start = plan_start_year(layout)
+    stages = plan_stages(layout)
     rules = _rules()
     in_goals = False
     lead_in = None
@@ -1195,25 +1200,26 @@ def document_sentences(
         elif isinstance(block, BoxRegion):
             lead_in = None
             for paragraph in block.paragraphs:
-                if not every_paragraph and not may_hold_time_expressions(paragraph.text):
+                if not every_paragraph and not may_hold_deadlines(paragraph.text, stages):
                     continue
                 for sentence in paragraph_sentences(paragraph):
                     yield paragraph, sentence, None
         elif isinstance(block, Paragraph):
-            if not every_paragraph and lead_in is None and not may_hold_time_expressions(block.text):
+            if not every_paragraph and lead_in is None and not may_hold_deadlines(block.text, stages):
                 continue  # nor does it hold a lead-in for the sentences after it
             for sentence in paragraph_sentences(block):
                 yield block, sentence, lead_in
                 if in_goals:
-                    lead_in = find_lead_in(sentence.text, plan_start) or lead_in
+                    lead_in = find_lead_in(sentence.text, plan_start, stages) or lead_in
 
 
 def extract_targets(layout: Layout) -> list[Target]:
     """Every target of the document's prose (body and 专栏 paragraphs), in reading order."""
     plan_start = plan_start_year(layout)
+    stages = plan_stages(layout)
     targets = []
     for _, sentence, lead_in in document_sentences(layout):
-        for found in find_targets_in_sentence(sentence.text, lead_in, plan_start):
+        for found in find_targets_in_sentence(sentence.text, lead_in, plan_start, stages):
             targets.append(
                 Target(
                     metric=found.metric,
