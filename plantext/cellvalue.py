@@ -9,6 +9,12 @@
   amount of the change, as a bare or bracketed one would read (``=`` when
   no comparator is printed); the direction stays in ``raw``, as the
   output's values have no field for it;
+- a level stated with its verb (``下降到30``, ``降至0.45``, ``提高到95``,
+  ``控制在25以内``, ``达到98以上``): the level, with the comparator the words
+  give as the prose reads them (``plantext.numbers.stated_comparator``: a
+  word after the number, else one before it, else the verb's own:
+  提高到/达到 ``>=``, 下降到/降至/控制在 ``<=``), and ``=`` where none gives one
+  (``稳定在100``; the prose's default floor is for bare amounts in text);
 - a five-year cumulative value (``〔18〕``, ``[18]``, ``约〔19〕``, or any value in
   a row named ``…累计…``): ``cumulative`` is true;
 - a list (``1.1、1.4、6、6``): ``value`` is ``None``, ``values_list`` holds the
@@ -17,9 +23,12 @@
   ``稳中向好``, ``Ⅱ类及以上``): ``value`` and ``comparator`` are ``None``.
 
 Footnote markers printed after the value (``82.6①``, ``≥92²``, ``〔3.1〕③``,
-``≥76[1]``) are left out of ``raw`` and the value, as the markers after an
-indicator's name are left out of the name, and kept in ``markers`` for the
-row's notes.  A number in square brackets after a value, or a plain one
+``≥76[1]``), and the marks a table prints after names (``≥92★``, ``60*``,
+``95▲``: tables.yaml ``name_marks``, which a note under the table may say
+stand for 约束性 or 预期性), are left out of ``raw`` and the value, as the
+markers after an indicator's name are left out of the name, and kept in
+``markers`` for the row's notes and attribute (a mark as printed, ``★``).
+A number in square brackets after a value, or a plain one
 right after the closing bracket of a value (``〔0.61〕2``, a superscript that
 a text dump printed on the line), is a marker only when the table has a note
 of that number (``note_markers``); alone in a cell (``[18]``) a bracketed
@@ -34,8 +43,9 @@ no number is invented: ``（18）`` (round brackets may mean a negative number),
 ``18[65]`` (brackets after a number, no note 65), or ``≥0稳中向好`` (two cells
 run together, for the table reader to split).
 
-The comparator words and cell markup live in ``plantext/data/comparators.yaml``,
-the footnote markers in ``plantext/data/tables.yaml``.
+The comparator words, verbs and cell markup live in
+``plantext/data/comparators.yaml``, the footnote markers and marks in
+``plantext/data/tables.yaml``.
 """
 
 from __future__ import annotations
@@ -46,7 +56,7 @@ from dataclasses import dataclass
 import regex
 
 from plantext.normalize import normalize_text
-from plantext.numbers import ARABIC_NUMBER, alternation, parse_number, read_unit
+from plantext.numbers import ARABIC_NUMBER, alternation, parse_number, read_unit, stated_comparator
 from plantext.vocab import vocabulary_table
 
 Number = int | float
@@ -61,45 +71,45 @@ class CellValue:
     comparator: str | None  # =, >, >=, <, <=, ~ ; None when there is no value
     cumulative: bool = False
     values_list: tuple[Number, ...] | None = None
-    # Footnote markers printed after the value, as note numbers (82.6① → ("1",)).
+    # Footnote markers printed after the value, as note numbers (82.6① → ("1",)),
+    # and marks as printed (≥92★ → ("★",)).
     markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class _CellRules:
-    # [comparator before] number [unit, maybe in brackets] [comparator after]
+    # [verb] [comparator before] number [unit, maybe in brackets] [comparator after]
     single: regex.Pattern
     before_number: dict[str, str]
-    after_number: dict[str, str]
     empty: list[str]
     cumulative_brackets: list[list[str]]
     cumulative_words: list[str]
     list_separator: str
     # A footnote marker closing a cell: superscripts (not after a letter, as
     # in m³, nor an exponent, as in 10⁴), a circled number, a number in
-    # square brackets, perhaps after a space, or a number right after a
-    # closing bracket (〔0.61〕2).
+    # square brackets, perhaps after a space, a number right after a
+    # closing bracket (〔0.61〕2), or a mark (★).
     trailing_marker: regex.Pattern
 
 
 def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
     before = alternation(comparators["before_number"])
     after = alternation(comparators["after_number"])
-    change = alternation([verb for verb, reading in comparators["verbs"].items() if reading["change"] in ("increase", "decrease")])
+    # Any verb of the prose: of a change (下降13.5%) or of a level (下降到30).
+    verbs = alternation(comparators["verbs"])
     single = regex.compile(
-        rf"(?:{change})?(?P<before>{before})? ?(?P<number>[-−]?{ARABIC_NUMBER})(?P<rest>.*?) ?(?P<after>{after})?"
+        rf"(?:{verbs})?(?P<before>{before})? ?(?P<number>[-−]?{ARABIC_NUMBER})(?P<rest>.*?) ?(?P<after>{after})?"
     )
     cells = comparators["cells"]
     marks = _build_footnote_marks(tables)
     closing = regex.escape(tables["value_closing_brackets"])
     trailing_marker = regex.compile(
         rf"\s*(?:(?P<circled>[{regex.escape(marks.circled)}])|(?P<superscript>{marks.superscript.pattern})|{marks.bracketed}"
-        rf"|(?<=[{closing}])(?P<bracketed>[0-9]{{1,2}}))$"
+        rf"|(?<=[{closing}])(?P<bracketed>[0-9]{{1,2}})|(?P<mark>[{regex.escape(tables['name_marks'])}]))$"
     )
     return _CellRules(
         single=single,
         before_number=comparators["before_number"],
-        after_number=comparators["after_number"],
         empty=cells["empty"],
         cumulative_brackets=cells["cumulative_brackets"],
         cumulative_words=cells["cumulative_words"],
@@ -184,10 +194,11 @@ def split_value_markers(text: str, note_markers: Collection[str] | None = None) 
     """The cell without the footnote markers printed after its value, and the
     markers as note numbers: ``82.6①`` → (``82.6``, ("1",)), ``〔3.1〕③`` →
     (``〔3.1〕``, ("3",)), ``≥76[1]`` → (``≥76``, ("1",)) when note 1 is
-    among ``note_markers`` (or they are not known).
+    among ``note_markers`` (or they are not known).  A mark is kept as
+    printed, as after a name: ``≥92★`` → (``≥92``, ("★",)).
 
     A marker follows something: ``[18]`` or ``≥[18]`` is a cumulative value,
-    ``①`` alone no marker."""
+    ``①`` or ``★`` alone no marker."""
     rules = _cell_rules()
     markers: list[str] = []
     while True:
@@ -197,7 +208,9 @@ def split_value_markers(text: str, note_markers: Collection[str] | None = None) 
         before = text[: found.start()].rstrip()
         if not before or before in rules.before_number:
             break
-        if found.group("circled") or found.group("superscript"):
+        if found.group("mark"):
+            marker = found.group("mark")
+        elif found.group("circled") or found.group("superscript"):
             marker = note_number(found.group("circled") or found.group("superscript"))
         else:
             marker = note_number(found.group("bracketed"))
@@ -237,17 +250,17 @@ def _read_list(text: str, rules: _CellRules) -> tuple[Number, ...] | None:
 
 
 def _read_single(text: str, rules: _CellRules) -> tuple[Number, str] | None:
-    """One number with its comparator (``=`` when none is printed), or ``None``."""
+    """One number with its comparator, or ``None``.
+
+    The comparator is what the words around the number say, read as the
+    prose reads them (``stated_comparator``: 以内 after it, 不低于 before it,
+    else the verb's, 降至 ``<=``); ``=`` when no word gives one (``80``,
+    ``下降13.5%``, ``稳定在100``)."""
     found = rules.single.fullmatch(text)
     if found is None or not _is_unit(found.group("rest")):
         return None
-    if found.group("after"):
-        comparator = rules.after_number[found.group("after")]
-    elif found.group("before"):
-        comparator = rules.before_number[found.group("before")]
-    else:
-        comparator = "="
-    return parse_number(found.group("number")), comparator
+    comparator, _ = stated_comparator(text[: found.start("number")], found.group("after") or "")
+    return parse_number(found.group("number")), comparator or "="
 
 
 def _is_unit(text: str) -> bool:

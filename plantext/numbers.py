@@ -4,9 +4,12 @@
   Chinese (``二〇三〇``, ``一千二百``, ``百分之九十``, ``三分之一``).
 - ``parse_chinese_numeral`` reads an integer written in Chinese (``十一`` → 11).
 - ``find_quantities`` finds every number with a unit in a sentence
-  (``600万千瓦``, ``90%``, ``60%—70%``, ``翻一番``).
+  (``600万千瓦``, ``90%``, ``60%—70%``, ``翻一番``), and fractions in words
+  (``三分之一``), which have none.
 - ``match_comparator`` reads the words around a quantity in prose
-  (``下降…以上``, ``控制在…以内``) as a comparator and a kind of change.
+  (``下降…以上``, ``控制在…以内``) as a comparator and a kind of change;
+  ``stated_comparator`` gives only what the words say, without the prose's
+  defaults, for readers with defaults of their own (a table cell).
 - ``read_unit`` reads a unit (``万kW`` → ``万千瓦``); ``compact_text`` applies the
   contract's whitespace rule while keeping offsets into the printed text.
 
@@ -194,10 +197,19 @@ def parse_number(text: str) -> Number | None:
         denominator_text, numerator_text = text.split(numerals.fraction, 1)
         denominator = _parse_plain_number(denominator_text, numerals)
         numerator = _parse_plain_number(numerator_text, numerals)
-        if denominator is None or numerator is None or denominator == 0:
+        if denominator is None or numerator is None:
             return None
-        return float(_decimal(numerator) / _decimal(denominator))
+        return _fraction(numerator, denominator)
     return _parse_plain_number(text, numerals)
+
+
+def _fraction(numerator: Number, denominator: Number) -> float | None:
+    """``numerator / denominator`` as a float (三分之一 → 0.333…), ``None`` for
+    a denominator of 0.  ``parse_number`` and ``find_quantities`` both read
+    fractions so, and give the same value for the same words."""
+    if denominator == 0:
+        return None
+    return float(_decimal(numerator) / _decimal(denominator))
 
 
 def parse_chinese_numeral(text: str) -> int | None:
@@ -394,18 +406,20 @@ def read_unit(text: str, position: int = 0) -> UnitMatch | None:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number with its unit in a sentence: ``600万千瓦``, ``90%``, ``60%—70%``, ``翻一番``."""
+    """A number with its unit in a sentence: ``600万千瓦``, ``90%``, ``60%—70%``,
+    ``翻一番``; or a fraction in words, without unit (``三分之一``)."""
 
     start: int  # offsets into the text given to find_quantities
     end: int
     raw: str  # text[start:end], as printed
     value: Number
     value_high: Number | None  # the upper end of a range (60%—70% → 70)
-    unit: str | None  # normalised unit: %, 万千瓦, 微克/立方米; None for 翻一番
+    unit: str | None  # normalised unit: %, 万千瓦, 微克/立方米; None for 翻一番 and 三分之一
     value_base: Number | None  # value in unit_base (600万千瓦 → 6000000)
     unit_base: str | None  # the unit without multiplier (千瓦); None for shares
     share_in_words: bool = False  # printed as a share in words: 百分之九十, 千分之五
     multiple: bool = False  # 翻一番 (value 2), 翻两番 (value 4)
+    fraction: bool = False  # a fraction in words, without unit: 三分之一 (value 0.333…)
 
 
 @dataclass(frozen=True)
@@ -419,6 +433,7 @@ class _Reading:
     unit: UnitMatch | None = None
     share_in_words: bool = False
     multiple: bool = False
+    fraction: bool = False
 
 
 @dataclass(frozen=True)
@@ -430,6 +445,7 @@ class _QuantityRules:
     number_at: regex.Pattern  # an Arabic number or a run of Chinese numerals
     range_separator: regex.Pattern
     share_units: dict[str, str]  # the unit each share prefix names
+    fraction: str  # the 分之 of 三分之一, between denominator and numerator
     ordinal_prefix: str
     names_after: regex.Pattern  # 三年行动: the quantity is part of a name
     year_suffix: str
@@ -460,6 +476,7 @@ def _build_quantity_rules(vocabulary) -> _QuantityRules:
         number_at=regex.compile(rf"(?P<arabic>{arabic})|{numerals.chinese_run}"),
         range_separator=regex.compile(rf" ?(?:{alternation(vocabulary['range_separators'])}) ?"),
         share_units=numerals.share_prefixes,
+        fraction=numerals.fraction,
         ordinal_prefix=vocabulary["ordinal_prefix"],
         names_after=regex.compile(alternation(vocabulary["names_after_quantity"])),
         year_suffix=year["suffix"],
@@ -477,7 +494,10 @@ def find_quantities(text: str) -> list[Quantity]:
     Not quantities: calendar years (``2025年``, ``二〇三五年``, ``2021—2025年``),
     numbers in names and codes (``PM2.5``, ``国6a``, ``“1+4”``, ``“十四五”``),
     numbers in document titles (``《…》``), ordinals (``第二个``), and numbers
-    without a unit.  For Chinese numerals the multiplier is read into the value
+    without a unit.  A fraction in words (``三分之一``, ``五分之二``) is a
+    quantity without unit, its value the float ``parse_number`` reads
+    (0.333…); a share in words (``百分之三十``) is one of its unit (30 %).
+    For Chinese numerals the multiplier is read into the value
     (``三万亩`` → 30000 亩); for Arabic ones it stays with the unit
     (``6.67万亩`` → 6.67 万亩, value_base 66700 亩).
     """
@@ -531,11 +551,14 @@ def _read_quantity(text: str, token: regex.Match, rules: _QuantityRules) -> _Rea
 
 
 def _read_number_with_unit(text: str, start: int, rules: _QuantityRules) -> _Reading | None:
-    """A number, or a range of two, followed by a unit: 6.67万亩, 60%—70%, 60-70%."""
+    """A number, or a range of two, followed by a unit: 6.67万亩, 60%—70%, 60-70%;
+    or a fraction in words (三分之一), which has no unit."""
     low = _read_number(text, start, rules)
     if low is None:
         return None
     low_value, low_end = low
+    if text.startswith(rules.fraction, low_end):
+        return _read_fraction(text, start, low_value, low_end + len(rules.fraction), rules)
     low_unit = read_unit(text, low_end)
     reading = None
     if low_unit is not None:
@@ -548,6 +571,22 @@ def _read_number_with_unit(text: str, start: int, rules: _QuantityRules) -> _Rea
     if reading is None or _is_calendar_year(reading, rules) or rules.names_after.match(text, reading.end):
         return None
     return reading
+
+
+def _read_fraction(
+    text: str, start: int, denominator: Number, position: int, rules: _QuantityRules
+) -> _Reading | None:
+    """The fraction whose denominator, printed first, ends where its numerator
+    begins at ``position`` (三分之|一); ``None`` without a numerator or for a
+    denominator of 0.  Nothing after it is its unit (三分之一以上: 以上 is the
+    comparator's)."""
+    numerator = _read_number(text, position, rules)
+    if numerator is None:
+        return None
+    value = _fraction(numerator[0], denominator)
+    if value is None or rules.names_after.match(text, numerator[1]):
+        return None
+    return _Reading(start, numerator[1], value, fraction=True)
 
 
 def _read_range_end(text: str, position: int, rules: _QuantityRules) -> tuple[Number, UnitMatch] | None:
@@ -612,6 +651,7 @@ def _quantity(text: str, compact: CompactText, reading: _Reading) -> Quantity:
         unit_base=unit_base,
         share_in_words=reading.share_in_words,
         multiple=reading.multiple,
+        fraction=reading.fraction,
     )
 
 
@@ -636,18 +676,34 @@ def match_comparator(before: str, after: str) -> tuple[str, str]:
     >>> match_comparator("细颗粒物浓度控制在", "以内")
     ('<=', 'level')
     """
+    default = load_vocabulary("comparators")["default"]
+    comparator, change = stated_comparator(before, after)
+    return comparator or default["comparator"], change or default["change"]
+
+
+def stated_comparator(before: str, after: str) -> tuple[str | None, str | None]:
+    """What the words around a number say of its comparator and change, as
+    ``match_comparator`` reads them but without its defaults: ``None`` for
+    what no word gives.  A table cell reads its words so and has a default
+    of its own (a printed number is ``=``).
+
+    >>> stated_comparator("下降到", "")
+    ('<=', 'level')
+    >>> stated_comparator("下降", "")
+    (None, 'decrease')
+    >>> stated_comparator("", "")
+    (None, None)
+    """
     vocabulary = load_vocabulary("comparators")
     before = compact_text(before).text
     after = compact_text(after).text
-    verb = _nearest_verb(before, vocabulary["verbs"])
+    verb = _nearest_verb(before, vocabulary["verbs"]) or {}
     comparator = (
         _word_at_start(after, vocabulary["after_number"])
         or _word_at_end(before, vocabulary["before_number"])
-        or (verb or {}).get("comparator")
-        or vocabulary["default"]["comparator"]
+        or verb.get("comparator")
     )
-    change = (verb or {}).get("change") or vocabulary["default"]["change"]
-    return comparator, change
+    return comparator, verb.get("change")
 
 
 def _word_at_start(text: str, words: dict[str, str]) -> str | None:

@@ -10,11 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plantext.cellvalue import note_number, parse_cell_value
+from plantext.numbers import match_comparator
+from plantext.vocab import load_vocabulary
 
 GOLD = Path(__file__).resolve().parent / "gold"
 GOLD_DOCUMENTS = ["qinghai", "gansu-14th-eco-plan", "national-14th-eco-plan"]
 
-CELL_ALPHABET = list("0123456789.,、%％８ -—/〔〕[]()（）≥≤<>＞＜约左右以上下内不低于高超过类ⅡⅢIV累计稳中向好ug/m3①③¹²")
+CELL_ALPHABET = list("0123456789.,、%％８ -—/〔〕[]()（）≥≤<>＞＜约左右以上下内不低于高超过类ⅡⅢIV累计稳中向好ug/m3①③¹²★*▲到至降控制在达提")
 CELL_TEXT = st.one_of(st.text(), st.text(alphabet=CELL_ALPHABET))
 
 
@@ -201,6 +203,88 @@ def test_a_change_stated_with_its_verb_gives_its_amount(printed, value, comparat
 @pytest.mark.parametrize("printed", ["下降", "明显下降", "下降明显"])
 def test_a_change_verb_without_an_amount_has_no_value(printed):
     assert parse_cell_value(printed).value is None
+
+
+@pytest.mark.parametrize(
+    "printed,raw,value,comparator",
+    [
+        ("下降到30", "下降到30", 30, "<="),
+        ("降至0.45", "降至0.45", 0.45, "<="),
+        ("提高到95", "提高到95", 95, ">="),
+        ("提高到 95", "提高到95", 95, ">="),
+        ("控制在25以内", "控制在25以内", 25, "<="),
+        ("达到98以上", "达到98以上", 98, ">="),
+        ("达到95%", "达到95%", 95, ">="),
+        ("下降到30%", "下降到30%", 30, "<="),
+        ("控制在25微克/立方米以内", "控制在25微克/立方米以内", 25, "<="),
+        ("超过50", "超过50", 50, ">"),
+        # a word next to the number wins over the verb, as in prose
+        ("控制在25左右", "控制在25左右", 25, "~"),
+        ("保持在90以上", "保持在90以上", 90, ">="),
+        ("下降到不高于30", "下降到不高于30", 30, "<="),
+        # a verb that gives no comparator: the cell's own default, as for 80
+        ("稳定在100", "稳定在100", 100, "="),
+    ],
+)
+def test_a_level_stated_with_its_verb_gives_the_level_and_the_verbs_comparator(printed, raw, value, comparator):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.values_list) == (raw, value, comparator, False, None)
+    assert type(cell.value) is type(value)
+
+
+def _level_verbs():
+    for verb, reading in load_vocabulary("comparators")["verbs"].items():
+        yield pytest.param(verb, reading, id=verb)
+
+
+@pytest.mark.parametrize("verb,reading", list(_level_verbs()))
+def test_every_verb_of_the_prose_reads_in_a_cell_as_the_prose_reads_it(verb, reading):
+    # The same words, the same comparator: the prose's (match_comparator)
+    # where the verb gives one; where it gives none (下降, 稳定在) the prose
+    # falls back on its floor for bare amounts, the cell on = as for 80.
+    for after in ("", "以内", "左右"):
+        cell = parse_cell_value(f"{verb}30{after}")
+        prose, _ = match_comparator(verb, after)
+        expected = prose if (after or reading.get("comparator")) else "="
+        assert (cell.value, cell.comparator) == (30, expected), (verb, after)
+
+
+@pytest.mark.parametrize("printed", ["提高到Ⅱ类", "达到国家标准", "下降到", "控制在国家下达指标以内"])
+def test_a_level_verb_without_a_number_has_no_value(printed):
+    cell = parse_cell_value(printed)
+    assert (cell.value, cell.comparator) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "printed,raw,value,comparator,cumulative,markers",
+    [
+        ("≥92★", "≥92", 92, ">=", False, ("★",)),
+        ("60*", "60", 60, "=", False, ("*",)),
+        ("95▲", "95", 95, "=", False, ("▲",)),
+        ("≥92 ★", "≥92", 92, ">=", False, ("★",)),
+        ("〔18〕★", "〔18〕", 18, "=", True, ("★",)),
+        ("提高到95★", "提高到95", 95, ">=", False, ("★",)),
+        ("≥92★①", "≥92", 92, ">=", False, ("★", "1")),
+        ("不减少★", "不减少", None, None, False, ("★",)),
+    ],
+)
+def test_a_mark_after_a_value_is_left_out_of_it_as_after_a_name(printed, raw, value, comparator, cumulative, markers):
+    # Kept as printed, as strip_markers keeps a name's mark: the table's
+    # legend (带★的为约束性指标) reads it.
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative, cell.markers) == (raw, value, comparator, cumulative, markers)
+
+
+@pytest.mark.parametrize("mark", list(load_vocabulary("tables")["name_marks"]))
+def test_every_mark_of_a_name_is_a_mark_after_a_value(mark):
+    cell = parse_cell_value(f"≥92{mark}")
+    assert (cell.value, cell.comparator, cell.markers) == (92, ">=", (mark,))
+
+
+@pytest.mark.parametrize("printed", ["★", "▲", "*"])
+def test_a_mark_alone_is_no_marker(printed):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.markers) == (printed, None, ())
 
 
 @pytest.mark.parametrize(

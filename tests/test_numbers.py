@@ -17,10 +17,13 @@ from plantext.numbers import (
     parse_chinese_numeral,
     parse_number,
     read_unit,
+    stated_comparator,
 )
+from plantext.vocab import load_vocabulary
 
 GOLD = Path(__file__).resolve().parent / "gold"
 GOLD_DOCUMENTS = ["qinghai", "gansu-14th-eco-plan", "national-14th-eco-plan"]
+REVIEW_PLANS = Path(__file__).resolve().parent.parent / "benchmarks" / "review_plans"
 
 # Characters that numbers, units and their surroundings are made of, so that
 # generated text reaches the interesting paths more often than random Unicode.
@@ -249,6 +252,95 @@ def test_doubling_is_a_multiple_without_unit(sentence, raw, value):
     assert (quantity.value_base, quantity.unit_base) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "sentence,raw",
+    [
+        ("到2030年，全省化学需氧量排放量较2025年下降三分之一。", "三分之一"),
+        ("排放量下降三分之一以上", "三分之一"),
+        ("占比提高到五分之二", "五分之二"),
+        ("十分之一", "十分之一"),
+        # the denominator 200, not the share prefix 百分之
+        ("二百分之一", "二百分之一"),
+        ("3分之1", "3分之1"),
+    ],
+)
+def test_a_fraction_in_words_is_a_quantity_without_unit(sentence, raw):
+    # Its value is the float parse_number reads (三分之一 → 0.333…), which the
+    # output writes as it is (gold: guizhou 全省磷石膏堆存量 0.3333333333333333).
+    quantity = only_quantity(sentence)
+    assert (quantity.raw, quantity.unit, quantity.fraction) == (raw, None, True)
+    assert quantity.value == parse_number(raw)
+    assert type(quantity.value) is float
+    assert (quantity.value_base, quantity.unit_base, quantity.share_in_words, quantity.multiple) == (None, None, False, False)
+    assert sentence[quantity.start : quantity.end] == raw
+
+
+def test_a_fraction_after_a_change_verb_is_the_amount_it_decreases_by():
+    sentence = "到2030年，全省化学需氧量排放量较2025年下降三分之一。"
+    quantity = only_quantity(sentence)
+    assert quantity.value == pytest.approx(1 / 3)
+    assert match_comparator(sentence[5 : quantity.start], sentence[quantity.end :]) == (">=", "decrease")
+
+
+def test_a_comparator_word_after_a_fraction_is_its_comparator_not_its_unit():
+    sentence = "排放量下降三分之一以上"
+    quantity = only_quantity(sentence)
+    assert (quantity.raw, quantity.unit) == ("三分之一", None)
+    assert match_comparator(sentence[: quantity.start], sentence[quantity.end :]) == (">=", "decrease")
+
+
+def test_a_share_in_words_is_a_share_not_a_fraction():
+    quantity = only_quantity("森林覆盖率提高百分之三十")
+    assert (quantity.raw, quantity.value, quantity.unit, quantity.share_in_words, quantity.fraction) == (
+        "百分之三十",
+        30,
+        "%",
+        True,
+        False,
+    )
+
+
+def test_a_fraction_opening_a_noun_phrase_is_still_a_quantity():
+    # 三分之一以上的县: a quantity of the sentence like 90%以上的县; whether it is a
+    # target is the targets extractor's to say (it needs a deadline).
+    quantity = only_quantity("三分之一以上的县建成示范县")
+    assert (quantity.raw, quantity.value, quantity.unit) == ("三分之一", parse_number("三分之一"), None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["零分之一", "三分之", "分之一", "“三分之一”工程", "《三分之一计划》", "实施三分之一行动"],
+)
+def test_what_is_no_fraction_is_no_quantity(sentence):
+    # No denominator, none that is not 0, no numerator; a quoted name, a title
+    # or a campaign (names_after_quantity).
+    assert find_quantities(sentence) == []
+
+
+def _fraction_gold_targets():
+    """Review-plan gold targets whose value is printed as a fraction in words."""
+    fraction = load_vocabulary("numerals")["fraction"]
+    for gold in sorted(REVIEW_PLANS.glob("*/gold/targets.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        for record in data["records"] if isinstance(data, dict) else data:
+            # Unitless and no multiple (翻一番), in a sentence printing 分之.
+            if record["unit"] is None and record["change"] != "multiple" and fraction in record["text"]:
+                yield pytest.param(record, id=f"{gold.parent.parent.name}-{record['metric']}")
+
+
+@pytest.mark.parametrize("target", list(_fraction_gold_targets()))
+def test_every_gold_target_printed_as_a_fraction_is_a_quantity_with_its_comparator_and_change(target):
+    """As the gold targets of the corpora below: the target extractor's use of
+    this module reproduces the records (二〇二八年底前…下降三分之一)."""
+    text = target["text"]
+    matching = [q for q in find_quantities(text) if q.fraction and q.value == target["value"]]
+    assert matching, find_quantities(text)
+    quantity = matching[0]
+    clause_start = max(text.rfind(mark, 0, quantity.start) for mark in "，。；") + 1
+    comparator, change = match_comparator(text[clause_start : quantity.start], text[quantity.end :])
+    assert (comparator, change) == (target["comparator"], target["change"])
+
+
 def test_quantities_come_in_order_with_offsets_into_the_printed_text():
     sentence = "到 2025 年，地级及以上城市空气质量优良天数比率达到 87.5%，\n细颗粒物浓度下降 10%以上。"
     quantities = find_quantities(sentence)
@@ -363,6 +455,32 @@ def test_read_unit_finds_nothing_where_there_is_no_unit():
 )
 def test_match_comparator(before, after, comparator, change):
     assert match_comparator(before, after) == (comparator, change)
+
+
+@pytest.mark.parametrize(
+    "before,after,comparator,change",
+    [
+        ("下降到", "", "<=", "level"),
+        ("提高到", "", ">=", "level"),
+        ("控制在", "以内", "<=", "level"),
+        ("控制在", "左右", "~", "level"),
+        ("不低于", "", ">=", None),
+        ("", "以上", ">=", None),
+        ("下降", "", None, "decrease"),
+        ("稳定在", "", None, "level"),
+        ("", "", None, None),
+    ],
+)
+def test_stated_comparator_gives_what_the_words_say_and_no_default(before, after, comparator, change):
+    assert stated_comparator(before, after) == (comparator, change)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLAN_TEXT, PLAN_TEXT)
+def test_match_comparator_is_the_stated_comparator_with_the_defaults(before, after):
+    default = load_vocabulary("comparators")["default"]
+    comparator, change = stated_comparator(before, after)
+    assert match_comparator(before, after) == (comparator or default["comparator"], change or default["change"])
 
 
 def _gold_targets():
