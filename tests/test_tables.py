@@ -139,6 +139,29 @@ def test_columns_are_separated_by_gutters_no_row_crosses():
     assert len(column_bounds(lines)) == 4
 
 
+# A table of the UTF-8 dump above as ``pdftotext -layout -enc GBK`` prints
+# it: a Chinese character two cells wide, the gutter between the 2025 and
+# 2030 columns two cells wide, narrower than half the gap between two cells
+# of a line.
+GBK_WIDE_TABLE = """\
+ 指标                                            2020 年   2025 年    2030 年
+ 非化石能源消费比重（%）                           6.8     13 左右    25 左右
+ 单位地区生产总值能耗降低（%）                     —      〔14〕    完成省下达
+                                                                        任务
+ 森林覆盖率（%）                                  18.5      19.5         20"""
+
+
+def test_two_cells_of_one_line_are_never_one_column():
+    lines = [text_line(raw, 2, index, False, wide=True) for index, raw in enumerate(GBK_WIDE_TABLE.split("\n"))]
+    columns, rows = read_aligned_table(lines)
+    assert columns == ["指标", "2020年", "2025年", "2030年"]
+    assert [row.cells for row in rows] == [
+        ["非化石能源消费比重（%）", "6.8", "13左右", "25左右"],
+        ["单位地区生产总值能耗降低（%）", "—", "〔14〕", "完成省下达任务"],
+        ["森林覆盖率（%）", "18.5", "19.5", "20"],
+    ]
+
+
 def test_value_shapes():
     assert [looks_like_value(text) for text in ["80", "≥66", "〔18〕", "-", "—", "15左右", "2020年", "2020 年", "2015 2020", "约束性"]] == [
         True, True, True, True, True, True, False, False, False, False

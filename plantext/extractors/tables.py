@@ -426,8 +426,11 @@ def column_bounds(lines: list[Line]) -> list[tuple[float, float]]:
     """Runs of x covered by some row's segment; what separates them is a gutter.
 
     Rows do not line up to the point (centred cells, a dump's one-character
-    jitter), so a segment closer to a column than half the narrowest gap
-    between two cells of one line still belongs to that column."""
+    jitter), so a run closer to a column than half the narrowest gap between
+    two cells of one line still belongs to that column — unless a line has
+    a cell in both: two cells of one line are never one column, however
+    narrow the gutter between them (a dump counting a Chinese character two
+    cells wide prints 〔14〕 and 完成省下达 of two columns two cells apart)."""
     gaps = [
         right.x0 - left.x1
         for line in lines
@@ -435,14 +438,38 @@ def column_bounds(lines: list[Line]) -> list[tuple[float, float]]:
         if right.x0 > left.x1
     ]
     slack = min(gaps) / 2 if gaps else 0.0
-    spans = sorted((segment.x0, segment.x1) for line in lines for segment in line.segments)
-    columns: list[list[float]] = []
-    for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1] + slack:
-            columns[-1][1] = max(columns[-1][1], x1)
+    columns: list[_Run] = []
+    for run in _overlapping_runs(lines):
+        if columns and run.x0 <= columns[-1].x1 + slack and not run.lines & columns[-1].lines:
+            columns[-1].take(run)
         else:
-            columns.append([x0, x1])
-    return [(x0, x1) for x0, x1 in columns]
+            columns.append(run)
+    return [(column.x0, column.x1) for column in columns]
+
+
+@dataclass
+class _Run:
+    """A run of x covered by segments, and the lines those segments are of."""
+
+    x0: float
+    x1: float
+    lines: set[int]
+
+    def take(self, other: _Run) -> None:
+        self.x1 = max(self.x1, other.x1)
+        self.lines |= other.lines
+
+
+def _overlapping_runs(lines: list[Line]) -> list[_Run]:
+    """The runs of x that overlapping segments cover, left to right."""
+    spans = sorted((segment.x0, segment.x1, number) for number, line in enumerate(lines) for segment in line.segments)
+    runs: list[_Run] = []
+    for x0, x1, number in spans:
+        if runs and x0 <= runs[-1].x1:
+            runs[-1].take(_Run(x0, x1, {number}))
+        else:
+            runs.append(_Run(x0, x1, {number}))
+    return runs
 
 
 def column_of(segment: Segment, columns: list[tuple[float, float]]) -> int:
