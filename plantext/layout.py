@@ -222,7 +222,6 @@ def match_heading(text: str) -> HeadingMatch | None:
         return None  # most lines open with no label at all: answer them fast
     vocab = _numbering()
     limits = vocab["max_title_length"]
-    punctuation = vocab["sentence_punctuation"]
     for style in numbering_styles():
         found = style.pattern.match(text)
         if not found:
@@ -230,7 +229,7 @@ def match_heading(text: str) -> HeadingMatch | None:
         printed = remove_spaces(found.group("num") or "")
         title = normalize_text(text[found.end():]).lstrip("　 ：:、.．")
         if style.group == "annex":
-            if title and (title[-1] in punctuation or len(title) > limits["named"] or not _reads_as_caption(title, vocab)):
+            if title and (_ends_a_sentence(title, vocab, caption=True) or len(title) > limits["named"] or not _reads_as_caption(title, vocab)):
                 return None
             number = int(printed) if printed else None
             label = "附件" if number is None else f"附件 {number}"
@@ -238,7 +237,7 @@ def match_heading(text: str) -> HeadingMatch | None:
         limit = limits["named" if style.group == "named" else style.group if style.group in limits else "list"]
         if not title and style.group == "list":
             return None  # only a named label (第二章, 专栏 2) may stand alone, its title below
-        if title and (len(title) > limit or title[-1] in punctuation):
+        if title and (len(title) > limit or _ends_a_sentence(title, vocab, caption=style.group in ("box", "table"))):
             return None
         if style.group == "list" and any(mark in title for mark in vocab["list_title_breaks"]):
             return None
@@ -259,11 +258,48 @@ def match_heading(text: str) -> HeadingMatch | None:
 
 
 def _reads_as_caption(title: str, vocab) -> bool:
-    """A caption has no sentence punctuation and does not continue a sentence
-    (表1确定的…, 专栏2所列…, 附件中的… are running text)."""
-    if any(mark in title for mark in vocab["caption_breaks"]):
+    """A caption has no sentence punctuation outside its asides and does not
+    continue a sentence (表1确定的…, 专栏2所列…, 附件中的… are running text)."""
+    if any(mark in _without_asides(title, vocab) for mark in vocab["caption_breaks"]):
         return False
     return not title.startswith(tuple(vocab["not_caption_openers"]))
+
+
+def _ends_a_sentence(title: str, vocab, caption: bool) -> bool:
+    """Does the title end in sentence punctuation?  A caption's is judged
+    without its asides: …重点工程（共5项， may end its line in a comma."""
+    judged = _asides(title, vocab)[0] if caption else title
+    return judged[-1:] in tuple(vocab["sentence_punctuation"])
+
+
+def _closes_aside(title: str, line: Line, nxt: Line) -> bool:
+    """Does ``nxt``, on the same page, close the aside the title on ``line``
+    leaves open, and end there (…重点工程（共5项，总投资约 / 18.3亿元）)?"""
+    vocab = _numbering()
+    if nxt.page != line.page or _asides(title, vocab)[1] == 0:
+        return False
+    rest, depth = _asides(title + nxt.text.strip(), vocab)
+    return depth == 0 and rest == _without_asides(title, vocab)
+
+
+def _without_asides(text: str, vocab) -> str:
+    return _asides(text, vocab)[0]
+
+
+def _asides(text: str, vocab) -> tuple[str, int]:
+    """The text less its bracketed asides, and how many asides are left open
+    at its end (…重点工程（共5项，总投资约 leaves one open)."""
+    openers = "".join(pair[0] for pair in vocab["caption_asides"])
+    closers = "".join(pair[1] for pair in vocab["caption_asides"])
+    depth, kept = 0, []
+    for char in text:
+        if char in openers:
+            depth += 1
+        elif char in closers and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(char)
+    return "".join(kept), depth
 
 
 # ---------------------------------------------------------------- furniture
@@ -606,7 +642,7 @@ class _Builder:
             return self.bare_labels(lines, index, found)
         if found.style not in NAMED_STYLES and nxt is not None and not self.stands_alone(lines, line, nxt, found):
             return None
-        while nxt is not None and self.continues_heading(line, nxt, found):
+        while nxt is not None and (self.continues_heading(line, nxt, found) or _closes_aside(found.title, line, nxt)):
             found.title = normalize_text(found.title + nxt.text)
             used += 1
             nxt = lines[index + used] if index + used < len(lines) else None
@@ -655,7 +691,13 @@ class _Builder:
             return [(found, [lines[index]])] if found.style == "annex" else None
         for label, title in zip(run, titles):
             label.title = remove_spaces(title.text) if label.style == "annex" else normalize_text(title.text)
-        return [(label, [lines[index + offset], title]) for offset, (label, title) in enumerate(zip(run, titles))]
+        taken = [[lines[index + offset], title] for offset, title in enumerate(titles)]
+        after = index + 2 * len(run)
+        if after < len(lines) and _closes_aside(run[-1].title, titles[-1], lines[after]):
+            # The last title's aside closes on the line below (…重点工程（共 5 项，总投资约 / 18.3 亿元）).
+            run[-1].title = normalize_text(run[-1].title + lines[after].text)
+            taken[-1].append(lines[after])
+        return list(zip(run, taken))
 
     def bring_caption_forward(self, lines: list[Line], start: int) -> None:
         """A dump may read a table's first column headers (序号) before the

@@ -24,6 +24,7 @@ from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_he
         ("（12）加强监测", "arabic_parenthesised", "（12）", 12, "加强监测"),
         ("专栏 4   水生态环境维护重大工程", "box", "专栏 4", 4, "水生态环境维护重大工程"),
         ("专栏1 污染治理重点工程", "box", "专栏 1", 1, "污染治理重点工程"),
+        ("专栏2 医疗废物处置重点工程（共2项，总投资约1.2亿元）", "box", "专栏 2", 2, "医疗废物处置重点工程（共2项，总投资约1.2亿元）"),
         ("表 2 青海省“十四五”生态环境保护主要指标", "table", "表 2", 2, "青海省“十四五”生态环境保护主要指标"),
         ("表1    “十四五”生态环境保护主要指标", "table", "表 1", 1, "“十四五”生态环境保护主要指标"),
         ("附表1　湖北省生态文明建设主要指标", "table", "附表 1", 1, "湖北省生态文明建设主要指标"),
@@ -145,6 +146,7 @@ def test_flattened_table_cells_are_not_headings_and_notes_stay_with_the_table(tm
         "表1确定的约束性指标制定年度计划，逐项分解落实",  # a sentence that mentions a table
         "专栏2所列重点工程由各地负责实施",
         "附件中的重点项目纳入年度计划",
+        "专栏2（见附件）所列重点工程，由各地负责实施",  # a comma outside the aside
     ],
 )
 def test_sentences_mentioning_tables_boxes_and_annexes_are_not_headings(line):
@@ -621,3 +623,23 @@ def test_a_run_in_item_filling_its_line_goes_on_at_the_margin():
     ]
     blocks = analyse(_pdf_source(lines)).blocks
     assert [type(block) for block in blocks] == [Paragraph]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # pdftotext -layout: the label and the caption's first line, the aside closing on the next.
+        "专栏 2   生活领域固体废物资源化利用重点工程（共 5 项，总投资约\n                   18.3 亿元）\n",
+        # pdftotext without -layout: the bare label, then the caption over two lines.
+        "专栏 2\n\n生活领域固体废物资源化利用重点工程（共 5 项，总投资约\n18.3 亿元）\n\n",
+    ],
+)
+def test_a_box_caption_whose_aside_wraps_onto_the_next_line_keeps_it(tmp_path, caption):
+    text = (
+        "青澜市“无废城市”建设实施方案（2022—2025年）\n三、主要任务\n"
+        f"{caption}"
+        "1.城东生活垃圾焚烧发电厂二期工程：新增生活垃圾焚烧处理能\n"
+        "力 1500 吨/日，总投资约 8.6 亿元。\n"
+    )
+    box = next(block for block in layout_of(tmp_path, text).blocks if isinstance(block, BoxRegion))
+    assert (box.heading.match.title, box.paragraphs[0].text[:2]) == ("生活领域固体废物资源化利用重点工程（共5项，总投资约18.3亿元）", "1.")
