@@ -14,7 +14,7 @@ from plantext.extractors.indicators import (
     split_unit,
     strip_markers,
 )
-from plantext.extractors.tables import RawRow, RawTable, classify_header
+from plantext.extractors.tables import RawRow, RawTable, assemble, classify_header
 from plantext.models import Period
 
 
@@ -185,6 +185,14 @@ def test_a_note_saying_what_a_mark_stands_for_is_an_attribute_legend(note, marke
     assert (legend.marked, legend.rest) == (marked, rest)
 
 
+def test_a_note_loses_the_separator_before_the_next_note_on_its_line():
+    notes = parse_notes(["注：1.近岸海域水质优良（一、二类）比例按监测点位代表面积计算；2.海漂垃圾常态化清理岸滩长度为“十四五”期间累计清理的沙滩、岸滩长度。"])
+    assert notes == {
+        "1": ["近岸海域水质优良（一、二类）比例按监测点位代表面积计算"],
+        "2": ["海漂垃圾常态化清理岸滩长度为“十四五”期间累计清理的沙滩、岸滩长度。"],
+    }
+
+
 def test_unnumbered_note_is_kept_whole():
     assert parse_notes(["注：〔〕内为五年累计数。"]) == {None: ["〔〕内为五年累计数。"]}
 
@@ -246,6 +254,53 @@ def test_a_column_of_attribute_words_is_the_attribute_whatever_its_header(printe
         rows=[RawRow(["1", "森林覆盖率(%)", "40.2", "41", printed[0]], [], 3), RawRow(["2", "湿地保护率(%)", "50", "55", printed[1]], [], 3)],
     )
     assert [row.attribute for row in extract_indicators([table], Period(start=2021, end=2025))] == ["约束性", "预期性"]
+
+
+def test_a_level_of_an_indicator_system_names_the_rows_and_a_type_of_required_or_optional_is_no_attribute():
+    header = [["一级指标", "二级指标", "序号", "三级指标", "单位", "2020年现状", "2025年目标", "指标类型"]]
+    body = [(2, ["固体废物源头减量", "工业源头减量", "3", "开展清洁生产审核的企业数量", "家", "46", "≥80", "可选"])]
+    columns, rows = assemble(header, list(range(8)), body)
+    (row,) = extract_indicators([RawTable("表 1", "青澜市“无废城市”建设指标体系", 2, columns, rows)], Period(start=2022, end=2025))
+    assert (row.seq, row.name, row.unit, row.category, row.category_path, row.attribute) == (
+        3, "开展清洁生产审核的企业数量", "家", "工业源头减量", ["固体废物源头减量", "工业源头减量"], None
+    )
+
+
+@pytest.mark.parametrize(
+    "name,cells,unit",
+    [
+        ("典型生态系统保护率", ["82%", "≥90%", "≥95%"], "%"),
+        # a value without a unit, or no value at all, leaves the others' unit
+        ("国家重点保护野生动植物物种保护率", ["78", "≥85%", "—"], "%"),
+        # the name's unit is the row's
+        ("森林覆盖率（%）", ["66.2", "68", "69"], "%"),
+        ("生态保护红线面积", ["5820", "不减少", "不减少"], None),
+        # values that print different units give none
+        ("新增造林面积", ["50万亩", "30公顷", "40"], None),
+    ],
+)
+def test_a_unit_printed_only_after_the_values_is_the_rows(name, cells, unit):
+    table = RawTable(
+        label="表 1",
+        caption="武陵州生物多样性保护主要指标",
+        page=2,
+        columns=["指标", "2020年", "2025年", "2030年", "属性"],
+        rows=[RawRow([name] + cells + ["约束性"], ["生态系统保护"], 2)],
+    )
+    (row,) = extract_indicators([table], Period(start=2021, end=2030))
+    assert row.unit == unit
+
+
+def test_a_unit_column_wins_over_the_units_after_the_values():
+    table = RawTable(
+        label="表 1",
+        caption="主要指标",
+        page=2,
+        columns=["序号", "指标", "单位", "2020年", "2025年"],
+        rows=[RawRow(["1", "城市生活垃圾回收利用率", "个百分点", "32%", "40%"], [], 2)],
+    )
+    (row,) = extract_indicators([table], Period(start=2021, end=2025))
+    assert row.unit == "个百分点"
 
 
 def test_a_name_numbering_added_by_a_researcher_is_read_after_a_first_extraction(tmp_path):

@@ -33,6 +33,30 @@ def test_merged_group_cells_are_carried_down_and_a_merged_name_cell_is_the_name(
     assert [row.page for row in rows] == [6, 6, 7, 7]
 
 
+@pytest.mark.parametrize(
+    "levels",
+    [
+        ["一级指标", "二级指标", "序号", "三级指标"],
+        ["一级", "二级", "序号", "三级"],
+    ],
+)
+def test_the_deepest_level_of_an_indicator_system_names_the_indicator_and_the_levels_above_group_it(levels):
+    header = [levels + ["单位", "2020年现状", "2025年目标", "指标类型"]]
+    body = [
+        (2, ["固体废物源头减量", "工业源头减量", "1", "一般工业固体废物产生强度", "吨/万元", "1.32", "持续下降", "必选"]),
+        (2, [None, None, "2", "工业危险废物产生强度", "吨/万元", "0.021", "持续下降", "必选"]),
+        (2, [None, "农业源头减量", "5", "化肥使用量", "万吨", "12.6", "≤12", "可选"]),
+    ]
+    columns, rows = assemble(header, list(range(8)), body)
+    assert columns == levels[2:] + ["单位", "2020年现状", "2025年目标", "指标类型"]
+    assert [(row.groups, row.cells[1]) for row in rows] == [
+        (["固体废物源头减量", "工业源头减量"], "一般工业固体废物产生强度"),
+        (["固体废物源头减量", "工业源头减量"], "工业危险废物产生强度"),
+        (["固体废物源头减量", "农业源头减量"], "化肥使用量"),
+    ]
+    assert rows[0].group_headers == levels[:2]
+
+
 def test_a_column_of_numbers_without_header_is_the_sequence_column():
     header = [["规划指标", None, None, "2020年", "2025年", "指标属性"]]
     body = [(16, ["生态保护", "1", "森林覆盖率(%)", "7.5", "8.0", "约束性"]), (16, [None, "2", "湿地保护率(%)", "64.31", "≥66", "约束性"])]

@@ -9,6 +9,8 @@ A table is an indicator table when its header names an indicator column
   ``盖度[2]``, ``比例①``); values lose theirs too (``82.6①``, ``≥76[1]``,
   see ``plantext.cellvalue``), and so does a unit cell that a dump printed
   the name's marker over (``微克/立1方米``: a unit holds no lone digit);
+- a row whose name and unit column give no unit takes the one its values
+  print (``82%``, ``≥90%``), when all that print one agree;
 - each value column gives a role (baseline, target, actual) and a year,
   from the header or, when the header prints no year, from the plan period
   named in the caption (``“十三五”``) or the document;
@@ -24,8 +26,9 @@ A table is an indicator table when its header names an indicator column
   ``其中：``, says in ``part_of`` which indicator it is a part of, and shares
   the unit and attribute it leaves blank;
 - markers of the name and the values resolve to the numbered notes under the
-  table (``注：1.…2.…``, ``[1]…``, ``①…``); an unnumbered note goes to the
-  rows whose names it mentions.
+  table (``注：1.…2.…``, ``[1]…``, ``①…``), without the separator before
+  the next one (``…计算；2.…``); an unnumbered note goes to the rows whose
+  names it mentions.
 """
 
 from __future__ import annotations
@@ -35,12 +38,15 @@ from dataclasses import dataclass
 import regex
 
 from plantext.cellvalue import CellValue, footnote_marks, note_number, parse_cell_value
-from plantext.extractors.tables import RawRow, RawTable, classify_header, is_sequence_number
+from plantext.extractors.tables import RawRow, RawTable, classify_headers, is_sequence_number
 from plantext.models import Indicator, Period, Value
 from plantext.normalize import remove_spaces
-from plantext.numbers import read_unit
+from plantext.numbers import ARABIC_NUMBER, read_unit
 from plantext.vocab import load_vocabulary, vocabulary_table
 
+
+# A number printed in a value cell, which its unit may follow.
+_ARABIC_NUMBER = regex.compile(ARABIC_NUMBER)
 
 # What closes a name in brackets: its unit, or a symbol (PM2.5).
 _CLOSING_BRACKETS = regex.compile(r"[（(]([^（）()]+)[）)]$")
@@ -80,8 +86,7 @@ def extract_indicators(tables: list[RawTable], period: Period | None) -> list[In
 def plan_columns(table: RawTable, period: Period | None) -> ColumnPlan | None:
     roles: dict[str, int] = {}
     values: list[tuple[int, str | None, int | None]] = []
-    for index, header in enumerate(table.columns):
-        found = classify_header(header)
+    for index, found in enumerate(classify_headers(table.columns)):
         if found is None:
             continue
         kind, role, year = found
@@ -176,6 +181,8 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
             attribute = whole.attribute
         attribute = attribute or legend.rest
         cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
+        if unit is None and not unit_cell:
+            unit = unit_of_values(cells)
         markers += [marker for cell in cells for marker in cell.markers]  # 82.6①, ≥76[1]
         rows.append(
             Indicator(
@@ -325,6 +332,20 @@ def split_unit(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def unit_of_values(cells: list[CellValue]) -> str | None:
+    """The unit a row prints only after its values (82%, ≥90%): the one every
+    value printing a unit prints; None when none does or they differ."""
+    units = {_printed_unit(cell.raw) for cell in cells if cell.value is not None} - {None}
+    return units.pop() if len(units) == 1 else None
+
+
+def _printed_unit(raw: str) -> str | None:
+    """The unit printed right after a cell's last number (≥90% → %)."""
+    numbers = list(_ARABIC_NUMBER.finditer(raw))
+    found = read_unit(raw, numbers[-1].end()) if numbers else None
+    return found.unit if found is not None else None
+
+
 def split_unit_marker(text: str, note_numbers: set[str]) -> tuple[str, list[str]]:
     """A unit cell holding a footnote marker that a text dump printed apart
     from the name it follows, in the unit's column: ``微克/立1方米`` with a
@@ -370,14 +391,19 @@ def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
     for paragraph in paragraphs:
         text = regex.sub(vocab["note_prefix"], "", paragraph, count=1)
         items = list(regex.finditer(vocab["note_item"], text))
-        lead = text[: items[0].start()].strip() if items else text.strip()
+        lead = _note_text(text[: items[0].start()] if items else text)
         if lead:
             notes.setdefault(None, []).append(lead)
         for item, following in zip(items, items[1:] + [None]):
             end = following.start() if following is not None else len(text)
             number = item.group("num") or note_number(item.group("circled"))
-            notes.setdefault(number, []).append(text[item.end() : end].strip())
+            notes.setdefault(number, []).append(_note_text(text[item.end() : end]))
     return notes
+
+
+def _note_text(printed: str) -> str:
+    """A note without the separator before the next note (…计算；2.…)."""
+    return printed.strip().rstrip(load_vocabulary("tables")["note_separators"]).strip()
 
 
 @dataclass(frozen=True)

@@ -499,7 +499,7 @@ def read_aligned_rows(
     a dump printed the raised marker a line above the row, taking the name
     with it, so the name is that row's, with its marker."""
     width = len(columns)
-    roles = [classify_header(header) for header in headers]
+    roles = classify_headers(headers)
     seq_columns = {index for index, role in enumerate(roles) if role == ("column", "seq", None)}
     name_column = next((index for index, role in enumerate(roles) if role == ("column", "name", None)), None)
     value_columns = [index for index, role in enumerate(roles) if role is not None and role[0] == "value"]
@@ -655,15 +655,17 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
     """Turn header rows and body rows (None for a merged position) into columns and rows.
 
     Leading columns covered by the name column's header, or headed by a
-    category word, hold row groups: their merged cells are carried down and
-    moved to ``RawRow.groups``.  A merged cell that covers the name column
+    category word or a level above the name's (一级指标 over 三级指标), hold
+    row groups: their merged cells are carried down and moved to
+    ``RawRow.groups``.  A merged cell that covers the name column
     too (（5）化学需氧量…) is the row's name.  A row with one cell is a group row.
     """
     width = len(spans)
     headers = [normalize_text("".join(row[index] for row in header_rows if index < len(row) and row[index])) for index in range(width)]
-    name_column = _name_column(headers, spans)
+    roles = classify_headers(headers)
+    name_column = _name_column(roles, spans)
     seq_columns = _sequence_columns(name_column, body)
-    group_columns = _group_columns(headers, spans, name_column, seq_columns)
+    group_columns = _group_columns(roles, spans, name_column, seq_columns)
     if name_column is not None:
         headers[name_column] = headers[spans[name_column]]
     for index in seq_columns:
@@ -695,18 +697,17 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
         cells = [texts[index] or "" for index in range(width) if index not in group_columns]
         groups = ([group_row] if group_row else []) + [text for text in carried if text]
         group_headers = ([""] if group_row else []) + [
-            _group_column_header(headers, spans, column) for column, text in zip(group_columns, carried) if text
+            _group_column_header(headers, roles, spans, column) for column, text in zip(group_columns, carried) if text
         ]
         rows.append(RawRow(cells=cells, groups=groups, page=page, group_headers=group_headers))
     columns = [headers[index] for index in range(width) if index not in group_columns]
     return columns, rows
 
 
-def _group_column_header(headers: list[str], spans: list[int], column: int) -> str:
-    """A group column's own header (类别); none when the name column's header
-    covers it (指标 merged over 领域 and 指标名称)."""
-    header = headers[spans[column]]
-    return header if classify_header(header) == ("column", "category", None) else ""
+def _group_column_header(headers: list[str], roles, spans: list[int], column: int) -> str:
+    """A group column's own header (类别, 一级指标); none when the name
+    column's header covers it (指标 merged over 领域 and 指标名称)."""
+    return headers[spans[column]] if roles[spans[column]] == ("column", "category", None) else ""
 
 
 def _is_wrapped_tail(text: str, group: str) -> bool:
@@ -741,24 +742,50 @@ def _sequence_columns(name_column: int | None, body) -> list[int]:
     return found
 
 
-def _group_columns(headers, spans, name_column, seq_columns) -> list[int]:
+def _group_columns(roles, spans, name_column, seq_columns) -> list[int]:
     if name_column is None:
         return []
     groups = []
     for index in range(name_column):
         if index in seq_columns:
             continue
-        if classify_header(headers[spans[index]]) == ("column", "category", None) or spans[index] == spans[name_column]:
+        if roles[spans[index]] == ("column", "category", None) or spans[index] == spans[name_column]:
             groups.append(index)
     return groups
 
 
-def _name_column(headers, spans) -> int | None:
+def _name_column(roles, spans) -> int | None:
     """The column holding indicator names: the last column its header covers."""
-    for index in range(len(headers)):
-        if classify_header(headers[index]) == ("column", "name", None):
+    for index in range(len(roles)):
+        if roles[index] == ("column", "name", None):
             covered = [column for column in range(len(spans)) if spans[column] == index]
             return covered[-1] if covered else index
+    return None
+
+
+def classify_headers(headers: list[str]) -> list[tuple[str, str | None, int | None] | None]:
+    """The role of each of a table's columns, as ``classify_header`` gives
+    it, except where two or more columns are headed by levels of an
+    indicator system (一级指标 | 二级指标 | 三级指标): each of them claims the
+    name, and it is the deepest level's; the levels above it group the rows."""
+    roles = [classify_header(header) for header in headers]
+    levels = {index: level for index, level in enumerate(map(_indicator_level, headers)) if level is not None}
+    if len(levels) >= 2:
+        deepest = max(levels, key=levels.get)
+        for index in levels:
+            roles[index] = ("column", "name" if index == deepest else "category", None)
+    return roles
+
+
+def _indicator_level(header: str) -> int | None:
+    """How deep the level a header names is (一级指标 → 0, 三级 → 2), or None:
+    a level alone, or followed by a name word."""
+    vocab = load_vocabulary("tables")
+    compact = remove_spaces(header)
+    for depth, level in enumerate(vocab["indicator_levels"]):
+        rest = compact[len(level) :]
+        if compact.startswith(level) and (not rest or rest in vocab["column_roles"]["name"]):
+            return depth
     return None
 
 
