@@ -291,6 +291,29 @@ def test_a_unit_printed_only_after_the_values_is_the_rows(name, cells, unit):
     assert row.unit == unit
 
 
+@pytest.mark.parametrize(
+    "unit_cell,unit",
+    [
+        ("万吨", "万吨"),
+        # units the units vocabulary does not know stay as printed
+        ("起", "起"),
+        ("千克/人·日", "千克/人·日"),
+        # a dash says the row has none
+        ("—", None),
+    ],
+)
+def test_a_unit_cell_is_the_rows_unit_as_printed(unit_cell, unit):
+    table = RawTable(
+        label="表 1",
+        caption="青澜市“无废城市”建设指标体系",
+        page=3,
+        columns=["序号", "三级指标", "单位", "2020年现状", "2025年目标", "指标类型"],
+        rows=[RawRow(["30", "发生固体废物非法转移倾倒事件", unit_cell, "0", "0", "必选"], [], 3)],
+    )
+    (row,) = extract_indicators([table], Period(start=2022, end=2025))
+    assert row.unit == unit
+
+
 def test_a_unit_column_wins_over_the_units_after_the_values():
     table = RawTable(
         label="表 1",

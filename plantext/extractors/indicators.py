@@ -170,7 +170,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         unit_cell = row.cells[plan.unit] if plan.unit is not None else ""
         if unit_cell:
             unit_text, unit_markers = split_unit_marker(unit_cell, note_numbers)
-            unit = normalise_unit(unit_text)
+            unit = normalise_unit(unit_text) or _unit_as_printed(unit_text)
             markers += unit_markers  # the name's marker, printed over the unit column
         attribute = _attribute(row, plan) or legend.marked_attribute(markers)
         # What a part leaves blank is its whole's, printed once for both (a
@@ -330,6 +330,22 @@ def split_unit(name: str) -> tuple[str, str | None]:
         if unit is not None:
             return name[: found.start()].strip(), unit
     return name, None
+
+
+def _unit_as_printed(cell: str) -> str | None:
+    """A unit cell the units vocabulary does not know (起, 千克/人·日) is the
+    unit as printed, unless it is a dash (—) or holds a digit (tables.yaml
+    ``no_unit_cell``)."""
+    compact = remove_spaces(cell)
+    return None if _no_unit_cell().fullmatch(compact) else compact
+
+
+def _compile_no_unit_cell(tables) -> regex.Pattern:
+    return regex.compile(tables["no_unit_cell"])
+
+
+def _no_unit_cell() -> regex.Pattern:
+    return vocabulary_table(_compile_no_unit_cell, "tables")
 
 
 def unit_of_values(cells: list[CellValue]) -> str | None:
