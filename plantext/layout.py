@@ -754,6 +754,8 @@ class _Builder:
             return True
         if previous.text[-1] in SENTENCE_END and starts_with_list_label(line.text):
             return True
+        if line.text.lstrip()[:1] in _numbering()["bullets"]:
+            return True  # a bulleted item (■ …) after a group line, or after the item before it
         if metrics.ends_marked:
             return False
         # A short line ends its paragraph when it closes a sentence, or when a

@@ -643,3 +643,20 @@ def test_a_box_caption_whose_aside_wraps_onto_the_next_line_keeps_it(tmp_path, c
     )
     box = next(block for block in layout_of(tmp_path, text).blocks if isinstance(block, BoxRegion))
     assert (box.heading.match.title, box.paragraphs[0].text[:2]) == ("生活领域固体废物资源化利用重点工程（共5项，总投资约18.3亿元）", "1.")
+
+
+def test_a_bulleted_item_opens_a_paragraph_after_a_group_line_of_any_length(tmp_path):
+    text = (
+        "雾岭州生物多样性保护规划（2021—2030年）\n第一章\n\n主要任务\n\n专栏 1\n\n重点工程\n\n"
+        "（一）重要生态系统保护和修复重大工程\n"
+        "■ 自然保护地整合优化工程：整合优化雾峰山、清江源等自然保\n"
+        "护地，完成勘界立标，新建管护站点 12 处，修复栖息地 8000 公顷。\n"
+        "■ 生态廊道建设工程：在雾峰山—云台山之间建设野生动物生态\n"
+        "廊道 3 条。\n"
+    )
+    box = next(block for block in layout_of(tmp_path, text).blocks if isinstance(block, BoxRegion))
+    assert [p.text for p in box.paragraphs] == [
+        "（一）重要生态系统保护和修复重大工程",
+        "■自然保护地整合优化工程：整合优化雾峰山、清江源等自然保护地，完成勘界立标，新建管护站点12处，修复栖息地8000公顷。",
+        "■生态廊道建设工程：在雾峰山—云台山之间建设野生动物生态廊道3条。",
+    ]
