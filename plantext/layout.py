@@ -754,7 +754,7 @@ class _Builder:
             return True
         if previous.text[-1] in SENTENCE_END and starts_with_list_label(line.text):
             return True
-        if line.text.lstrip()[:1] in _numbering()["bullets"]:
+        if line.text.lstrip().startswith(tuple(_numbering()["bullets"])):
             return True  # a bulleted item (■ …) after a group line, or after the item before it
         if metrics.ends_marked:
             return False

@@ -166,6 +166,28 @@ def test_group_lines_of_a_box_in_a_paragraph_per_line_dump_are_no_projects(tmp_p
     ]
 
 
+@pytest.mark.parametrize(
+    "group,first,second",
+    [
+        ("（一）就地保护", "■ 自然保护地整合优化工程：整合优化雾峰山、清江源等自然保", "■ 生态廊道建设工程：在雾峰山—云台山之间建设野生动物生态"),
+        ("（一）滨海湿地保护修复", "自然保护地整合优化工程：整合优化雾峰山、清江源等自然保", "生态廊道建设工程：在雾峰山—云台山之间建设野生动物生态"),
+    ],
+)
+def test_a_group_line_of_a_dump_without_layout_above_items_without_a_list_label_is_no_project(tmp_path, group, first, second):
+    # pdftotext without -layout: no indents and no blank lines inside the box.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "雾岭州生物多样性保护规划（2021—2030年）\n第一章\n\n主要任务\n\n专栏 1\n\n生物多样性保护重点工程\n\n"
+        f"{group}\n{first}\n护地，完成勘界立标，新建管护站点 12 处。\n{second}\n廊道 3 条，修复栖息地 8000 公顷。\n",
+        encoding="utf-8",
+    )
+    projects = extract_projects(analyse(read_text(path)))
+    assert [(p.name, p.description) for p in projects] == [
+        ("自然保护地整合优化工程", "整合优化雾峰山、清江源等自然保护地，完成勘界立标，新建管护站点12处。"),
+        ("生态廊道建设工程", "在雾峰山—云台山之间建设野生动物生态廊道3条，修复栖息地8000公顷。"),
+    ]
+
+
 def test_a_group_line_followed_by_plain_text_is_an_item_and_the_text_its_description(tmp_path):
     box = (
         "（一）空气质量预报预警能力建设\n"
