@@ -529,6 +529,23 @@ def test_a_legend_note_gives_the_attributes_of_a_table_without_an_attribute_colu
     ]
 
 
+def test_a_legend_note_reads_its_mark_after_a_value_too():
+    table = _starred_table(
+        ["序号", "指标", "单位", "2025年基准值", "2030年目标值"],
+        [
+            ["1", "细颗粒物（PM2.5）平均浓度", "微克/立方米", "27", "≤24★"],
+            ["2", "空气质量优良天数比例", "%", "90.1", "≥92★"],
+            ["3", "森林覆盖率", "%", "53.2", "53.5"],
+        ],
+    )
+    rows = extract_indicators([table], Period(start=2026, end=2030))
+    assert [(row.name, row.values[1].raw, row.values[1].value, row.attribute, row.notes) for row in rows] == [
+        ("细颗粒物（PM2.5）平均浓度", "≤24", 24, "约束性", []),
+        ("空气质量优良天数比例", "≥92", 92, "约束性", []),
+        ("森林覆盖率", "53.5", 53.5, "预期性", []),
+    ]
+
+
 def test_an_attribute_column_wins_over_a_legend_note():
     table = _starred_table(
         ["序号", "指标", "单位", "2025年", "2030年", "属性"],

@@ -172,6 +172,9 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
             unit_text, unit_markers = split_unit_marker(unit_cell, note_numbers)
             unit = normalise_unit(unit_text) or _unit_as_printed(unit_text)
             markers += unit_markers  # the name's marker, printed over the unit column
+        cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
+        # 82.6①, ≥76[1], and the marks a legend reads after a value too (≥92★).
+        markers += [marker for cell in cells for marker in cell.markers]
         attribute = _attribute(row, plan) or legend.marked_attribute(markers)
         # What a part leaves blank is its whole's, printed once for both (a
         # merged cell in a text dump).
@@ -180,10 +183,8 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         if whole is not None and attribute is None:
             attribute = whole.attribute
         attribute = attribute or legend.rest
-        cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
         if unit is None and not unit_cell:
             unit = unit_of_values(cells)
-        markers += [marker for cell in cells for marker in cell.markers]  # 82.6①, ≥76[1]
         rows.append(
             Indicator(
                 table=table.label or "",
