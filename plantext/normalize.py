@@ -32,6 +32,14 @@ _ANY_FULL_WIDTH_FORM = re.compile("[" + re.escape("".join(map(chr, sorted(_FULL_
 # widths (the ``regex`` module's), so that they agree on every character.
 WIDE_CHARACTER = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
 NARROW_CHARACTERS = regex.compile(r"[^\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
+# Characters two cells wide in a text dump whose columns count a CJK
+# character two cells (a GBK dump, a table typed in a CJK editor): those of
+# ambiguous width (“ ” — ≥ Ⅲ ①) too, which East Asian encodings and
+# terminals make two cells wide (two bytes each in GBK).  Only the dump's
+# columns are counted so; the text's width in ems is WIDE_CHARACTER's.
+DUMP_WIDE_CHARACTER = regex.compile(
+    r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}\p{East_Asian_Width=Ambiguous}]"
+)
 # Any whitespace at all (``re``'s \s takes in all of ``regex``'s).
 _ANY_WHITESPACE = re.compile(r"\s")
 

@@ -121,6 +121,27 @@ def test_a_dump_whose_columns_line_up_on_screen_counts_cjk_characters_two_cells(
     assert first.em == 2.0
 
 
+# A GBK layout dump (pdftotext -layout -enc GBK): every character beyond
+# ASCII is two bytes, so the columns line up where the quotes, ≥ and Ⅲ of
+# a cell count two cells, as its CJK characters do.
+GBK_TABLE = """\
+序号   指标                     2020年     2025年     属性
+1      “无废园区”数量         2          ≥5        预期性
+2      Ⅲ类水体比例             80         ≥85       约束性
+3      生活垃圾回收利用率       30         35         预期性
+"""
+
+
+def test_a_dump_counting_cjk_characters_two_cells_counts_ambiguous_ones_two_as_well(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(GBK_TABLE.encode("gbk"))
+    lines = read_text(path).pages[0].lines
+    assert [[(segment.text, segment.x0) for segment in line.segments] for line in lines[1:3]] == [
+        [("1", 0), ("“无废园区”数量", 7), ("2", 32), ("≥5", 43), ("预期性", 54)],
+        [("2", 0), ("Ⅲ类水体比例", 7), ("80", 32), ("≥85", 43), ("约束性", 54)],
+    ]
+
+
 def test_a_layout_dump_counts_every_character_one_cell(tmp_path):
     path = tmp_path / "layout.txt"
     path.write_text(

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Line, Page, Segment, SourceDocument
-from plantext.normalize import WIDE_CHARACTER, half_width_forms
+from plantext.normalize import DUMP_WIDE_CHARACTER, half_width_forms
 
 # A page break in a dump without form feeds: two or more extra empty lines,
 # unless the text on each side of them is no longer than this many printed
@@ -422,10 +422,11 @@ def _tab_columns(cells: list[str], columns: int) -> list[tuple[int, str]]:
 
 def display_cells(text: str) -> list[int]:
     """The screen cell where each character of ``text`` starts, and where the
-    text ends: wide and full-width characters (CJK) take two cells."""
+    text ends: wide, full-width and ambiguous characters take two cells
+    (``DUMP_WIDE_CHARACTER``)."""
     cells = [0]
     for char in text:
-        cells.append(cells[-1] + (2 if WIDE_CHARACTER.match(char) else 1))
+        cells.append(cells[-1] + (2 if DUMP_WIDE_CHARACTER.match(char) else 1))
     return cells
 
 
