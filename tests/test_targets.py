@@ -823,3 +823,9 @@ def test_a_stage_named_alone_governs_the_targets_of_its_clause_in_a_plan_that_ga
     assert [(t.metric, t.value, t.unit, t.deadline.raw, t.deadline.date) for t in targets] == [
         ("建成珍稀植物迁地保护基地", 3, "处", "近期", "2025-12-31"),
     ]
+
+
+def test_a_count_of_the_plans_own_indicators_is_no_target_under_a_lead_in():
+    lead_in = parse_time_expression("到2025年")
+    sentence = "规划共设置环境质量、污染减排、生态保护三类10项指标，其中约束性指标9项，预期性指标1项。"
+    assert find_targets_in_sentence(sentence, lead_in, plan_start=2021) == []

@@ -149,6 +149,7 @@ class _TargetRules:
     duration_units: list[str]
     article_numerals: list[str]
     count_units: set[str]
+    plan_parts_counted: tuple[str, ...]  # 指标: 约束性指标9项 describes the plan
     after_words: regex.Pattern  # 以上, 左右, … right after a quantity
     threshold_before: regex.Pattern  # 大于, 不低于, … right before a quantity
     after_target: regex.Pattern
@@ -207,6 +208,7 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
         duration_units=targets["duration_units"],
         article_numerals=targets["article_numerals"],
         count_units=set(targets["count_units"]),
+        plan_parts_counted=tuple(targets["plan_parts_counted"]),
         after_words=regex.compile(f"^(?:{alternation(comparators['after_number'])})"),
         threshold_before=regex.compile(f"(?:{alternation(comparators['before_number'])})$"),
         after_target=regex.compile(targets["after_target"]),
@@ -294,7 +296,7 @@ def find_targets_in_sentence(
     targets = [
         (clause_start, _target(value))
         for clause_start, value in _without_thresholds(stated)
-        if value.metric and value.deadline in deadlines
+        if value.metric and value.deadline in deadlines and not _counts_plan_parts(value, rules)
     ]
     return [_in_original(target, compact) for target in _with_opening_scope(sentence, targets, expressions, rules)]
 
@@ -323,6 +325,12 @@ def _without_thresholds(stated: list[tuple[int, _Stated]]) -> list[tuple[int, _S
         if not defines_later_metric:
             kept.append((clause_start, value))
     return kept
+
+
+def _counts_plan_parts(value: _Stated, rules: _TargetRules) -> bool:
+    """True for a count of the plan's own parts (``其中约束性指标9项``): the
+    plan describing itself, no target."""
+    return value.quantity.unit in rules.count_units and value.metric.endswith(rules.plan_parts_counted)
 
 
 def _target(value: _Stated) -> FoundTarget:
