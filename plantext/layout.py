@@ -248,9 +248,10 @@ def match_heading(text: str) -> HeadingMatch | None:
             label = remove_spaces(text[: found.end()])
         elif style.group in ("box", "table"):
             # 专栏一 and 表一 are labelled 专栏 1 and 表 1, as the plan refers to
-            # them; 表 1-2 keeps its printed number.
+            # them; 表 1-2 keeps its printed number, and an unnumbered 附表
+            # is labelled as printed.
             shown = printed if printed.isdigit() or number is None else number
-            label = style.label.format(num=shown, prefix=found.groupdict().get("prefix") or "")
+            label = style.label.format(num=shown, prefix=found.groupdict().get("prefix") or "").strip()
         else:
             label = style.label.format(num=printed)
         return HeadingMatch(style.name, label, number, title)

@@ -29,6 +29,9 @@ from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_he
         ("表1    “十四五”生态环境保护主要指标", "table", "表 1", 1, "“十四五”生态环境保护主要指标"),
         ("附表1　湖北省生态文明建设主要指标", "table", "附表 1", 1, "湖北省生态文明建设主要指标"),
         ("专栏一　固体废物利用处置重点工程", "box", "专栏 1", 1, "固体废物利用处置重点工程"),
+        ("专栏3-1土壤污染防治重点工程", "box", "专栏 3-1", None, "土壤污染防治重点工程"),  # numbered within its chapter
+        ("专栏 3-2   地下水污染防治重点工程", "box", "专栏 3-2", None, "地下水污染防治重点工程"),
+        ("附表　云溪区“十四五”生态环境保护重点项目表", "table", "附表", None, "云溪区“十四五”生态环境保护重点项目表"),  # a single annexed table
         ("表二　重点工程项目清单", "table", "表 2", 2, "重点工程项目清单"),
         ("附件    名词解释", "annex", "附件", None, "名词解释"),
         ("附件 2", "annex", "附件 2", 2, ""),
@@ -48,6 +51,7 @@ def test_match_heading_reads_numbering_styles(line, style, label, number, title)
         "1.“三个最大”:2016 年 8 月习近平总书记在青海视察时指出，青海最大",  # a glossary item
         "第十四个五年规划和二〇三五年远景目标纲要",  # 第… that is no heading
         "表明生态环境质量持续改善",  # 表 opening a word
+        "附表所列项目由各区县负责实施",  # a sentence mentioning the annexed table
     ],
 )
 def test_running_text_is_not_a_heading(line):

@@ -217,6 +217,26 @@ def test_a_box_numbered_in_chinese_is_labelled_with_its_number(tmp_path):
     assert [(p.box, p.name) for p in extract_projects(analyse(read_text(path)))] == [("专栏 1", "赤泥综合利用工程")]
 
 
+@pytest.mark.parametrize(
+    "layout_text",
+    [
+        # a dump keeping the layout: label and title on one line
+        "             专栏 3-1   土壤污染防治重点工程\n\n     1.受污染耕地安全利用工程：实施受污染耕地安全利用。\n\n"
+        "             专栏 3-2   地下水污染防治重点工程\n\n     1.地下水污染防治试验区建设工程：建设 2 个试验区。\n",
+        # a dump without layout: the label on a line of its own, its title below
+        "专栏 3-1\n\n土壤污染防治重点工程\n\n1.受污染耕地安全利用工程：实施受污染耕地安全利用。\n\n"
+        "专栏 3-2\n\n地下水污染防治重点工程\n\n1.地下水污染防治试验区建设工程：建设 2 个试验区。\n",
+    ],
+)
+def test_boxes_numbered_within_their_chapter_keep_their_own_labels(tmp_path, layout_text):
+    path = tmp_path / "plan.txt"
+    path.write_text("江澜省“十四五”土壤保护规划\n\n第三章　主要任务\n\n" + layout_text, encoding="utf-8")
+    assert [(p.box, p.box_title, p.name) for p in extract_projects(analyse(read_text(path)))] == [
+        ("专栏 3-1", "土壤污染防治重点工程", "受污染耕地安全利用工程"),
+        ("专栏 3-2", "地下水污染防治重点工程", "地下水污染防治试验区建设工程"),
+    ]
+
+
 PROJECT_TABLE_BOX = (
     "某市“十五五”生态环境保护规划\n\n第三章 重点工程\n\n"
     "            专栏 1   “十五五”生态环境保护重点项目\n"
