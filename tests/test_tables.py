@@ -262,6 +262,67 @@ def test_group_rows_centred_over_the_names_open_with_a_list_label():
     ]
 
 
+SPANNING_GROUPS_TABLE = """\
+指标                  单位       2020 年    2025 年   属性
+土壤环境
+受污染耕地安全利用率              %     90.2     93 左右    约束性
+涉镉等重金属重点行业企业整治数量        家      —       〔500〕    预期性
+地下水环境
+地下水国控点位 V 类水比例          %     27.6     25 左右    预期性
+“双源”点位水质                —      —      总体保持稳定    预期性
+农业农村环境
+农村生活污水治理率               %     31.5       40     预期性"""
+
+
+def test_group_rows_without_a_list_label_spanning_a_table_whose_rows_are_not_numbered():
+    _, rows = read_aligned_table(lines_of(SPANNING_GROUPS_TABLE, page=2))
+    assert [(row.groups, row.cells[0]) for row in rows] == [
+        (["土壤环境"], "受污染耕地安全利用率"),
+        (["土壤环境"], "涉镉等重金属重点行业企业整治数量"),
+        (["地下水环境"], "地下水国控点位Ⅴ类水比例"),
+        (["地下水环境"], "“双源”点位水质"),
+        (["农业农村环境"], "农村生活污水治理率"),
+    ]
+
+
+LABELLED_GROUPS_WRAPPED_NAME_TABLE = """\
+指标                  单位    2020    2025 年   2035 年   属性
+三、生态质量
+生态质量指数（EQI）          —     62.5   稳中向好     持续改善     预期性
+重点河湖生态流量保障目标满        %     90      ≥90     95 以上    约束性
+足程度
+国家重点保护野生动植物物种        %     —       ≥95      ≥98     预期性
+保护率"""
+
+
+def test_a_lone_short_line_is_a_wrapped_name_where_the_group_rows_carry_list_labels():
+    _, rows = read_aligned_table(lines_of(LABELLED_GROUPS_WRAPPED_NAME_TABLE, page=4))
+    assert [(row.groups, row.cells[0]) for row in rows] == [
+        (["三、生态质量"], "生态质量指数（EQI）"),
+        (["三、生态质量"], "重点河湖生态流量保障目标满足程度"),
+        (["三、生态质量"], "国家重点保护野生动植物物种保护率"),
+    ]
+
+
+WRAPPED_PROJECT_TABLE = """\
+序   项目名称         建设内容                总投资     建设年限     责任单位
+号                                    （万元）
+1   溪口工业园区污水处理   污水处理规模 2 万吨/         8600   2021—    区住建局
+    厂提标改造工程      日，出水提标至地表水                  2023 年
+                 准Ⅳ类
+3   挥发性有机物综合治理   完成 28 家涉 VOCs 企业深    3200   2022 年   区生态环境
+    工程           度治理                                   分局"""
+
+
+def test_a_project_table_joins_its_wrapped_header_words_and_wrapped_cells():
+    columns, rows = read_aligned_table(lines_of(WRAPPED_PROJECT_TABLE, page=6))
+    assert columns == ["序号", "项目名称", "建设内容", "总投资（万元）", "建设年限", "责任单位"]
+    assert [row.cells for row in rows] == [
+        ["1", "溪口工业园区污水处理厂提标改造工程", "污水处理规模2万吨/日，出水提标至地表水准Ⅳ类", "8600", "2021—2023年", "区住建局"],
+        ["3", "挥发性有机物综合治理工程", "完成28家涉VOCs企业深度治理", "3200", "2022年", "区生态环境分局"],
+    ]
+
+
 def test_year_headings_printed_one_space_apart_are_separate_headings():
     from plantext.extractors.tables import _header_pieces
     from plantext.ingest.model import Segment

@@ -277,9 +277,11 @@ def read_aligned_table(lines: list[Line], note_numbers: frozenset[str] = frozens
     assigned to those columns.  Text dumps lay out each page afresh, so the
     columns are measured page by page.  ``note_numbers`` are the numbers of
     the notes under the table (see ``read_aligned_rows``)."""
-    first_body = next((index for index, line in enumerate(lines) if _starts_aligned_row(line)), len(lines))
+    first_row = next((index for index, line in enumerate(lines) if _starts_aligned_row(line)), len(lines))
+    first_body = first_row
     while first_body > 0 and _is_group_line_above_rows(lines, first_body - 1):
         first_body -= 1  # a group row (环境质量) above the first row
+    group_edge = _unlabelled_group_edge(lines[first_body]) if first_body < first_row else None
     header_lines, body_lines = lines[:first_body], lines[first_body:]
     pages = sorted({line.page for line in body_lines})
     width = max((len(line.segments) for line in header_lines), default=0)
@@ -298,7 +300,7 @@ def read_aligned_table(lines: list[Line], note_numbers: frozenset[str] = frozens
     for page in pages:
         page_lines = [line for line in body_lines if line.page == page]
         page_bounds = bounds_by_page[page] if len(bounds_by_page[page]) == len(columns) else columns
-        body.extend(read_aligned_rows(page_lines, page_bounds, headers, note_numbers))
+        body.extend(read_aligned_rows(page_lines, page_bounds, headers, note_numbers, group_edge))
     return assemble([headers], list(range(len(columns))), body)
 
 
@@ -321,6 +323,15 @@ def year_headings(text: str) -> list:
     tokens = list(_year_header().finditer(text))
     covered = "".join(token.group() for token in tokens)
     return tokens if tokens and remove_spaces(covered) == remove_spaces(text) else []
+
+
+def _unlabelled_group_edge(line: Line) -> float | None:
+    """Where the opening group row of a table starts, when it carries no list
+    label (土壤环境): later group rows start there too.  Group rows that are
+    labelled (三、生态质量) all are, and the labels tell them."""
+    from plantext.layout import starts_with_list_label
+
+    return None if starts_with_list_label(line.text) else line.x0
 
 
 def _is_group_line_above_rows(lines: list[Line], index: int) -> bool:
@@ -377,6 +388,27 @@ def _is_group_row(line: Line, cells: list[str | None], seq_columns: set[int]) ->
         return starts_with_list_label(line.text)
     found = match_heading(line.text)
     return found is not None and found.style in ("chinese_list", "chinese_parenthesised")
+
+
+# The top line of a name wrapped in its cell fills the name column; a group
+# row spanning the table leaves most of it empty (土壤环境 over 受污染耕地安全利用率).
+GROUP_ROW_MOST_FILL = 0.6
+
+
+def _is_spanning_group_row(
+    body: list[Line], columns, starts: list[bool], index: int, name_column: int | None, group_edge: float | None
+) -> bool:
+    """In a table whose rows are not numbered, is a lone label a group row
+    spanning the table (土壤环境, 地下水环境)?  Only a table that opens with one
+    shows that it has them: there a lone label is no wrapped name's end, as
+    it would be elsewhere.  It starts where the opening group row does, is
+    too short to be the top line of a wrapped name, and a row starts on the
+    next line."""
+    line = body[index]
+    if group_edge is None or len(line.segments) != 1 or index + 1 >= len(body) or not starts[index + 1]:
+        return False
+    x0, x1 = columns[name_column if name_column is not None else 0]
+    return abs(line.x0 - group_edge) <= line.em and line.x1 - x0 < (x1 - x0) * GROUP_ROW_MOST_FILL
 
 
 def _starts_row(line: Line, cells: list[str | None], seq_columns: set[int]) -> bool:
@@ -485,7 +517,11 @@ def column_of(segment: Segment, columns: list[tuple[float, float]]) -> int:
 
 
 def read_aligned_rows(
-    lines: list[Line], columns, headers: list[str], note_numbers: frozenset[str] = frozenset()
+    lines: list[Line],
+    columns,
+    headers: list[str],
+    note_numbers: frozenset[str] = frozenset(),
+    group_edge: float | None = None,
 ) -> list[tuple[int, list[str | None]]]:
     """Body rows (page, cell texts) from aligned lines.  A line with a
     sequence number or a value starts a row; a lone label in the sequence
@@ -497,7 +533,9 @@ def read_aligned_rows(
     except a name followed by a footnote marker (one of ``note_numbers``)
     above a row that starts without a name (森林覆盖率   1 / %  30.22 …):
     a dump printed the raised marker a line above the row, taking the name
-    with it, so the name is that row's, with its marker."""
+    with it, so the name is that row's, with its marker.  ``group_edge`` is
+    where the table's opening group row starts, if it has one (see
+    ``_is_spanning_group_row``)."""
     width = len(columns)
     roles = classify_headers(headers)
     seq_columns = {index for index, role in enumerate(roles) if role == ("column", "seq", None)}
@@ -509,7 +547,9 @@ def read_aligned_rows(
     rows: list[tuple[int, list[str | None]]] = []
     leading: list[list[str | None]] = []  # the top of the next row's cells
     for index, (line, cells) in enumerate(zip(body, cells_of)):
-        if _is_group_row(line, cells, seq_columns):
+        if _is_group_row(line, cells, seq_columns) or (
+            not seq_columns and _is_spanning_group_row(body, columns, starts, index, name_column, group_edge)
+        ):
             rows.append((line.page, [normalize_text(line.text)] + [None] * (width - 1)))
         elif starts[index]:
             rows.append((line.page, _joined(leading + [cells], width)))
