@@ -43,6 +43,9 @@ SHORT_HEADING_SHARE = 0.6
 # Labels that may stand stacked on lines of their own, their titles below
 # (第一章 / 第一节 / 规划背景 / 主要成效).
 STACKED_STYLES = ("part", "chapter", "section")
+# The first piece of a column header wrapped in its cell (序 of 序 / 号) is
+# at most this many characters.
+HEADER_PIECE_CHARS = 2
 # How many lines after a caption read ahead of its bare 表 label may hold the
 # name column's own header (表1 / 序号 / 主要指标 / 指标).
 CAPTION_HEADER_LINES = 3
@@ -61,6 +64,15 @@ class HeadingMatch:
     label: str
     number: int | None
     title: str
+    # The number of the heading it is numbered within (1 of 1.2), for the
+    # styles that print it (numbering.yaml's `within`).
+    parent: str = ""
+
+    @property
+    def path(self) -> str:
+        """The heading's full number (2 of 第2章, 2.1 of 2.1), which opens the
+        numbers of the headings within it."""
+        return f"{self.parent}.{self.number}" if self.parent else str(self.number)
 
 
 @dataclass
@@ -165,7 +177,11 @@ class _Style:
     pattern: regex.Pattern
     kind: str | None
     label: str | None
-    group: str  # "named", "list", "box", "table", "annex"
+    # "named", "list", "box", "table", "annex"; "nested" for a list style
+    # numbered within another heading (1.1): outside the outline a decimal of
+    # the text (2.5 万亩), no list item.
+    group: str
+    within: str | None = None  # the style whose heading's number opens this one's
 
 
 def numbering_styles() -> tuple[_Style, ...]:
@@ -182,8 +198,10 @@ def _build_numbering_styles(vocab) -> tuple[_Style, ...]:
 
     styles = []
     for entry in vocab["hierarchy"]:
-        group = "named" if entry.get("kind") else "list"
-        styles.append(_Style(entry["name"], compile_(entry["pattern"]), entry.get("kind"), entry.get("label"), group))
+        group = "named" if entry.get("kind") else "nested" if entry.get("within") else "list"
+        styles.append(
+            _Style(entry["name"], compile_(entry["pattern"]), entry.get("kind"), entry.get("label"), group, entry.get("within"))
+        )
     for group, name in (("boxes", "box"), ("tables", "table"), ("annexes", "annex")):
         entry = vocab[group]
         styles.append(_Style(name, compile_(entry["pattern"]), name, entry["label"], name))
@@ -236,10 +254,12 @@ def match_heading(text: str) -> HeadingMatch | None:
             return HeadingMatch("annex", label, number, remove_spaces(title))
         limit = limits["named" if style.group == "named" else style.group if style.group in limits else "list"]
         if not title and style.group == "list":
-            return None  # only a named label (第二章, 专栏 2) may stand alone, its title below
+            # Only a named label (第二章, 专栏 2) or one numbered within its
+            # chapter (1.1) may stand alone, its title below.
+            return None
         if title and (len(title) > limit or _ends_a_sentence(title, vocab, caption=style.group in ("box", "table"))):
             return None
-        if style.group == "list" and any(mark in title for mark in vocab["list_title_breaks"]):
+        if style.group in ("list", "nested") and any(mark in title for mark in vocab["list_title_breaks"]):
             return None
         if style.group in ("box", "table") and not _reads_as_caption(title, vocab):
             return None
@@ -253,9 +273,21 @@ def match_heading(text: str) -> HeadingMatch | None:
             shown = printed if printed.isdigit() or number is None else number
             label = style.label.format(num=shown, prefix=found.groupdict().get("prefix") or "").strip()
         else:
-            label = style.label.format(num=printed)
+            parent = normalize_text(remove_spaces(found.groupdict().get("parent") or ""))
+            label = style.label.format(num=printed, parent=parent)
+            return HeadingMatch(style.name, label, number, title, parent)
         return HeadingMatch(style.name, label, number, title)
     return None
+
+
+def _style_named(name: str) -> _Style:
+    return next(style for style in numbering_styles() if style.name == name)
+
+
+def _stacks(style: str) -> bool:
+    """May a label of this style stand stacked with others on lines of their
+    own (第1章 / 1.1 / 规划基础 / “十三五”工作成效)?"""
+    return style in STACKED_STYLES or _style_named(style).within is not None
 
 
 def _reads_as_caption(title: str, vocab) -> bool:
@@ -606,6 +638,9 @@ class _Builder:
         # them, and the last number printed in each.
         self.style_order: list[str] = []
         self.last_number: dict[str, int] = {}
+        # The last numbered heading of each style, whose full number (2.1)
+        # opens those of the headings within it (2.1.1).
+        self.latest: dict[str, HeadingMatch] = {}
         # The list styles that stand alone as short headings somewhere in the
         # document, found when first needed.
         self.short_styles: set[str] | None = None
@@ -678,10 +713,12 @@ class _Builder:
         without layout prints a chapter and its first section (第一章 /
         第一节 / 规划背景 / 主要成效), take the title lines after them in order."""
         run = [found]
-        while index + len(run) < len(lines) and found.style in STACKED_STYLES:
+        latest = dict(self.latest, **{found.style: found})
+        while index + len(run) < len(lines) and _stacks(found.style):
             label = match_heading(lines[index + len(run)].text)
-            if label is None or label.title or label.style not in STACKED_STYLES:
+            if label is None or label.title or not _stacks(label.style) or not self.fits_within(label, latest):
                 break
+            latest[label.style] = label
             run.append(label)
         if found.style == "table":
             self.bring_caption_forward(lines, index + 1)
@@ -706,9 +743,11 @@ class _Builder:
         caption is moved up to follow the label, the headers stay with the
         table.  A caption may read as the name column's header (主要指标),
         not as another column's, and only when the name column's own header
-        comes after it (表1 / 序号 / 指标 / 单位: 指标 is that header)."""
+        comes after it (表1 / 序号 / 指标 / 单位: 指标 is that header).
+        A header wrapped in its cell comes in pieces (附表 / 序 / 云溪区…重点
+        项目表 / … / 号): its first piece is passed over too."""
         position = start
-        while position < len(lines) and _is_column_header(lines[position].text):
+        while position < len(lines) and _opens_column_header(lines[position].text):
             position += 1
         if start < position < len(lines) and _is_caption_at(lines, position):
             lines.insert(start, lines.pop(position))
@@ -816,6 +855,8 @@ class _Builder:
         as （1）水环境质量 are no headings."""
         if found.style in NAMED_STYLES:
             return True
+        if not self.fits_within(found, self.latest):
+            return False
         if (self.table is not None and not self.in_notes) or self.box is not None:
             # Inside a table (cells such as （1）水环境质量) or a box (groups of
             # its items) a list label is a heading only when it carries on the
@@ -832,6 +873,24 @@ class _Builder:
             return True
         previous = self.pending[-1]
         return self.starts_paragraph(previous, lines[index]) or previous.text[-1] in SENTENCE_END
+
+    def fits_within(self, found: HeadingMatch, latest: dict[str, HeadingMatch]) -> bool:
+        """Does a label numbered within another heading (2.1, 2.1.1) open with
+        that heading's number (2.1 under 第2章)?  A decimal of the text (2.5
+        万亩, a cell's 84.7) rarely does.  Printed alone on its line, with
+        nothing of its own to judge it by, it must also carry on its numbering
+        (1.2 after 1.1, 2.1 opening 第2章)."""
+        within = _style_named(found.style).within
+        if within is None:
+            return True
+        outer = latest.get(within)
+        if outer is None or outer.path != found.parent:
+            return False
+        if found.title:
+            return True
+        previous = latest.get(found.style)
+        expected = previous.number + 1 if previous is not None and previous.parent == found.parent else 1
+        return found.number == expected
 
     def continues_outline(self, found: HeadingMatch, restart: bool = True) -> bool:
         """Does this list heading carry on the numbering of the outline so far?
@@ -858,6 +917,8 @@ class _Builder:
 
     def note_outline(self, found: HeadingMatch) -> None:
         """Record a heading's number; a shallower heading restarts deeper numbering."""
+        if found.number is not None:
+            self.latest[found.style] = found
         if found.style in ("part", "chapter", "section"):
             # A new 篇/章/节 restarts every list numbering under it.
             self.last_number = {style: 0 for style in self.last_number}
@@ -1007,13 +1068,27 @@ def _is_column_header(text: str) -> bool:
     return vocabulary_table(_build_column_headers, "tables")(remove_spaces(text))
 
 
+def _opens_column_header(text: str) -> bool:
+    """Is the line a column header other than the name column's, or the first
+    piece of one wrapped in its cell (序 of 序 / 号)?"""
+    return _is_column_header(text) or remove_spaces(text) in vocabulary_table(_build_header_openings, "tables")
+
+
+def _build_header_openings(tables) -> frozenset[str]:
+    # A cell wraps after a character or two; a piece that is a header of its
+    # own (指标 of 指标类别) is read as that header.
+    words = {word for role, role_words in tables["column_roles"].items() if role != "name" for word in role_words}
+    every_header = {word for role_words in tables["column_roles"].values() for word in role_words}
+    return frozenset(word[:cut] for word in words for cut in range(1, min(len(word), HEADER_PIECE_CHARS + 1))) - every_header
+
+
 def _is_caption_at(lines: list[Line], position: int) -> bool:
     """Can the line at ``position``, under a bare 表 label, be the table's
     caption?  Not a column's header (序号, 单位, 2025年); the name column's
     (主要指标) only when that column's own header follows (表1 / 主要指标 /
     序号 / 指标, not 表1 / 指标 / 单位)."""
     text = lines[position].text
-    if not _HAN.search(text) or _is_column_header(text):
+    if not _HAN.search(text) or _opens_column_header(text):
         return False
     following = lines[position + 1 : position + 1 + CAPTION_HEADER_LINES]
     return not _is_name_header(text) or any(_is_name_header(line.text) for line in following)

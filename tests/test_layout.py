@@ -33,6 +33,8 @@ from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_he
         ("专栏 3-2   地下水污染防治重点工程", "box", "专栏 3-2", None, "地下水污染防治重点工程"),
         ("附表　云溪区“十四五”生态环境保护重点项目表", "table", "附表", None, "云溪区“十四五”生态环境保护重点项目表"),  # a single annexed table
         ("表二　重点工程项目清单", "table", "表 2", 2, "重点工程项目清单"),
+        ("1.1     “十三五”工作成效", "decimal_section", "1.1", 1, "“十三五”工作成效"),
+        ("4.1.2   加强移动源和面源管控", "decimal_subsection", "4.1.2", 2, "加强移动源和面源管控"),
         ("附件    名词解释", "annex", "附件", None, "名词解释"),
         ("附件 2", "annex", "附件 2", 2, ""),
     ],
@@ -664,3 +666,79 @@ def test_a_bulleted_item_opens_a_paragraph_after_a_group_line_of_any_length(tmp_
         "■自然保护地整合优化工程：整合优化雾峰山、清江源等自然保护地，完成勘界立标，新建管护站点12处，修复栖息地8000公顷。",
         "■生态廊道建设工程：在雾峰山—云台山之间建设野生动物生态廊道3条。",
     ]
+
+
+DECIMAL_PLAN = (
+    "        云溪区“十四五”生态环境保护规划\n"
+    "                  第1章   规划基础\n\n"
+    "  1.1     “十三五”工作成效\n\n"
+    "  1.1.1    环境质量持续改善\n\n"
+    "  “十三五”期间，全区新增造林面积 2.6 万亩，森林覆盖率达到\n"
+    "52.3%。\n"
+    "2.5 万亩退化林完成修复，成效明显\n\n"
+    "  1.2     面临的形势\n\n"
+    "  全区产业结构偏重。\n\n"
+    "               第2章   总体要求\n"
+    "  2.1   指导思想\n\n"
+    "  坚持以习近平新时代中国特色社会主义思想为指导。\n"
+)
+
+
+def test_decimal_headings_under_a_chapter_are_its_sections_and_subsections(tmp_path):
+    from plantext.extractors.outline import extract_outline, extract_subheadings
+
+    layout = layout_of(tmp_path, DECIMAL_PLAN)
+    assert [(h.kind, h.label, h.number, h.title, h.level) for h in extract_outline(layout)] == [
+        ("chapter", "第1章", 1, "规划基础", 1),
+        ("section", "1.1", 1, "“十三五”工作成效", 2),
+        ("section", "1.2", 2, "面临的形势", 2),
+        ("chapter", "第2章", 2, "总体要求", 1),  # 2.1 on the next line is no wrapped part of its title
+        ("section", "2.1", 1, "指导思想", 2),
+    ]
+    assert [(h.kind, h.label, h.title) for h in extract_subheadings(layout)] == [("subsection", "1.1.1", "环境质量持续改善")]
+
+
+def test_a_decimal_not_opening_with_its_chapters_number_is_text(tmp_path):
+    # 2.5 万亩 under 第1章 opens a short line of its own after a sentence, as 1.2 would.
+    paragraphs = [p.text for p in layout_of(tmp_path, DECIMAL_PLAN).paragraphs]
+    assert "2.5万亩退化林完成修复，成效明显" in paragraphs
+
+
+def test_decimal_labels_stacked_under_a_chapter_take_their_titles_below(tmp_path):
+    text = (
+        "云溪区“十四五”生态环境保护规划\n第1章\n1.1\n\n规划基础\n\n“十三五”工作成效\n\n"
+        "1.1.1\n\n环境质量持续改善\n\n全区空气质量持续改善。\n1.2\n\n面临的形势\n\n短板明显。\n\n"
+        "第2章\n2.1\n\n总体要求\n\n指导思想\n\n坚持生态优先。\n"
+    )
+    headings = layout_of(tmp_path, text).headings
+    assert [(h.match.label, h.match.title) for h in headings] == [
+        ("第1章", "规划基础"),
+        ("1.1", "“十三五”工作成效"),
+        ("1.1.1", "环境质量持续改善"),
+        ("1.2", "面临的形势"),
+        ("第2章", "总体要求"),
+        ("2.1", "指导思想"),
+    ]
+
+
+def test_a_bare_decimal_that_does_not_carry_on_the_numbering_is_no_heading(tmp_path):
+    # A cell 1.5 alone on its line under 第1章, after its 1.1: no 1.2 came before it.
+    text = "某区规划\n第1章\n\n规划基础\n\n1.1\n\n工作成效\n\n全区改善明显。\n1.5\n\n万吨\n\n"
+    assert [h.match.label for h in layout_of(tmp_path, text).headings] == ["第1章", "1.1"]
+
+
+def test_a_wrapped_line_opening_with_a_decimal_carries_on_its_paragraph(tmp_path):
+    text = (
+        "成都市林业发展规划\n\n  （三）加强林业资源保护\n\n"
+        "  全面推行林长制，严格林地用途管制。到 2025 年末，林业\n"
+        "有害生物成灾率控制在 3.5‰以下，森林火灾受害率稳定在\n\f"
+        "0.9‰以内。2022 年起，每年开展一次森林资源管理“一张\n图”年度更新。\n"
+    )
+    paragraphs = [p.text for p in layout_of(tmp_path, text).paragraphs]
+    assert any("稳定在0.9‰以内" in paragraph for paragraph in paragraphs)
+
+
+def test_a_bare_table_label_takes_its_caption_after_the_first_piece_of_a_wrapped_header(tmp_path):
+    text = "某区规划\n\n第1章 主要任务\n\n附表\n序\n\n云溪区“十四五”生态环境保护重点项目表\n\n项目名称\n\n建设内容\n\n号\n"
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [(t.heading.match.label, t.heading.match.title) for t in tables] == [("附表", "云溪区“十四五”生态环境保护重点项目表")]
