@@ -79,3 +79,30 @@ def test_a_table_of_projects_dates_each_project_by_its_years_of_construction(tmp
         ("2026—2028年", "2028-12-31", "曹娥江流域水生态修复工程"),
         ("2027年", "2027-12-31", "滨海新区污水处理厂提标改造工程"),
     ]
+
+
+PROJECT_TABLE = (
+    "某区“十四五”生态环境保护规划\n\n第五章 保障措施\n\n"
+    "         附表 1   重点项目表\n"
+    "序号   项目名称                               总投资     {header}       责任单位\n"
+    "1      溪口工业园区污水处理厂提标改造工程     8600       2021—2023年    区住建局\n"
+    "3      挥发性有机物综合治理工程               3200       2022年         区生态环境分局\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header,kinds",
+    [
+        # The years a project is built in: a single year is the one it is built during.
+        ("建设年限", ["during", "during"]),
+        ("建设期限", ["during", "during"]),
+        # The time it is due: a year is completion by its end.
+        ("完成时限", ["during", "by"]),
+    ],
+)
+def test_a_bare_year_of_construction_is_the_year_the_project_is_built_during(tmp_path, header, kinds):
+    deadlines = extract_schedule_deadlines(tables_of(tmp_path, PROJECT_TABLE.format(header=header)), plan_start=2021)
+    assert [(d.raw, d.date, d.kind) for d in deadlines] == [
+        ("2021—2023年", "2023-12-31", kinds[0]),
+        ("2022年", "2022-12-31", kinds[1]),
+    ]

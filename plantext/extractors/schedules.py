@@ -10,8 +10,10 @@ The header words of these columns are kept in ``tables.yaml``
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from plantext.extractors.deadlines import deadline_record, is_past
-from plantext.extractors.tables import RawTable
+from plantext.extractors.tables import RawTable, year_headings
 from plantext.models import Deadline
 from plantext.normalize import remove_spaces
 from plantext.timeexpr import find_time_expressions
@@ -30,13 +32,29 @@ def extract_schedule_deadlines(tables: list[RawTable], plan_start: int | None = 
         if columns is None:
             continue
         task, due = columns
+        built_in = _is_construction_period(table.columns[due])
         for row in table.rows:
             if not row.cells[task]:
                 continue
             for expression in find_time_expressions(row.cells[due]):
+                if built_in and _is_bare_year(row.cells[due]):
+                    expression = replace(expression, kind="during")
                 if not is_past(expression, plan_start):
                     deadlines.append(deadline_record(expression, row.cells[task], row.page))
     return deadlines
+
+
+def _is_construction_period(header: str) -> bool:
+    """Does the time column give the years the work is built in (建设年限),
+    rather than the time it is due (完成时限)?"""
+    words = load_vocabulary("tables")["schedule_roles"]["construction"]
+    return any(word in remove_spaces(header) for word in words)
+
+
+def _is_bare_year(cell: str) -> bool:
+    """A cell that is one year and nothing else (2022年): under a construction
+    period the year the work is done during, as a range (2021—2023年) is."""
+    return len(year_headings(cell)) == 1
 
 
 def schedule_columns(headers: list[str]) -> tuple[int, int] | None:
