@@ -545,16 +545,13 @@ def _title_lines(flow: list[Line]) -> tuple[int, int]:
     """Where the title's opening lines start and end in the flow.
 
     A title is a line that names a plan, or two lines that do so together
-    where a line break parts the plan word (…污染防治规 / 划).  Of the titles
-    before the first heading, the first to name the plan's period
+    (see ``_wrapped_title``).  Of the titles before the first heading, the first to name the plan's period
     (“十四五”, 2021—2025年) and end as a title does (…规划, …规划（2021—2025年）)
     wins: an earlier line naming a plan without one is a site's menu
     (规划计划) or a heading's title (规划背景), while a line of prose may name
     both (“十四五”时期是我市生态修复规划实施的关键阶段); else the first
     title wins.
     """
-    from plantext.timeexpr import find_period
-
     vocab = _numbering()["titles"]
     window = [line for line in flow[: vocab["search_lines"]] if line.page <= vocab["search_pages"]]
     candidates = []
@@ -564,15 +561,35 @@ def _title_lines(flow: list[Line]) -> tuple[int, int]:
         following = window[index + 1] if index + 1 < len(window) else None
         if _names_a_plan(line.text):
             span = (index, index + 1)
-        elif following is not None and not _names_a_plan(following.text) and _names_a_plan(line.text + following.text):
+        elif following is not None and _wrapped_title(line.text, following.text):
             span = (index, index + 2)
         else:
             continue
-        text = remove_spaces("".join(line.text for line in window[span[0] : span[1]]))
-        if find_period(text) and _ends_as_title(text) and not any(mark in text for mark in vocab["not_in_title"]):
+        if _is_full_title("".join(line.text for line in window[span[0] : span[1]])):
             return span
         candidates.append(span)
     return candidates[0] if candidates else (0, 1)
+
+
+def _wrapped_title(first: str, second: str) -> bool:
+    """Do two lines name a plan together, the first naming none: a line break
+    parts the plan word (…污染防治规 / 划), or the second line names the plan
+    but only the two name its period (江澜省“十四五”…生态环境 / 保护规划)?
+    A second line naming the period itself is the title alone (生态环境部 /
+    “十四五”生态环境保护规划)."""
+    if not _names_a_plan(first + second):
+        return False
+    return not _names_a_plan(second) or (_is_full_title(first + second) and not _is_full_title(second))
+
+
+def _is_full_title(text: str) -> bool:
+    """Does the text name the plan's period and end as a title does, with no
+    mark of running text (“十四五”…规划, …规划（2021—2025年）)?"""
+    from plantext.timeexpr import find_period
+
+    text = remove_spaces(text)
+    not_in_title = _numbering()["titles"]["not_in_title"]
+    return bool(find_period(text)) and _ends_as_title(text) and not any(mark in text for mark in not_in_title)
 
 
 # What may follow a plan's name at the end of its title: its years in brackets.

@@ -396,6 +396,21 @@ def test_a_title_wrapped_inside_its_plan_word(tmp_path):
     assert [(h.match.label, h.match.title) for h in layout.headings] == [("第一部分", "规划背景"), ("一、", "工作基础")]
 
 
+@pytest.mark.parametrize(
+    "opening,title",
+    [
+        # the second line names a plan, but only the two together name its period
+        ("江澜省“十四五”土壤、地下水和农村生态环境\n             保护规划\n", "江澜省“十四五”土壤、地下水和农村生态环境保护规划"),
+        ("江澜省“十四五”土壤、地下水和农村生态环境\n保护规划\n", "江澜省“十四五”土壤、地下水和农村生态环境保护规划"),
+        # a line above a title that names the period on its own is not part of it
+        ("生态环境部\n“十四五”生态环境保护规划\n", "“十四五”生态环境保护规划"),
+    ],
+)
+def test_a_title_wrapped_before_a_line_that_names_the_plan_alone(tmp_path, opening, title):
+    text = opening + "  为深入打好净土保卫战，持续改善全省土壤环境质量，编制本规划。\n第一部分　规划背景\n"
+    assert layout_of(tmp_path, text).title == title
+
+
 def test_stacked_labels_take_the_title_lines_below_them_in_order(tmp_path):
     text = (
         "某市“十四五”生态环境保护规划\n第一章\n第一节\n\n规划背景\n\n主要成效\n\n"
