@@ -12,7 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plantext.extractors.flattened import read_flattened_table
+from plantext.extractors.flattened import one_cell_per_line, read_flattened_table
 from plantext.extractors.tables import read_region
 from plantext.ingest import read_source
 from plantext.layout import TableRegion, analyse, match_heading
@@ -265,17 +265,26 @@ def test_sequence_cells_printed_after_the_rows_number_the_rows_without_one():
         # the group cell of a row's first line follows its number (序号 类别 指标)
         (["环境质量"], ["1", "细颗粒物（PM2.5）年均浓度", "微克/立方米", "31", "≤28", "约束性"]),
         (["环境质量"], ["2", "空气质量优良天数比例", "%", "83.1", "85左右", "约束性"]),
-        # the groups printed late cannot be told row by row: none rather than 环境质量
-        ([], ["3", "氮氧化物重点工程减排量", "万吨", "—", "〔1.2〕", "约束性"]),
-        ([], ["4", "单位地区生产总值二氧化碳排放降低", "%", "—", "〔20〕", "约束性"]),
-        ([], ["5", "林木覆盖率", "%", "31.9", "32.5", "预期性"]),
+        # a row numbered late stands where its number does: the category
+        # printed right after the number is its own (3 / 污染减排)
+        (["污染减排"], ["3", "氮氧化物重点工程减排量", "万吨", "—", "〔1.2〕", "约束性"]),
+        (["应对气候变化"], ["4", "单位地区生产总值二氧化碳排放降低", "%", "—", "〔20〕", "约束性"]),
+        (["生态保护"], ["5", "林木覆盖率", "%", "31.9", "32.5", "预期性"]),
     ]
 
 
-def test_numbers_after_the_rows_that_are_not_the_missing_ones_stay_a_row():
+def test_numbers_after_the_rows_that_are_not_the_missing_ones_number_no_row():
     lines = LATE_SEQUENCE_COLUMN[:-7] + ["7", "污染减排"]
     _, rows = read_flattened_table(lines, [2] * len(lines))
-    assert len(rows) == 6
+    # 7 is not 3 to 5, the numbers missing: no row takes it, and the text
+    # after it is a category cell, not a row of its own
+    assert [row.cells[:2] for row in rows] == [
+        ["1", "细颗粒物（PM2.5）年均浓度"],
+        ["2", "空气质量优良天数比例"],
+        ["", "氮氧化物重点工程减排量"],
+        ["", "单位地区生产总值二氧化碳排放降低"],
+        ["", "林木覆盖率"],
+    ]
 
 
 def test_a_circled_marker_printed_apart_from_its_value_stays_with_it():
@@ -336,6 +345,167 @@ def test_the_qinghai_dump_reads_as_the_pdf_reader_reads_the_pdf():
         assert [(row.page, row.groups, row.cells) for row in rows] == [
             (row.page, row.groups, [cell.translate(plain) for cell in row.cells]) for row in table.rows
         ]
+
+
+# ---------------------------------------------------------------- one cell per line
+#
+# pdftotext without -layout prints every cell of a ruled table as a line of
+# its own, in its reading order rather than row by row.  The snippets are
+# table regions of the review plans' .raw.txt dumps as the layout hands them
+# over; the expected rows are those the ruled-PDF reader gives for the PDF.
+
+
+def read_raw(lines: list[str], pages: list[int] | None = None):
+    columns, rows = read_flattened_table(lines, pages or [2] * len(lines))
+    return columns, [(row.groups, row.cells) for row in rows]
+
+
+def test_a_dump_of_one_cell_per_line_is_told_from_one_of_cells_side_by_side():
+    assert one_cell_per_line(["序号", "指标", "2020 年 2025 年 2035 年", "1", "森林覆盖率（%）", "40.2", "42 左右", "约束性"])
+    assert not one_cell_per_line(TABLE_1_HEADER + ["湟水流域劣 V类水质比", "例(%)", "31.6 0 0 完成", "约束", "性"])
+
+
+def test_a_two_level_header_pairs_its_value_words_with_the_years_under_them():
+    lines = [
+        "序号", "指标", "单位", "基准值", "目标值", "2020 年", "2025 年", "属性",
+        "1", "一般工业固体废物综合利用率", "%", "55", "60", "预期性",
+        "2", "工业危险废物利用处置率", "%", "95", "100", "约束性",
+    ]
+    assert read_raw(lines) == (["序号", "指标", "单位", "基准值2020年", "目标值2025年", "属性"], [
+        ([], ["1", "一般工业固体废物综合利用率", "%", "55", "60", "预期性"]),
+        ([], ["2", "工业危险废物利用处置率", "%", "95", "100", "约束性"]),
+    ])
+
+
+def test_category_cells_printed_with_the_header_are_no_header_and_no_row():
+    lines = [
+        "类别", "经济发展", "创新驱动", "民生福祉", "绿色生态", "序", "号", "指标", "2020年", "2025年", "年均增长（累", "计）", "属性",
+        "1", "地区生产总值增长（%）", "3.6", "—", "6左右", "预期性",
+        "2", "全员劳动生产率增长（%）", "—", "—", "高于GDP增长", "预期性",
+    ]
+    assert read_raw(lines) == (["序号", "指标", "2020年", "2025年", "年均增长（累计）", "属性"], [
+        ([], ["1", "地区生产总值增长（%）", "3.6", "—", "6左右", "预期性"]),
+        ([], ["2", "全员劳动生产率增长（%）", "—", "—", "高于GDP增长", "预期性"]),
+    ])
+
+
+def test_a_header_wrapped_line_by_line_across_and_values_printed_before_their_name():
+    lines = [
+        "序号", "指标", "单位", "2020 年现", "2025 年目标", "指标属", "状值", "值", "性",
+        "82.5", "≥85.2", "约束性",
+        "其中：长江流域", "95.2", "100", "黄河流域", "79.3", "≥82.8", "淮河流域", "70.4", "≥76.5",
+        "水环境", "1", "地表水国控断面水质优良（达到或好于", "%", "III 类）比例",
+        "2", "地表水国控断面劣 V 类水体比例", "%", "1.0", "0", "约束性",
+    ]
+    # the parts (其中) print no unit and no attribute: those of the merged
+    # cells of their whole, which the indicator reader gives them
+    assert read_raw(lines, [2] * 26 + [3] * 6) == (["序号", "指标", "单位", "2020年现状值", "2025年目标值", "指标属性"], [
+        (["水环境"], ["1", "地表水国控断面水质优良（达到或好于Ⅲ类）比例", "%", "82.5", "≥85.2", "约束性"]),
+        (["水环境"], ["", "其中：长江流域", "", "95.2", "100", ""]),
+        (["水环境"], ["", "黄河流域", "", "79.3", "≥82.8", ""]),
+        (["水环境"], ["", "淮河流域", "", "70.4", "≥76.5", ""]),
+        (["水环境"], ["2", "地表水国控断面劣Ⅴ类水体比例", "%", "1.0", "0", "约束性"]),
+    ])
+
+
+def test_the_values_of_a_run_of_rows_printed_before_their_names_are_paired_in_order():
+    lines = [
+        "类别", "序", "指标", "单位", "号", "环境质", "1", "量", "2020", "2025 年", "属性", "年",
+        "地级及以上城市细颗粒物（PM2.5）", "%", "—", "〔10〕", "约束性", "%", "87", "87.5", "约束性",
+        "%", "1.2", "基本消除", "约束性", "天", "12", "≤8", "预期性", "微克/立", "138", "稳中有降", "预期性",
+        "—", "下降", "约束性", "浓度下降",
+        "2", "地级及以上城市空气质量优良天数", "比率", "3", "地级及以上城市重度及以上污染天", "数比率",
+        "4", "京津冀及周边地区重度及以上污染", "天数", "5", "地级及以上城市臭氧浓度", "方米",
+        "节能降", "6", "单位国内生产总值能源消耗", "%", "碳", "13.5%",
+    ]
+    assert read_raw(lines, [3] * len(lines)) == (["序号", "指标", "单位", "2020年", "2025年", "属性"], [
+        (["环境质量"], ["1", "地级及以上城市细颗粒物（PM2.5）浓度下降", "%", "—", "〔10〕", "约束性"]),
+        (["环境质量"], ["2", "地级及以上城市空气质量优良天数比率", "%", "87", "87.5", "约束性"]),
+        (["环境质量"], ["3", "地级及以上城市重度及以上污染天数比率", "%", "1.2", "基本消除", "约束性"]),
+        (["环境质量"], ["4", "京津冀及周边地区重度及以上污染天数", "天", "12", "≤8", "预期性"]),
+        (["环境质量"], ["5", "地级及以上城市臭氧浓度", "微克/立方米", "138", "稳中有降", "预期性"]),
+        (["节能降碳"], ["6", "单位国内生产总值能源消耗", "%", "—", "下降13.5%", "约束性"]),
+    ])
+
+
+def test_an_attribute_column_before_the_unit_is_filled_in_header_order():
+    lines = [
+        "序", "号", "指标名称", "指标属性", "单位", "2020年基期", "值", "2025年目标", "值", "2035年远景", "值",
+        "1", "森林覆盖率", "约束性", "%", "59.96", "60左右", "60以上",
+        "2", "森林蓄积量", "约束性", "亿立方米", "6.18", "7.0", "8.5",
+    ]
+    assert read_raw(lines) == (["序号", "指标名称", "指标属性", "单位", "2020年基期值", "2025年目标值", "2035年远景值"], [
+        ([], ["1", "森林覆盖率", "约束性", "%", "59.96", "60左右", "60以上"]),
+        ([], ["2", "森林蓄积量", "约束性", "亿立方米", "6.18", "7.0", "8.5"]),
+    ])
+
+
+def test_a_header_of_three_lines_printed_after_the_first_names_and_a_page_number():
+    lines = [
+        "序", "类别", "指标名称", "单位", "号", "1", "2", "环境质", "地级及以上城市细颗粒物", "微克/立", "量",
+        "（PM2.5）平均浓度", "方米", "地级及以上城市空气质量", "%", "优良天数比例", "— 2 —",
+        "基准值", "目标值", "远景值", "指标属", "（2025", "（2030", "（2035", "性", "年）", "年）", "年）",
+        "21.5", "≤20", "≤18", "约束性", "98.5", "≥98.5", "≥99", "约束性",
+    ]
+    assert read_raw(lines) == (["序号", "指标名称", "单位", "基准值（2025年）", "目标值（2030年）", "远景值（2035年）", "指标属性"], [
+        (["环境质量"], ["1", "地级及以上城市细颗粒物（PM2.5）平均浓度", "微克/立方米", "21.5", "≤20", "≤18", "约束性"]),
+        (["环境质量"], ["2", "地级及以上城市空气质量优良天数比例", "%", "98.5", "≥98.5", "≥99", "约束性"]),
+    ])
+
+
+def test_values_of_a_row_printed_in_two_runs_fill_its_slots_in_order():
+    lines = [
+        "序号", "指标", "单位", "2020 年", "2020 年", "完成情", "目标", "完成", "况",
+        "%", "≥76[1]", "80.1", "完成", "%", "≥70.8", "90.9", "完成", "45", "完成", "60.3", "完成",
+        "一、环境质量", "1", "地级及以上城市空气质量优良天数比", "例", "2", "地表水达到或好于Ⅲ类水体比例",
+        "二、生态保护", "3", "森林覆盖率", "%", "43", "4", "草原综合植被盖度", "%", "≥58", "[2]",
+    ]
+    # 45 / 完成 and 60.3 / 完成: the last cells of rows 3 and 4, printed
+    # before their names; [2] is the marker of ≥58, printed apart
+    assert read_raw(lines, [1] * len(lines)) == (["序号", "指标", "单位", "2020年目标", "2020年完成", "完成情况"], [
+        (["一、环境质量"], ["1", "地级及以上城市空气质量优良天数比例", "%", "≥76[1]", "80.1", "完成"]),
+        (["一、环境质量"], ["2", "地表水达到或好于Ⅲ类水体比例", "%", "≥70.8", "90.9", "完成"]),
+        (["二、生态保护"], ["3", "森林覆盖率", "%", "43", "45", "完成"]),
+        (["二、生态保护"], ["4", "草原综合植被盖度", "%", "≥58[2]", "60.3", "完成"]),
+    ])
+
+
+def test_an_attribute_wrapped_and_printed_after_the_next_row_number_is_its_rows():
+    lines = [
+        "类别", "序", "指标", "单位", "号", "环境质", "1", "2020", "2025 年", "属性", "≤33", "约束", "年",
+        "细颗粒物（PM2.5）年均浓度", "微克/立", "量", "36", "方米",
+        "2", "空气质量优良天数比例", "%", "性", "84.7", "≥87", "约束", "性",
+        "3", "地表水国省控断面达到或好于 III 类", "%", "75", "87.5", "水体比例", "4", "约束", "性",
+        "县级集中式饮用水水源地水质达标率", "%", "100", "100", "约束", "性",
+    ]
+    assert read_raw(lines, [3] * len(lines))[1] == [
+        (["环境质量"], ["1", "细颗粒物（PM2.5）年均浓度", "微克/立方米", "36", "≤33", "约束性"]),
+        (["环境质量"], ["2", "空气质量优良天数比例", "%", "84.7", "≥87", "约束性"]),
+        (["环境质量"], ["3", "地表水国省控断面达到或好于Ⅲ类水体比例", "%", "75", "87.5", "约束性"]),
+        (["环境质量"], ["4", "县级集中式饮用水水源地水质达标率", "%", "100", "100", "约束性"]),
+    ]
+
+
+def test_footnote_markers_and_a_unit_printed_apart_go_on_their_rows():
+    lines = [
+        "类别", "序", "指标名称", "单位", "2020 年", "2025 年", "2035 年", "指标属", "现状值", "目标值", "远景目标", "性",
+        "48", "40", "≤35", "约束性", "%", "78.1", "≥82", "85 左右", "约束性", "%", "1.9", "基本消除", "—", "预期性",
+        "%", "91.7", "≥95", "100", "约束性", "%", "0", "0", "0", "约束性", "%", "100", "100", "100", "约束性",
+        "%", "—", "0", "0", "预期性",
+        "号", "环境", "1", "治理", "中心城区细颗粒物", "（PM2.5）年均浓度", "2", "中心城区空气质量优", "良天数比例",
+        "3", "微克/立", "1", "方米", "1", "重度及以上污染天数", "比例", "4", "国考断面水质优良", "（达到或好于Ⅲ类）", "比例",
+        "5", "国考断面劣Ⅴ类水体", "比例", "6", "县级及以上城市集中", "式饮用水水源地水质", "达标率", "7", "城市建成区黑臭水体", "比例",
+    ]
+    # the 1s are the raised markers of rows 1 and 2 (…浓度¹), 微克/立方米 row 1's unit
+    assert read_raw(lines, [3] * len(lines)) == (["序号", "指标名称", "单位", "2020年现状值", "2025年目标值", "2035年远景目标", "指标属性"], [
+        (["环境治理"], ["1", "中心城区细颗粒物（PM2.5）年均浓度1", "微克/立方米", "48", "40", "≤35", "约束性"]),
+        (["环境治理"], ["2", "中心城区空气质量优良天数比例1", "%", "78.1", "≥82", "85左右", "约束性"]),
+        (["环境治理"], ["3", "重度及以上污染天数比例", "%", "1.9", "基本消除", "—", "预期性"]),
+        (["环境治理"], ["4", "国考断面水质优良（达到或好于Ⅲ类）比例", "%", "91.7", "≥95", "100", "约束性"]),
+        (["环境治理"], ["5", "国考断面劣Ⅴ类水体比例", "%", "0", "0", "0", "约束性"]),
+        (["环境治理"], ["6", "县级及以上城市集中式饮用水水源地水质达标率", "%", "100", "100", "100", "约束性"]),
+        (["环境治理"], ["7", "城市建成区黑臭水体比例", "%", "—", "0", "0", "预期性"]),
+    ])
 
 
 CELL_ALPHABET = list("规划指标基准值目标完成情况属性序号约束预期性环境质量（）()%、.,0123456789 -—≥<>IIIV类万KW左右以上注")
