@@ -57,6 +57,21 @@ def test_the_deepest_level_of_an_indicator_system_names_the_indicator_and_the_le
     assert rows[0].group_headers == levels[:2]
 
 
+@pytest.mark.parametrize(
+    "levels",
+    [
+        ["一级指标", "二级指标", "指标名称"],
+        ["一级指标", "指标"],
+    ],
+)
+def test_levels_of_an_indicator_system_group_the_rows_where_another_column_names_the_indicators(levels):
+    header = [levels + ["单位", "2025年"]]
+    body = [(3, ["生态保护", "森林", "森林覆盖率", "%", "≥41"][-len(levels) - 2 :])]
+    columns, rows = assemble(header, list(range(len(levels) + 2)), body)
+    assert columns == [levels[-1], "单位", "2025年"]
+    assert (rows[0].groups, rows[0].cells[0]) == (body[0][1][: len(levels) - 1], "森林覆盖率")
+
+
 def test_a_column_of_numbers_without_header_is_the_sequence_column():
     header = [["规划指标", None, None, "2020年", "2025年", "指标属性"]]
     body = [(16, ["生态保护", "1", "森林覆盖率(%)", "7.5", "8.0", "约束性"]), (16, [None, "2", "湿地保护率(%)", "64.31", "≥66", "约束性"])]

@@ -805,13 +805,15 @@ def _name_column(roles, spans) -> int | None:
 
 def classify_headers(headers: list[str]) -> list[tuple[str, str | None, int | None] | None]:
     """The role of each of a table's columns, as ``classify_header`` gives
-    it, except where two or more columns are headed by levels of an
-    indicator system (一级指标 | 二级指标 | 三级指标): each of them claims the
-    name, and it is the deepest level's; the levels above it group the rows."""
+    it, except where columns are headed by levels of an indicator system
+    (一级指标 | 二级指标 | 三级指标): each of them claims the name, and it is
+    the deepest level's, unless another column names the indicators
+    (一级指标 | 二级指标 | 指标名称); the levels above it group the rows."""
     roles = [classify_header(header) for header in headers]
     levels = {index: level for index, level in enumerate(map(_indicator_level, headers)) if level is not None}
-    if len(levels) >= 2:
-        deepest = max(levels, key=levels.get)
+    named_elsewhere = any(role == ("column", "name", None) for index, role in enumerate(roles) if index not in levels)
+    if levels and (named_elsewhere or len(levels) >= 2):
+        deepest = None if named_elsewhere else max(levels, key=levels.get)
         for index in levels:
             roles[index] = ("column", "name" if index == deepest else "category", None)
     return roles
