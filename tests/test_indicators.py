@@ -298,8 +298,10 @@ def test_a_unit_printed_only_after_the_values_is_the_rows(name, cells, unit):
         # units the units vocabulary does not know stay as printed
         ("起", "起"),
         ("千克/人·日", "千克/人·日"),
-        # a dash says the row has none
+        # a dash or a slash, of any width and length, says the row has none
         ("—", None),
+        ("———", None),
+        ("／", None),
     ],
 )
 def test_a_unit_cell_is_the_rows_unit_as_printed(unit_cell, unit):
