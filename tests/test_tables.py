@@ -300,6 +300,25 @@ def test_group_rows_without_a_list_label_spanning_a_table_whose_rows_are_not_num
     ]
 
 
+SPANNING_GROUPS_WRAPPED_NAME_TABLE = """\
+指标                        单位     2020 年    2025 年    属性
+土壤环境
+污染地块安全利             %       90       95       约束性
+用率
+受污染耕地安全利用率              %     90.2     93 左右    约束性
+地下水环境
+地下水国控点位 V 类水比例          %     27.6     25 左右    预期性"""
+
+
+def test_a_lone_line_going_on_with_a_word_the_name_above_breaks_off_is_no_group_row():
+    _, rows = read_aligned_table(lines_of(SPANNING_GROUPS_WRAPPED_NAME_TABLE, page=2))
+    assert [(row.groups, row.cells[0]) for row in rows] == [
+        (["土壤环境"], "污染地块安全利用率"),
+        (["土壤环境"], "受污染耕地安全利用率"),
+        (["地下水环境"], "地下水国控点位Ⅴ类水比例"),
+    ]
+
+
 LABELLED_GROUPS_WRAPPED_NAME_TABLE = """\
 指标                  单位    2020    2025 年   2035 年   属性
 三、生态质量

@@ -402,13 +402,38 @@ def _is_spanning_group_row(
     spanning the table (土壤环境, 地下水环境)?  Only a table that opens with one
     shows that it has them: there a lone label is no wrapped name's end, as
     it would be elsewhere.  It starts where the opening group row does, is
-    too short to be the top line of a wrapped name, and a row starts on the
-    next line."""
+    too short to be the top line of a wrapped name, does not go on with a
+    word the name above it breaks off (污染地块安全利 / 用率), and a row starts
+    on the next line."""
     line = body[index]
     if group_edge is None or len(line.segments) != 1 or index + 1 >= len(body) or not starts[index + 1]:
         return False
-    x0, x1 = columns[name_column if name_column is not None else 0]
-    return abs(line.x0 - group_edge) <= line.em and line.x1 - x0 < (x1 - x0) * GROUP_ROW_MOST_FILL
+    column = name_column if name_column is not None else 0
+    x0, x1 = columns[column]
+    if abs(line.x0 - group_edge) > line.em or line.x1 - x0 >= (x1 - x0) * GROUP_ROW_MOST_FILL:
+        return False
+    above = _cells_of(body[index - 1], columns)[column] if index > 0 else None
+    return not (above and _goes_on_with_a_word(above, line.text))
+
+
+# How many characters on each side of a line break are cut into words to see
+# whether the break falls inside one.
+WORD_BREAK_CONTEXT = 4
+
+
+def _goes_on_with_a_word(above: str, below: str) -> bool:
+    """Does ``below`` go on with a word that ``above`` breaks off?  jieba's
+    words of the text across the break say: 安全利 / 用率 breaks 利用率, 整治数量
+    / 地下水环境 breaks no word."""
+    import jieba
+
+    before = remove_spaces(above)[-WORD_BREAK_CONTEXT:]
+    after = remove_spaces(below)[:WORD_BREAK_CONTEXT]
+    boundaries, position = set(), 0
+    for word in jieba.lcut(before + after):
+        position += len(word)
+        boundaries.add(position)
+    return bool(before) and bool(after) and len(before) not in boundaries
 
 
 def _starts_row(line: Line, cells: list[str | None], seq_columns: set[int]) -> bool:
