@@ -521,3 +521,20 @@ CELL_ALPHABET = list("规划指标基准值目标完成情况属性序号约束�
 def test_any_lines_are_read_without_error(lines):
     columns, rows = read_flattened_table(lines, [1] * len(lines))
     assert all(len(row.cells) == len(columns) for row in rows)
+
+
+def test_a_region_of_header_words_alone_is_read_without_exhausting_the_stack():
+    # 1,200 header pieces one per line, and one value: at most one row, and
+    # no RecursionError from the search for the header's columns.
+    lines = ["指标", "单位"] * 600 + ["82.5"]
+    _, rows = read_flattened_table(lines, [1] * len(lines))
+    assert len(rows) <= 1
+
+
+def test_a_name_left_with_an_open_bracket_does_not_take_the_next_rows_name():
+    lines = ["序号", "指标", "单位", "2020年", "2025年", "属性"]
+    lines += ["1", "森林覆盖率（按", "%", "30", "35", "约束性"]
+    lines += ["2", "草原综合植被盖度", "%", "50", "55", "预期性"]
+    lines += ["3", "湿地保护率", "%", "40", "45", "约束性"]
+    _, rows = read_flattened_table(lines, [1] * len(lines))
+    assert [row.cells[1] for row in rows] == ["森林覆盖率（按", "草原综合植被盖度", "湿地保护率"]

@@ -979,7 +979,16 @@ class _Fragment:
     broken: bool = False
 
 
+# The most lines a region read by the cell-per-line reader may have (the
+# longest table read has 291): its work grows faster than its lines, and a
+# longer region is left to the reader of flattened headers, whose work grows
+# with them, so that no input takes long.
+_CELL_LINES_MOST = 1200
+
+
 def _read_cell_lines(kept: list[tuple[str, int]]) -> tuple[list[str], list[RawRow]] | None:
+    if len(kept) > _CELL_LINES_MOST:
+        return None
     fragments = [_Fragment(text, page) for text, page in kept if not _is_page_number(text)]
     header = _read_stream_header(fragments)
     if header is None:
@@ -1251,6 +1260,9 @@ def _stop_reading(scan: _HeaderScan, header: list[str] | None) -> bool:
 # How many ways of putting a header together are tried before the first one
 # found line by line is kept.
 _HEADER_TRIALS = 5000
+# A header of more pieces than this is no header (the longest read has 16):
+# the search goes one level deeper for each piece.
+_HEADER_MOST_PIECES = 80
 
 
 def _arrange_header(pieces: list[str]) -> list[str] | None:
@@ -1258,6 +1270,8 @@ def _arrange_header(pieces: list[str]) -> list[str] | None:
     a whole (after the two-level stitching): each piece goes on a column it
     continues, or starts one, the first way that works in the order
     ``_HeaderScan.place`` tries them (the first column it continues first)."""
+    if len(pieces) > _HEADER_MOST_PIECES:
+        return None
     trials = 0
 
     def complete(columns: list[str]) -> bool:
@@ -1618,7 +1632,11 @@ class _StreamReader:
                 if state == "complete" or (state == "partial" and self.unit_state(text) is None):
                     return cell
             elif cell.kind == "text" and kind == "text" and not _stands_alone(cell.lines[-1], text):
-                return cell
+                # A name its row's values followed takes only the line that
+                # closes its bracket (…年均浓度（微 / 19 / ≤18 / 克/立方米）),
+                # not the next row's name (森林覆盖率（按 / % / 30 / … / 草原…).
+                if not self._followed_by_values(cell) or any(bracket in text for bracket in _CLOSE_BRACKETS):
+                    return cell
             elif cell.kind == "attr" and remove_spaces(joined) in _rules().attributes:
                 return cell
         return None
