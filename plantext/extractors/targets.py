@@ -451,9 +451,11 @@ def _with_unitless_values(
 
 def _joined_as_list(previous: Quantity, quantity: Quantity, between: str, rules: _TargetRules) -> bool:
     """True when ``between`` joins two values of one list: a conjunction
-    (``98%和85%``), or between two counts the things the first one counts
-    and a conjunction (``10个示范县、100个``)."""
-    if rules.list_conjunctions.fullmatch(between):
+    (``98%和85%``), also after the first value's comparator word
+    (``86%以上和85%以上``, ``95%左右、90%左右``), or between two counts the
+    things the first one counts and a conjunction (``10个示范县、100个``)."""
+    after_word = rules.after_words.match(between)
+    if rules.list_conjunctions.fullmatch(between[after_word.end() :] if after_word else between):
         return True
     if previous.unit not in rules.count_units or quantity.unit not in rules.count_units:
         return False
