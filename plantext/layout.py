@@ -1124,7 +1124,17 @@ def _build_column_headers(tables):
     words = {word for role, role_words in tables["column_roles"].items() if role != "name" for word in role_words}
     words.update(word for role_words in tables["value_roles"].values() for word in role_words)
     year = regex.compile(tables["year_header"])
-    return lambda text: text in words or bool(year.fullmatch(text))
+    # After its year a value column's header may name the value's role
+    # (2020年基期值, 2025年目标), the words classify_header reads there; a
+    # cell wrapped in its column shows only their opening (2020 年基 / 期值).
+    role_words = words | {word for role_words in tables["year_value_roles"].values() for word in role_words}
+    after_year = {word[:cut] for word in role_words for cut in range(len(word) + 1)}
+
+    def is_column_header(text: str) -> bool:
+        found = year.match(text)
+        return text in words or (found is not None and text[found.end() :] in after_year)
+
+    return is_column_header
 
 
 def _is_header_row(line: Line) -> bool:

@@ -570,6 +570,20 @@ def test_a_header_cell_joining_two_headers_is_a_header(tmp_path):
     assert [(table.label, len(table.lines)) for table in tables] == [("专栏 1", 2)]
 
 
+def test_a_year_header_naming_its_values_role_opens_a_table_in_a_box(tmp_path):
+    # 2020 年基期值 / 2025 年目标值, wrapped in their cells as 2020 年基 / 期值.
+    text = (
+        "“十四五”全国农业绿色发展规划\n\n第二章 总体要求\n\n"
+        "        专栏 1   “十四五”农业绿色发展主要指标\n"
+        " 指标                 2020 年基    2025 年目   年均增速   指标属性\n"
+        "                        期值      标值\n"
+        " 主要农作物化肥利用率（%）①         40.2    43 以上     —     预期性\n"
+        "\n\n第三章 重点任务\n\n  加强组织领导。\n"
+    )
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [(table.label, len(table.lines)) for table in tables] == [("专栏 1", 3)]
+
+
 @pytest.mark.parametrize(
     "group,item",
     [
