@@ -47,6 +47,24 @@ def test_glossary_items_numbered_with_dots_run_over_lines(tmp_path):
     ]
 
 
+def test_a_glossary_title_standing_alone_opens_the_glossary_up_to_the_next_heading(tmp_path):
+    text = (
+        "“十四五”全国农业绿色发展规划\n\n第九章 保障措施\n\n"
+        "  健全农业绿色发展监测评价体系，定期发布农业绿色发展指数。\n\n"
+        "             名词解释\n\n"
+        "  1.农业面源污染：指农业生产过程中由于化肥、农药、地膜等化学投入品不合理使用\n"
+        "所产生的环境污染。\n"
+        "  2.耕地轮作休耕：指对耕地实行作物轮换种植的耕作制度。\n\n"
+        "第十章 附则\n\n"
+        "  1.实施主体：各级农业农村部门负责组织实施本规划。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term, t.definition) for t in terms] == [
+        (1, "农业面源污染", "指农业生产过程中由于化肥、农药、地膜等化学投入品不合理使用所产生的环境污染。"),
+        (2, "耕地轮作休耕", "指对耕地实行作物轮换种植的耕作制度。"),
+    ]
+
+
 def test_glossary_items_numbered_in_parentheses_with_full_width_colons(tmp_path):
     text = (
         "某省规划\n\n          附件    名词解释\n\n"

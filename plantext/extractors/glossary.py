@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 
 import regex
 
@@ -19,9 +20,11 @@ def is_glossary_title(title: str) -> bool:
 
 def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
     """The paragraphs under a glossary heading, up to the next heading of its
-    rank, and those of a 专栏 box titled as a glossary."""
+    rank, those under a glossary title standing as a paragraph of its own
+    (名词解释 printed without 附件 or a number), up to the next heading, and
+    those of a 专栏 box titled as a glossary."""
     paragraphs: list[Paragraph] = []
-    inside_level: int | None = None
+    inside_level: float | None = None
     for block in layout.blocks:
         if isinstance(block, Heading):
             if is_glossary_title(block.match.title):
@@ -31,6 +34,10 @@ def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
                 inside_level = None
         elif isinstance(block, BoxRegion) and is_glossary_title(block.heading.match.title):
             paragraphs.extend(block.paragraphs if block.framed else _without_trailing_text(block.paragraphs))
+        elif isinstance(block, Paragraph) and is_glossary_title(block.text):
+            # A title without a label has no rank: any heading after it ends
+            # the glossary.
+            inside_level = math.inf
         elif isinstance(block, Paragraph) and inside_level is not None:
             paragraphs.append(block)
     return paragraphs
