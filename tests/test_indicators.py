@@ -329,6 +329,22 @@ def test_a_unit_column_wins_over_the_units_after_the_values():
     assert row.unit == "个百分点"
 
 
+def test_rows_printing_no_unit_take_the_unit_printed_once_for_the_table():
+    table = RawTable(
+        label="表 1",
+        caption="临江市环境空气质量规划目标",
+        page=3,
+        columns=["污染物", "2020年现状", "2025年目标", "2030年目标"],
+        rows=[
+            RawRow(["PM2.5", "42", "35", "30"], [], 3),
+            RawRow(["优良天数比例（%）", "80", "85", "90"], [], 3),
+        ],
+        unit="微克/立方米",
+    )
+    rows = extract_indicators([table], Period(start=2021, end=2030))
+    assert [row.unit for row in rows] == ["微克/立方米", "%"]
+
+
 def test_a_name_numbering_added_by_a_researcher_is_read_after_a_first_extraction(tmp_path):
     import plantext.vocab as vocab
 

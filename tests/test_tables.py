@@ -734,6 +734,31 @@ def test_circled_notes_after_a_note_line_stay_with_the_table(tmp_path):
     assert table.notes == ["注：〔〕内为五年累计数。", "①空气质量优良天数比例按照国家统一评价标准计算。", "②以国家地表水考核断面为统计范围。"]
 
 
+# pdftotext -layout: a unit for the whole table printed on a line of its own
+# between the caption and the header, right-aligned over the last column.
+TABLE_UNIT_LINE_TABLE = """\
+                 表1       临江市环境空气质量规划目标
+                                                                单位：微克/立方米
+  污染物                                2020 年现状   2025 年目标   2030 年目标
+  PM2.5                                     42            35            30
+  PM10                                      68            60            55
+  O3 日最大 8 小时平均第 90 百分位数        168           160           155
+  NO2                                       32            30            28
+"""
+
+
+def test_a_unit_line_above_the_header_is_the_tables_unit_not_part_of_a_header_cell(tmp_path):
+    (table,) = tables_of_dump(tmp_path, TABLE_UNIT_LINE_TABLE)
+    assert table.unit == "微克/立方米"
+    assert table.columns == ["污染物", "2020年现状", "2025年目标", "2030年目标"]
+    assert [row.cells for row in table.rows] == [
+        ["PM2.5", "42", "35", "30"],
+        ["PM10", "68", "60", "55"],
+        ["O3日最大8小时平均第90百分位数", "168", "160", "155"],
+        ["NO2", "32", "30", "28"],
+    ]
+
+
 # A table carried to a new page under a bare 续表 line (no table number,
 # so no caption), then its header again.
 CONTINUED_UNNUMBERED_TABLE = """\

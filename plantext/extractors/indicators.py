@@ -184,7 +184,7 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
             attribute = whole.attribute
         attribute = attribute or legend.rest
         if unit is None and not unit_cell:
-            unit = unit_of_values(cells)
+            unit = unit_of_values(cells) or _table_unit(table)
         rows.append(
             Indicator(
                 table=table.label or "",
@@ -331,6 +331,14 @@ def split_unit(name: str) -> tuple[str, str | None]:
         if unit is not None:
             return name[: found.start()].strip(), unit
     return name, None
+
+
+def _table_unit(table: RawTable) -> str | None:
+    """The unit printed once for the whole table (单位：微克/立方米), read as a
+    unit cell is."""
+    if table.unit is None:
+        return None
+    return normalise_unit(table.unit) or _unit_as_printed(table.unit)
 
 
 def _unit_as_printed(cell: str) -> str | None:

@@ -53,6 +53,9 @@ class RawTable:
     rows: list[RawRow]
     # Note paragraphs printed under the table, as printed (注:1.…2.…).
     notes: list[str] = field(default_factory=list)
+    # The unit printed once for the whole table between its caption and its
+    # header (单位：微克/立方米 → 微克/立方米), as printed.
+    unit: str | None = None
 
 
 def table_record(table: RawTable) -> Table:
@@ -89,16 +92,31 @@ def read_region(region: TableRegion) -> RawTable | None:
     label = region.heading.match.label if region.heading else region.label
     caption = region.heading.match.title if region.heading else region.caption
     notes = [paragraph.text for paragraph in region.notes]
+    unit, lines = _table_unit(region.lines)
     if region.grids:
-        loose = [line for line in region.lines if not _inside_any_grid(line, region.grids)]
+        loose = [line for line in lines if not _inside_any_grid(line, region.grids)]
         columns, rows = read_grid_table(region.grids, loose)
-    elif is_aligned(region.lines):
-        columns, rows = read_aligned_table(region.lines, _note_numbers(notes))
+    elif is_aligned(lines):
+        columns, rows = read_aligned_table(lines, _note_numbers(notes))
     else:
-        columns, rows = read_flattened_table([line.text for line in region.lines], [line.page for line in region.lines])
+        columns, rows = read_flattened_table([line.text for line in lines], [line.page for line in lines])
     if not columns:
         return None
-    return RawTable(label, caption, region.page, columns, rows, notes)
+    return RawTable(label, caption, region.page, columns, rows, notes, unit)
+
+
+def _compile_table_unit_line(tables) -> regex.Pattern:
+    return regex.compile(tables["table_unit_line"])
+
+
+def _table_unit(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """The unit a line of its own above the header gives the whole table
+    (单位：微克/立方米), and the table's lines without it: read as a line of
+    the table it would be glued into the header cells it is printed over."""
+    found = vocabulary_table(_compile_table_unit_line, "tables").fullmatch(remove_spaces(lines[0].text)) if lines else None
+    if found is None:
+        return None, lines
+    return found.group("unit"), lines[1:]
 
 
 def _note_numbers(notes: list[str]) -> frozenset[str]:
