@@ -194,6 +194,22 @@ def test_a_note_loses_the_separator_before_the_next_note_on_its_line():
     }
 
 
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["注：①主要农作物化肥利用率为水稻、小麦、玉米三大粮食作物当季化肥利用率；②农膜回收率为农膜回收面积占当年覆膜面积的比例。〔〕内为五年累计数。"],
+        # each note on a line of its own
+        ["注：①主要农作物化肥利用率为水稻、小麦、玉米三大粮食作物当季化肥利用率；", "②农膜回收率为农膜回收面积占当年覆膜面积的比例。〔〕内为五年累计数。"],
+    ],
+)
+def test_notes_listed_as_one_sentence_end_at_its_full_stop_and_what_follows_is_unnumbered(paragraphs):
+    assert parse_notes(paragraphs) == {
+        "1": ["主要农作物化肥利用率为水稻、小麦、玉米三大粮食作物当季化肥利用率"],
+        "2": ["农膜回收率为农膜回收面积占当年覆膜面积的比例"],
+        None: ["〔〕内为五年累计数。"],
+    }
+
+
 def test_unnumbered_note_is_kept_whole():
     assert parse_notes(["注：〔〕内为五年累计数。"]) == {None: ["〔〕内为五年累计数。"]}
 

@@ -410,20 +410,44 @@ def normalise_unit(text: str) -> str | None:
 def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
     """Notes by marker: 注：1.…2.… → {"1": […], "2": […]}, as [1]… or ①…
     too (① → "1"); unnumbered notes, and text before a paragraph's first
-    numbered one (注：〔〕内为五年累计数。①…), under None."""
+    numbered one (注：〔〕内为五年累计数。①…), under None.  Notes listed as
+    one sentence, each closed by a list separator (①…利用率；②…比例。), end
+    with its full stop: what follows is a note numbered by none
+    (〔〕内为五年累计数。), on the same line or the next."""
     vocab = load_vocabulary("tables")
     notes: dict[str | None, list[str]] = {}
+    listed = False  # the note before ends with a list separator
     for paragraph in paragraphs:
         text = regex.sub(vocab["note_prefix"], "", paragraph, count=1)
         items = list(regex.finditer(vocab["note_item"], text))
         lead = _note_text(text[: items[0].start()] if items else text)
         if lead:
             notes.setdefault(None, []).append(lead)
+        rest = ""
         for item, following in zip(items, items[1:] + [None]):
             end = following.start() if following is not None else len(text)
+            printed = text[item.end() : end].strip()
+            if following is None and listed:
+                printed, rest = _closing_sentence(printed, vocab)
             number = item.group("num") or note_number(item.group("circled"))
-            notes.setdefault(number, []).append(_note_text(text[item.end() : end]))
+            notes.setdefault(number, []).append(_note_text(printed))
+            listed = printed[-1:] in vocab["note_separators"]
+        if _note_text(rest):
+            notes.setdefault(None, []).append(_note_text(rest))
+        if not items:
+            listed = False  # a paragraph of no numbered note ends the list
     return notes
+
+
+def _closing_sentence(printed: str, vocab) -> tuple[str, str]:
+    """The last of notes listed as one sentence and what follows the full
+    stop closing the list.  Parting it from a note after it, the stop is left
+    out as a separator is (…比例。〔〕内… → …比例); closing the paragraph, it
+    stays (…长度。)."""
+    found = regex.search(vocab["note_list_end"], printed)
+    if found is None or not printed[found.end() :].strip():
+        return printed, ""
+    return printed[: found.start()], printed[found.end() :]
 
 
 def _note_text(printed: str) -> str:
