@@ -142,6 +142,32 @@ def test_a_dump_counting_cjk_characters_two_cells_counts_ambiguous_ones_two_as_w
     ]
 
 
+# pdftotext -layout: one cell a character, numbers right-aligned in their
+# columns (1200 / 800), so that the cells' starts alone line up about as
+# well counted two cells a CJK character; their ends tell.
+RIGHT_ALIGNED_LAYOUT_TABLES = """\
+ 污染物                       2020 年现状   2025 年目标   2030 年目标
+ PM2.5                        42         35         30
+ PM10                         68         60         55
+ O3 日最大 8 小时平均第 90 百分位数      168        160        155
+ NO2                          32         30         28
+ 序号   工程名称                     减排量（吨）      完成时限
+ 1    临江电厂燃煤机组深度治理               1200   2023 年 10 月底前
+ 2    钢铁企业超低排放改造                 3500     2025 年底前
+ 3    工业炉窑综合治理                   800    2024 年 6 月底前
+ 4    重点行业挥发性有机物综合治理             1500      2025 年
+ 5    国三及以下排放标准柴油货车淘汰            600      2022 年底前
+"""
+
+
+def test_a_layout_dump_whose_numbers_line_up_at_their_ends_counts_one_cell_a_character(tmp_path):
+    path = tmp_path / "layout.txt"
+    path.write_text(RIGHT_ALIGNED_LAYOUT_TABLES, encoding="utf-8")
+    lines = read_text(path).pages[0].lines
+    assert lines[0].em == 1.0
+    assert [segment.text for segment in lines[6].segments] == ["1", "临江电厂燃煤机组深度治理", "1200", "2023 年 10 月底前"]
+
+
 def test_a_layout_dump_counts_every_character_one_cell(tmp_path):
     path = tmp_path / "layout.txt"
     path.write_text(

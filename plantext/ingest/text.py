@@ -433,19 +433,31 @@ def display_cells(text: str) -> list[int]:
 def aligns_wide(raw_lines: list[str]) -> bool:
     """Do the dump's table rows line up better when CJK characters count two
     cells than when every character counts one?  Rows line up when their
-    cells start in the same places, so the count under which more pairs of
-    rows share a cell start wins; pdftotext's one cell a character stays the
-    rule when there is no table."""
+    cells start, or end, in the same places (a right-aligned column of
+    numbers lines up at its ends only), so the count under which more pairs
+    of rows share a cell's start or end wins; pdftotext's one cell a
+    character stays the rule when there is no table."""
     rows = []
     for raw in raw_lines:
         stripped = raw.strip()
         if "  " in stripped or "\u3000" in stripped:
-            spans = [match.start() for match in SEGMENT_GAP.finditer(raw)]
+            spans = [match.span() for match in SEGMENT_GAP.finditer(raw)]
             if len(spans) >= ALIGNED_ROW_SEGMENTS:
                 rows.append((raw, spans))
-    narrow = Counter(start for _, starts in rows for start in starts)
-    wide = Counter(display_cells(raw)[start] for raw, starts in rows for start in starts)
+    narrow = Counter(edge for _, spans in rows for span in spans for edge in _edges(span))
+    wide = Counter(
+        edge for raw, spans in rows for span in spans for edge in _edges(span, display_cells(raw))
+    )
     return _shared(wide) > _shared(narrow)
+
+
+def _edges(span: tuple[int, int], cells: list[int] | None = None) -> tuple[tuple[str, int], tuple[str, int]]:
+    """Where a cell starts and where it ends, counted in characters or, with
+    ``cells``, in screen cells; a start and an end are told apart."""
+    start, end = span
+    if cells is not None:
+        start, end = cells[start], cells[end]
+    return ("start", start), ("end", end)
 
 
 def _shared(starts: Counter) -> int:
