@@ -76,6 +76,7 @@ class _Rules:
     year_header: regex.Pattern
     year_suffixes: tuple[str, ...]
     max_header_lines: int
+    year_word: str  # 年, printed apart from its year (2020 年)
     attributes: tuple[str, ...]
     brackets: tuple[str, ...]
     runs_on: regex.Pattern
@@ -108,6 +109,7 @@ def _build_rules(tables, normalization, comparators) -> _Rules:
         year_header=regex.compile(tables["year_header"]),
         year_suffixes=tuple(sorted(value_words, key=len, reverse=True)),
         max_header_lines=flattened["max_header_lines"],
+        year_word=flattened["year_word"],
         attributes=tuple(tables["attributes"]) + tuple(tables["attribute_aliases"]),
         brackets=tuple(flattened["brackets"]),
         runs_on=regex.compile(flattened["runs_on"]),
@@ -325,10 +327,17 @@ class _ColumnPlan:
         return self.sequence is not None and self.name - self.sequence > 1
 
     def columns(self, numbered: bool) -> list[str]:
-        sequence = []
-        if numbered:
-            sequence = [self.headers[self.sequence] if self.sequence is not None else SEQUENCE_HEADER]
-        return sequence + [self.headers[self.name]] + self.trailing
+        return output_columns(self.headers, self.name, self.sequence, numbered)
+
+
+def output_columns(headers: list[str], name: int, sequence: int | None, numbered: bool) -> list[str]:
+    """The columns a flattened table is read into: the sequence column when
+    the rows are numbered (序号 when the header prints none), then the name's
+    and those right of it; columns of row groups are not output."""
+    printed_sequence = []
+    if numbered:
+        printed_sequence = [headers[sequence] if sequence is not None else SEQUENCE_HEADER]
+    return printed_sequence + headers[name:]
 
 
 def _column_plan(headers: list[str]) -> _ColumnPlan | None:
@@ -945,7 +954,7 @@ def _side_by_side(text: str) -> bool:
         piece
         for index, piece in enumerate(pieces)
         if not rules.footnote_marker.match(piece)
-        and not (index + 1 < len(pieces) and pieces[index + 1].startswith("年"))
+        and not (index + 1 < len(pieces) and pieces[index + 1].startswith(rules.year_word))
         and (_is_value(piece) or remove_spaces(piece) in rules.attributes)
     ]
     return bool(cells)
@@ -1371,10 +1380,7 @@ class _StreamPlan:
         return any(index != self.sequence for index in range(self.name))
 
     def output_columns(self, numbered: bool) -> list[str]:
-        sequence = []
-        if numbered:
-            sequence = [self.headers[self.sequence] if self.sequence is not None else SEQUENCE_HEADER]
-        return sequence + self.headers[self.name :]
+        return output_columns(self.headers, self.name, self.sequence, numbered)
 
 
 _SLOT_KINDS = {"unit": "unit", "attribute": "attribute", "status": "status"}
