@@ -141,6 +141,8 @@ def test_each_value_tied_to_a_deadline_is_a_target(sentence, expected):
         ("到2025年，细颗粒物浓度不高于25微克/立方米。", "<=", "level"),
         ("到2025年，森林覆盖率约为8%。", "~", "level"),
         ("到2025年，可再生能源发电装机突破6000万千瓦。", ">", "level"),
+        ("到2025年，县级城市建成区黑臭水体比例不足5%。", "<", "level"),
+        ("到2025年，全市劣V类水体比例不到2%。", "<", "level"),
     ],
 )
 def test_comparator_and_change(sentence, comparator, change):
@@ -277,6 +279,44 @@ def test_doubling_is_a_multiple_of_two_without_unit():
 )
 def test_lists_give_one_target_per_value_with_their_metrics_paired_in_order(sentence, metrics_and_values):
     assert [(t.metric, t.value) for t in targets(sentence)] == metrics_and_values
+
+
+@pytest.mark.parametrize(
+    "sentence,metrics_and_values",
+    [
+        (
+            "到2025年，全省森林覆盖率达到30%以上和草原综合植被盖度达到60%。",
+            [("全省森林覆盖率", 30), ("全省草原综合植被盖度", 60)],
+        ),
+        (
+            "到2025年，全省森林覆盖率达到30%、草原综合植被盖度达到60%。",
+            [("全省森林覆盖率", 30), ("全省草原综合植被盖度", 60)],
+        ),
+        (
+            "到2025年，城市生活污水集中收集率达到70%以上及县城污水处理率达到95%。",
+            [("城市生活污水集中收集率", 70), ("县城污水处理率", 95)],
+        ),
+        (
+            "到2025年，单位地区生产总值能耗降低13.5%和二氧化碳排放降低18%。",
+            [("单位地区生产总值能耗", 13.5), ("二氧化碳排放", 18)],
+        ),
+        # a list of values after one verb stays one statement
+        (
+            "到2025年，化学需氧量和氨氮排放总量分别下降8%和5%。",
+            [("化学需氧量排放总量", 8), ("氨氮排放总量", 5)],
+        ),
+    ],
+)
+def test_a_conjunction_joining_a_second_metric_with_its_own_verb_parts_two_statements(sentence, metrics_and_values):
+    assert [(t.metric, t.value) for t in targets(sentence)] == metrics_and_values
+
+
+def test_values_sharing_a_unit_printed_once_pair_with_their_metrics():
+    found = targets("到2025年，地级及以上城市PM2.5和PM10浓度分别下降到30和50微克/立方米。")
+    assert [(t.metric, t.comparator, t.value, t.unit) for t in found] == [
+        ("地级及以上城市PM2.5浓度", "<=", 30, "微克/立方米"),
+        ("地级及以上城市PM10浓度", "<=", 50, "微克/立方米"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -370,7 +370,44 @@ def _clauses(sentence: str, rules: _TargetRules) -> list[tuple[int, int]]:
             clauses.append((start, position))
             start = position + 1
     clauses.append((start, len(sentence)))
-    return [(start, end) for start, end in clauses if end > start]
+    return [
+        statement
+        for start, end in clauses
+        if end > start
+        for statement in _joined_statements(sentence, start, end, rules)
+    ]
+
+
+def _joined_statements(sentence: str, start: int, end: int, rules: _TargetRules) -> list[tuple[int, int]]:
+    """(start, end) of the statements of one clause: a conjunction after a
+    value that joins a second metric with a verb and value of its own
+    (``森林覆盖率达到30%以上和草原综合植被盖度达到60%``) parts two statements,
+    each read as a clause; a list of values (``分别达到98%和85%``) stays one."""
+    clause = sentence[start:end]
+    if not rules.list_conjunctions.search(clause):
+        return [(start, end)]  # most clauses
+    statements = []
+    statement_start = 0
+    quantities = find_quantities(clause)
+    for quantity, following in zip(quantities, quantities[1:]):
+        between = clause[quantity.end : following.start]
+        after_word = rules.after_words.match(between)
+        rest = between[after_word.end() :] if after_word else between
+        conjunction = rules.starts_with_conjunction.match(rest)
+        if conjunction is None or not _states_metric_and_verb(rest[conjunction.end() :], rules):
+            continue
+        conjunction_start = quantity.end + len(between) - len(rest)
+        statements.append((start + statement_start, start + conjunction_start))
+        statement_start = conjunction_start + conjunction.end()
+    statements.append((start + statement_start, end))
+    return statements
+
+
+def _states_metric_and_verb(text: str, rules: _TargetRules) -> bool:
+    """True for the words of a statement before its value: a metric, then a
+    verb or comparator word (草原综合植被盖度达到)."""
+    trigger = _last_trigger(text, rules)
+    return trigger is not None and bool(_clean(text[: trigger.start()], rules))
 
 
 def _alternative_start(sentence: str, value_end: int, clause_end: int, rules: _TargetRules) -> int | None:
