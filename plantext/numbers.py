@@ -444,6 +444,7 @@ class _QuantityRules:
     token_start: re.Pattern
     number_at: regex.Pattern  # an Arabic number or a run of Chinese numerals
     range_separator: regex.Pattern
+    shared_unit_joiner: regex.Pattern
     share_units: dict[str, str]  # the unit each share prefix names
     fraction: str  # the 分之 of 三分之一, between denominator and numerator
     ordinal_prefix: str
@@ -475,6 +476,7 @@ def _build_quantity_rules(vocabulary) -> _QuantityRules:
         token_start=re.compile("[0-9" + re.escape(starts) + "]"),
         number_at=regex.compile(rf"(?P<arabic>{arabic})|{numerals.chinese_run}"),
         range_separator=regex.compile(rf" ?(?:{alternation(vocabulary['range_separators'])}) ?"),
+        shared_unit_joiner=regex.compile(alternation(vocabulary["shared_unit_joiners"])),
         share_units=numerals.share_prefixes,
         fraction=numerals.fraction,
         ordinal_prefix=vocabulary["ordinal_prefix"],
@@ -568,9 +570,25 @@ def _read_number_with_unit(text: str, start: int, rules: _QuantityRules) -> _Rea
         high_value, high_unit = high
         if low_unit is None or low_unit.unit == high_unit.unit:
             reading = _Reading(start, high_unit.end, low_value, high_value, high_unit)
+    if reading is None:
+        reading = _with_unit_printed_after(text, start, low_value, low_end, rules)
     if reading is None or _is_calendar_year(reading, rules) or rules.names_after.match(text, reading.end):
         return None
     return reading
+
+
+def _with_unit_printed_after(
+    text: str, start: int, value: Number, end: int, rules: _QuantityRules
+) -> _Reading | None:
+    """A bare number joined to a number with a unit, which it shares: the 30
+    of ``30和50微克/立方米`` is 30 微克/立方米; ``None`` otherwise."""
+    joiner = rules.shared_unit_joiner.match(text, end)
+    if joiner is None:
+        return None
+    following = _read_number_with_unit(text, joiner.end(), rules)
+    if following is None or following.unit is None or following.value_high is not None:
+        return None
+    return _Reading(start, end, value, unit=following.unit)
 
 
 def _read_fraction(

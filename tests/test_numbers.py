@@ -219,6 +219,21 @@ def test_a_range_of_two_different_units_is_two_quantities():
 
 
 @pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("分别下降到30和50微克/立方米", [("30", 30, "微克/立方米"), ("50微克/立方米", 50, "微克/立方米")]),
+        ("分别削减30、40和50万吨", [("30", 30, "万吨"), ("40", 40, "万吨"), ("50万吨", 50, "万吨")]),
+        # years are no quantities, printed with one 年 or not
+        ("2020和2025年", []),
+        # no unit after the last number: none shared
+        ("分别为1、2", []),
+    ],
+)
+def test_a_bare_number_joined_to_a_number_with_a_unit_shares_that_unit(sentence, expected):
+    assert [(q.raw, q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
     "sentence,raw,value,unit",
     [("森林覆盖率达到百分之二十五以上", "百分之二十五", 25, "%"), ("婴儿死亡率控制在千分之五以内", "千分之五", 5, "‰")],
 )
