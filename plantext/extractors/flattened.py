@@ -52,82 +52,28 @@ import regex
 from plantext.cellvalue import parse_cell_value
 from plantext.extractors.tables import RawRow, classify_header, classify_headers
 from plantext.layout import numbering_styles, text_ems
+from plantext.extractors.table_cells import (
+    UNIT_AT_END,
+    ends_with_unit,
+    is_unit,
+    is_value,
+    line_pieces,
+    output_columns,
+    place_groups,
+    read_header,
+    split_header_words,
+    stands_alone,
+    starts_header_word,
+    starts_numbered,
+    table_rules,
+    unclosed_bracket,
+)
 from plantext.numbers import alternation
 from plantext.normalize import join_lines, normalize_text, remove_spaces
 from plantext.vocab import clear_on_change, load_vocabulary, vocabulary_table
 
-# The header of the sequence column when the table prints numbers but no header for them.
-SEQUENCE_HEADER = "序号"
-# A body line's pieces: words, and runs of spaces that stand for empty cells.
-_PIECE = regex.compile(r"\S+| {2,}")
-_ANY_SPACE = regex.compile(r"\s")
-# A unit in brackets: closing a name, perhaps with a footnote marker (…比例(%)4), or alone.
-_UNIT_AT_END = regex.compile(r"[(（](?P<unit>[^()（）]*)[)）]\s*[0-9]?$")
+# A unit in brackets as a cell of its own: (ug/m3) under 46.
 _UNIT_IN_BRACKETS = regex.compile(r"[(（](?P<unit>[^()（）]*)[)）]")
-
-
-@dataclass(frozen=True)
-class _Rules:
-    """The vocabulary the reader uses, built once from the YAML files."""
-
-    # The header words by their first character, longest first: a header is
-    # cut into words at each of its characters, and only these can start there.
-    header_words_by_first: dict[str, tuple[str, ...]]
-    year_header: regex.Pattern
-    year_suffixes: tuple[str, ...]
-    max_header_lines: int
-    year_word: str  # 年, printed apart from its year (2020 年)
-    attributes: tuple[str, ...]
-    brackets: tuple[str, ...]
-    runs_on: regex.Pattern
-    continues: regex.Pattern
-    sequence_number: regex.Pattern
-    footnote_marker: regex.Pattern
-    # A circled or superscript footnote marker, which no cell is alone (①, ²).
-    printed_marker: regex.Pattern
-    unit: regex.Pattern
-    roman_numeral: regex.Pattern
-    class_words: tuple[str, ...]
-    comparators_before: frozenset[str]
-    comparators_after: frozenset[str]
-    empty_cells: frozenset[str]
-
-
-def _build_rules(tables, normalization, comparators) -> _Rules:
-    flattened = tables["flattened"]
-    roles = list(tables["column_roles"].values()) + list(tables["value_roles"].values())
-    header_words = {word for words in roles for word in words} | set(flattened["other_columns"])
-    value_words = {word for words in tables["value_roles"].values() for word in words}
-    value_words |= {word for words in tables["year_value_roles"].values() for word in words}
-    numerals = normalization["roman_numerals"]
-    romans = sorted(set(numerals) | set(numerals.values()), key=len, reverse=True)
-    header_words_by_first: dict[str, list[str]] = {}
-    for word in sorted(header_words, key=len, reverse=True):
-        header_words_by_first.setdefault(word[:1], []).append(word)
-    return _Rules(
-        header_words_by_first={first: tuple(words) for first, words in header_words_by_first.items()},
-        year_header=regex.compile(tables["year_header"]),
-        year_suffixes=tuple(sorted(value_words, key=len, reverse=True)),
-        max_header_lines=flattened["max_header_lines"],
-        year_word=flattened["year_word"],
-        attributes=tuple(tables["attributes"]) + tuple(tables["attribute_aliases"]),
-        brackets=tuple(flattened["brackets"]),
-        runs_on=regex.compile(flattened["runs_on"]),
-        continues=regex.compile(flattened["continues"]),
-        sequence_number=regex.compile(flattened["sequence_number"]),
-        footnote_marker=regex.compile(flattened["footnote_marker"]),
-        printed_marker=regex.compile(f"[{regex.escape(tables['circled_digits'] + tables['superscript_digits'])}]+"),
-        unit=regex.compile(tables["unit_pattern"]),
-        roman_numeral=regex.compile("(?:" + "|".join(romans) + ")+"),
-        class_words=tuple(normalization["class_words"]),
-        comparators_before=frozenset(comparators["before_number"]),
-        comparators_after=frozenset(comparators["after_number"]),
-        empty_cells=frozenset(comparators["cells"]["empty"]),
-    )
-
-
-def _rules() -> _Rules:
-    return vocabulary_table(_build_rules, "tables", "normalization", "comparators")
 
 
 # ---------------------------------------------------------------- the reader
@@ -146,7 +92,7 @@ def read_flattened_table(lines: list[str], pages: list[int]) -> tuple[list[str],
         read = _read_cell_lines(kept)
         if read is not None:
             return read
-    header = _read_header([text for text, _ in kept])
+    header = read_header([text for text, _ in kept])
     if header is None:
         return [], []
     header_count, header_words = header
@@ -182,11 +128,11 @@ def _late_sequence_numbers(words: list[_Word]) -> list[int]:
     only row numbers and labels (no value, no unit): merged sequence and
     group cells that a dump prints after the rows they span (pdftotext
     without -layout: 5 / 污染减排 / 6 / 7 / 应对气候变化 / …); else []."""
-    rules = _rules()
+    rules = table_rules()
     texts = [word.text for word in words if word.text]
     numbers = [int(text) for text in texts if rules.sequence_number.fullmatch(text)]
     labels = [text for text in texts if not rules.sequence_number.fullmatch(text)]
-    if not numbers or any(_is_value(text) or _is_unit(text) for text in labels):
+    if not numbers or any(is_value(text) or is_unit(text) for text in labels):
         return []
     return numbers
 
@@ -201,7 +147,7 @@ def _number_late_rows(rows: list[RawRow], numbers: list[int]) -> bool:
     while missing < len(rows) and not rows[len(rows) - missing - 1].cells[0]:
         missing += 1
     before = rows[len(rows) - missing - 1].cells[0] if missing < len(rows) else ""
-    if not missing or not _rules().sequence_number.fullmatch(before):
+    if not missing or not table_rules().sequence_number.fullmatch(before):
         return False
     if numbers != list(range(int(before) + 1, int(before) + 1 + missing)):
         return False
@@ -212,65 +158,6 @@ def _number_late_rows(rows: list[RawRow], numbers: list[int]) -> bool:
 
 
 # ---------------------------------------------------------------- header
-
-
-def _read_header(texts: list[str]) -> tuple[int, list[str]] | None:
-    """The number of header lines and the header words they spell, run together.
-
-    Header lines are taken while their text can still be read as header words
-    (the last one possibly cut by a line break: 基准/值); the header is the
-    longest run of them that reads as whole words.
-    """
-    joined = ""
-    header = None
-    for count, text in enumerate(texts[: _rules().max_header_lines], start=1):
-        joined += remove_spaces(text)
-        if _split_header_words(joined, allow_cut=True) is None:
-            break
-        words = _split_header_words(joined, allow_cut=False)
-        if words is not None:
-            header = (count, words)
-    return header
-
-
-def _split_header_words(text: str, allow_cut: bool) -> list[str] | None:
-    """``text`` cut into header words (longer words first), or ``None``.
-
-    With ``allow_cut``, the text may end inside a word (a header still
-    being read line by line).
-    """
-    # splits[i] is the reading of text[i:]; filled from the end.
-    splits: list[list[str] | None] = [None] * len(text) + [[]]
-    for start in range(len(text) - 1, -1, -1):
-        for length in _header_word_lengths(text, start):
-            rest = splits[start + length]
-            if rest is not None:
-                splits[start] = [text[start : start + length]] + rest
-                break
-        else:
-            if allow_cut and _starts_header_word(text[start:]):
-                splits[start] = [text[start:]]
-    return splits[0]
-
-
-def _header_word_lengths(text: str, start: int) -> list[int]:
-    """Lengths of the header words ``text`` has at ``start``, longest first."""
-    rules = _rules()
-    candidates = rules.header_words_by_first.get(text[start], ())
-    lengths = {len(word) for word in candidates if text.startswith(word, start)}
-    year = rules.year_header.match(text, start)
-    if year and year.end() > start:
-        lengths.add(year.end() - start)
-        lengths.update(year.end() - start + len(word) for word in rules.year_suffixes if text.startswith(word, year.end()))
-    return sorted(lengths, reverse=True)
-
-
-def _starts_header_word(text: str) -> bool:
-    rules = _rules()
-    candidates = rules.header_words_by_first.get(text[:1], ())
-    return any(word.startswith(text) for word in candidates) or bool(
-        rules.year_header.fullmatch(text, partial=True)
-    )
 
 
 def _without_repeated_headers(body: list[tuple[str, int]], header: str) -> list[tuple[str, int]]:
@@ -330,16 +217,6 @@ class _ColumnPlan:
         return output_columns(self.headers, self.name, self.sequence, numbered)
 
 
-def output_columns(headers: list[str], name: int, sequence: int | None, numbered: bool) -> list[str]:
-    """The columns a flattened table is read into: the sequence column when
-    the rows are numbered (序号 when the header prints none), then the name's
-    and those right of it; columns of row groups are not output."""
-    printed_sequence = []
-    if numbered:
-        printed_sequence = [headers[sequence] if sequence is not None else SEQUENCE_HEADER]
-    return printed_sequence + headers[name:]
-
-
 def _column_plan(headers: list[str]) -> _ColumnPlan | None:
     roles = [classify_header(header) for header in headers]
     names = [index for index, role in enumerate(roles) if role == ("column", "name", None)]
@@ -367,43 +244,11 @@ class _Word:
 def _words_of_lines(texts: list[str]) -> list[_Word]:
     words = []
     for line, text in enumerate(texts):
-        pieces = _line_pieces(text)
+        pieces = line_pieces(text)
         words.extend(
             _Word(piece, line, index == 0, index == len(pieces) - 1) for index, piece in enumerate(pieces)
         )
     return words
-
-
-def _line_pieces(text: str) -> list[str]:
-    """A line cut at single spaces; a run of n spaces stands for n−1 empty cells."""
-    pieces: list[str] = []
-    for found in _PIECE.finditer(_ANY_SPACE.sub(" ", text.strip())):
-        if found.group().startswith(" "):
-            pieces.extend([""] * (len(found.group()) - 1))
-        elif pieces and _belong_together(pieces[-1], found.group()):
-            pieces[-1] += " " + found.group()
-        else:
-            pieces.append(found.group())
-    return pieces
-
-
-def _belong_together(before: str, after: str) -> bool:
-    """Two space-separated pieces of one line that make one cell:
-    ``(万 KW)``, ``III 类``, ``≥ 50``, ``15 左右``, ``82.6 ①`` (a marker)."""
-    rules = _rules()
-    if not before:
-        return False
-    return (
-        _unclosed_bracket(before)
-        or bool(rules.printed_marker.fullmatch(after))
-        or (bool(rules.roman_numeral.fullmatch(before)) and after.startswith(rules.class_words))
-        or before in rules.comparators_before
-        or after in rules.comparators_after
-    )
-
-
-def _unclosed_bracket(text: str) -> bool:
-    return any(text.count(pair[0]) > text.count(pair[1]) for pair in _rules().brackets)
 
 
 # ---------------------------------------------------------------- cells
@@ -424,67 +269,38 @@ def _runs_on(above: str, below: str, below_alone: bool) -> bool:
         return False
     if _must_run_on(above, below):
         return True
-    if not below_alone or _ends_with_unit(above) or _is_complete_value(above) or _stands_alone(above, below):
+    if not below_alone or ends_with_unit(above) or _is_complete_value(above) or stands_alone(above, below):
         return False
     # Widths as printed: a Chinese character is one em, other characters about half.
     return text_ems(below) <= text_ems(above)
 
 
-def _stands_alone(above: str, below: str) -> bool:
-    """A line that begins a cell whatever its width."""
-    number_under_text = (
-        _is_value(below) and not above[-1].isdigit() and not _rules().footnote_marker.match(below)
-    )
-    return _starts_numbered(below) or _is_unit(below) or number_under_text
-
-
 def _must_run_on(above: str, below: str) -> bool:
     """Lines that cannot end or start a cell: ``46(ug`` / ``/m3)``, ``1.1、1.`` / ``4、6、6``,
     or a unit in brackets under its number (``46`` / ``(ug/m3)``)."""
-    rules = _rules()
+    rules = table_rules()
     return (
-        _unclosed_bracket(above)
+        unclosed_bracket(above)
         or bool(rules.runs_on.search(above))
         or bool(rules.continues.search(below))
         or (_is_complete_value(above) and _is_unit_in_brackets(below))
     )
 
 
-def _ends_with_unit(text: str) -> bool:
-    """A name closed by its unit in brackets, perhaps with a footnote marker: ``…比例(%)``, ``(%)4``."""
-    found = _UNIT_AT_END.search(text)
-    return bool(found) and _is_unit(found.group("unit"))
-
-
 def _is_unit_in_brackets(text: str) -> bool:
     found = _UNIT_IN_BRACKETS.fullmatch(text)
-    return bool(found) and _is_unit(found.group("unit"))
-
-
-def _is_unit(text: str) -> bool:
-    return bool(_rules().unit.fullmatch(remove_spaces(text)))
+    return bool(found) and is_unit(found.group("unit"))
 
 
 def _is_complete_value(text: str) -> bool:
     """A number (with its comparator or unit) or an empty-cell dash: such cells do not wrap."""
     cell = parse_cell_value(text)
-    return cell.value is not None or cell.raw in _rules().empty_cells
-
-
-def _is_value(text: str) -> bool:
-    """A number, a list of numbers or an empty-cell dash (qualitative cells such as 稳中向好 are not)."""
-    cell = parse_cell_value(text)
-    return cell.value is not None or cell.values_list is not None or cell.raw in _rules().empty_cells
-
-
-def _starts_numbered(text: str) -> bool:
-    """Starts with a list number (（1）, 一、, 1.): a group or item label begins here."""
-    return any(style.group == "list" and style.pattern.match(text) for style in numbering_styles())
+    return cell.value is not None or cell.raw in table_rules().empty_cells
 
 
 def _is_name(text: str) -> bool:
     """A cell that can only be a name or a group: numbered, or closed by a unit and not a value."""
-    return _starts_numbered(text) or (_ends_with_unit(text) and not _is_value(text))
+    return starts_numbered(text) or (ends_with_unit(text) and not is_value(text))
 
 
 def _cell_start(words: list[_Word], end: int) -> int:
@@ -549,7 +365,7 @@ def _attribute_end(words: list[_Word], start: int) -> int | None:
     """The index after an attribute cell starting at ``words[start]``, or
     ``None``.  The longest attribute wins: 约束 / 性 is 约束性 wrapped, not
     the short form 约束 and a word 性."""
-    attributes = _rules().attributes
+    attributes = table_rules().attributes
     text = ""
     end = None
     for index in range(start, len(words)):
@@ -651,17 +467,17 @@ def _values_start(words: list[_Word], start: int, value_count: int) -> int:
     the first cell after some name text that is empty, follows a name closed
     by its unit, looks like a value, or ends a line of as many cells as the
     row has values (湟水河出省断面年均水质 III 类 III 类)."""
-    rules = _rules()
+    rules = table_rules()
     for index in range(start + 1, len(words)):
         before, word = words[index - 1], words[index]
         has_name = any(w.text and not rules.sequence_number.match(w.text) for w in words[start:index])
         if not has_name or _joined(before, word):
             continue
-        if word.text == "" or _ends_with_unit(before.text):
+        if word.text == "" or ends_with_unit(before.text):
             return index
         if _is_row_number(words, index) or _is_footnote_marker(before, word):
             continue
-        if _is_value(word.text) or _ends_line_of_values(words, index, value_count):
+        if is_value(word.text) or _ends_line_of_values(words, index, value_count):
             return index
     return len(words)
 
@@ -695,9 +511,9 @@ def _is_row_number(words: list[_Word], index: int) -> bool:
     """A sequence number opening a row: it starts a line and its name follows
     (on that line or the next), not a value."""
     word = words[index]
-    if not (word.first and _rules().sequence_number.match(word.text)) or index + 1 == len(words):
+    if not (word.first and table_rules().sequence_number.match(word.text)) or index + 1 == len(words):
         return False
-    return bool(words[index + 1].text) and not _is_value(words[index + 1].text)
+    return bool(words[index + 1].text) and not is_value(words[index + 1].text)
 
 
 def _is_footnote_marker(before: _Word, word: _Word) -> bool:
@@ -706,7 +522,7 @@ def _is_footnote_marker(before: _Word, word: _Word) -> bool:
         before.line == word.line
         and bool(before.text)
         and not before.text[-1].isdigit()
-        and bool(_rules().footnote_marker.match(word.text))
+        and bool(table_rules().footnote_marker.match(word.text))
     )
 
 
@@ -754,7 +570,7 @@ def _take_values(words: list[_Word], value_count: int) -> tuple[list[str], list[
 
 def _sequence_line(lead: list[_LeadLine]) -> int | None:
     """The first lead line that starts with a sequence number followed by more text."""
-    rules = _rules()
+    rules = table_rules()
     for index, (_, words) in enumerate(lead):
         if rules.sequence_number.match(words[0]) and (len(words) > 1 or index + 1 < len(lead)):
             return index
@@ -782,7 +598,7 @@ def _assemble_rows(parts: list[_RowParts], pages: list[int], numbered: bool, pla
             lead = _numbered_lead(part.lead, part.sequence_line, plan.groups_after_number)
         else:
             lead = _unnumbered_lead(part.lead)
-        groups = _place_groups(groups, lead.groups)
+        groups = place_groups(groups, lead.groups)
         cells = ([lead.number] if numbered else []) + [lead.name] + part.values
         if plan.attribute_last:
             cells.append(normalize_text(part.attribute))
@@ -809,7 +625,7 @@ def _numbered_lead(lead: list[_LeadLine], sequence_line: int, groups_after_numbe
 def _unnumbered_lead(lead: list[_LeadLine]) -> _Lead:
     """The lead's last cell is the name, the cells before it are group cells."""
     cells = _lead_cells(lead)
-    if len(cells) > 1 and _rules().footnote_marker.match("".join(cells[-1][1])):
+    if len(cells) > 1 and table_rules().footnote_marker.match("".join(cells[-1][1])):
         # A footnote marker on a line of its own after a name closed by its unit.
         cells[-2][1].extend(cells.pop()[1])
     first_line, name_lines = cells[-1]
@@ -827,29 +643,6 @@ def _lead_cells(lead: list[_LeadLine]) -> list[tuple[int, list[str]]]:
         else:
             cells.append((line, [text]))
     return cells
-
-
-def _place_groups(carried: list[str], new: list[str]) -> list[str]:
-    """The groups of a row: the groups carried from the rows above, with the
-    row's own group cells put at their level.
-
-    The first new cell takes the level of the carried group with the same
-    numbering style (plain, （1）, 一、 …), or goes below them all when no
-    carried group has its style; further cells are the levels below it.
-    """
-    if not new:
-        return carried
-    style = _numbering_style(new[0])
-    levels = [index for index, group in enumerate(carried) if _numbering_style(group) == style]
-    level = levels[0] if levels else len(carried)
-    return carried[:level] + new
-
-
-def _numbering_style(text: str) -> str:
-    for style in numbering_styles():
-        if style.group == "list" and style.pattern.match(text):
-            return style.name
-    return "plain"
 
 
 # ---------------------------------------------------------------- one cell per line
@@ -931,7 +724,7 @@ def _cell_line_rules() -> _CellLineRules:
 def _is_page_number(text: str) -> bool:
     """A page number printed among the cells (— 2 —): the dump puts the foot
     of a page where its reading order takes it."""
-    return bool(_cell_line_rules().page_number.match(remove_spaces(text))) and not _is_value(text)
+    return bool(_cell_line_rules().page_number.match(remove_spaces(text))) and not is_value(text)
 
 
 def one_cell_per_line(texts: list[str]) -> bool:
@@ -946,8 +739,8 @@ def _side_by_side(text: str) -> bool:
     """Does a line hold a value or an attribute beside another cell?  Not a
     value with its comparator (25 左), a year header (2020 年), or a name with
     its footnote marker (…浓度 1)."""
-    rules = _rules()
-    pieces = [piece for piece in _line_pieces(text) if piece]
+    rules = table_rules()
+    pieces = [piece for piece in line_pieces(text) if piece]
     if len(pieces) < 2 or _StreamReader.value_state(text) is not None:
         return False
     cells = [
@@ -955,7 +748,7 @@ def _side_by_side(text: str) -> bool:
         for index, piece in enumerate(pieces)
         if not rules.footnote_marker.match(piece)
         and not (index + 1 < len(pieces) and pieces[index + 1].startswith(rules.year_word))
-        and (_is_value(piece) or remove_spaces(piece) in rules.attributes)
+        and (is_value(piece) or remove_spaces(piece) in rules.attributes)
     ]
     return bool(cells)
 
@@ -963,10 +756,10 @@ def _side_by_side(text: str) -> bool:
 def _header_column_by_column(texts: list[str]) -> bool:
     """Does the header print each column's lines together, before the body
     (规划指标 / 基准 / 值 / 目标值 完成值 / 规划 / 目标 / 完成 / 情况 / 指标 /
-    属性), as the dumps read by ``_read_header`` do?  So it is when that
+    属性), as the dumps read by ``read_header`` do?  So it is when that
     reading makes fewer columns of its lines than they make read line by
     line across the header (规划目标完成情况, not 规划目标 and 完成情况)."""
-    read = _read_header(texts)
+    read = read_header(texts)
     if read is None:
         return False
     count, words = read
@@ -1058,15 +851,15 @@ def _header_state(text: str) -> str | None:
         if rest in names:
             return "complete"
         return "partial" if any(name.startswith(rest) for name in names) else None
-    whole = _split_header_words(bare, allow_cut=False)
+    whole = split_header_words(bare, allow_cut=False)
     if whole is not None:
         if not _one_header(whole, cut=False):
             return None
         unclosed = sum(text.count(mark) for mark in _OPEN_BRACKETS) > sum(text.count(mark) for mark in _CLOSE_BRACKETS)
         return "partial" if unclosed or _BARE_YEAR_END.search(bare) else "complete"
-    if _starts_header_word(bare):
+    if starts_header_word(bare):
         return "partial"
-    cut = _split_header_words(bare, allow_cut=True)
+    cut = split_header_words(bare, allow_cut=True)
     return "partial" if cut is not None and _one_header(cut, cut=True) else None
 
 
@@ -1214,7 +1007,7 @@ def _read_stream_header(fragments: list[_Fragment]) -> tuple[list[str], set[int]
     a column (号 under 序) or heads one the header lacks (属性) is taken."""
     if not fragments:
         return None
-    attributes = _rules().attributes
+    attributes = table_rules().attributes
     pages: dict[int, list[int]] = {}
     for index, fragment in enumerate(fragments):
         pages.setdefault(fragment.page, []).append(index)
@@ -1332,8 +1125,8 @@ def _ends_header(scan: _HeaderScan, text: str, header: list[str] | None) -> bool
     """In a table without attribute cells the header ends at the first value
     once it has a name and a value column, all complete."""
     if header is not None:
-        return _is_value(text) and not _rules().sequence_number.match(remove_spaces(text))
-    if not _is_value(text) or _rules().sequence_number.match(remove_spaces(text)):
+        return is_value(text) and not table_rules().sequence_number.match(remove_spaces(text))
+    if not is_value(text) or table_rules().sequence_number.match(remove_spaces(text)):
         return False
     arranged = _HeaderScan(_arrange_header(scan.pieces) or scan.columns)
     return arranged.name_index() is not None and arranged.has_values() and arranged.complete()
@@ -1343,7 +1136,7 @@ def _late_header_line(scan: _HeaderScan, text: str, header: list[str] | None) ->
     """A line of the header printed after the first row's cells: it ends a
     column still begun (号 under 序), or it is the whole header of a column
     the page's header lacks (属性)."""
-    if _is_value(text) or remove_spaces(text) in _rules().attributes:
+    if is_value(text) or remove_spaces(text) in table_rules().attributes:
         return False
     orphan = _orphan_header(text)
     if orphan is not None and header is not None and not any(classify_header(column) == classify_header(orphan) for column in header):
@@ -1489,13 +1282,13 @@ class _StreamReader:
     # -- typing
 
     def _kind(self, text: str) -> str:
-        rules = _rules()
+        rules = table_rules()
         bare = remove_spaces(text)
         if bare in rules.attributes:
             return "attr"
         if rules.sequence_number.fullmatch(bare):
             return "number"
-        if _is_value(text) or self.value_state(text) == "complete":
+        if is_value(text) or self.value_state(text) == "complete":
             return "value"
         if self.value_state(text) == "partial" and (_cell_line_rules().value_start.match(bare) or not _is_short(text)):
             # a value only begun: 〔, 3.5 左, 完成省下达, 不低于国家下 (but 低, 降:
@@ -1523,14 +1316,14 @@ class _StreamReader:
         """Is the cell's text only begun, so that a later line must end it?"""
         text = remove_spaces(cell.text)
         if cell.kind == "value":
-            return not _is_value(cell.text) and self.value_state(cell.text) == "partial"
+            return not is_value(cell.text) and self.value_state(cell.text) == "partial"
         if cell.kind == "unit":
             return self.unit_state(text) == "partial"
         if cell.kind == "text":
-            return _unclosed_bracket(text) or bool(_rules().runs_on.search(text))
+            return unclosed_bracket(text) or bool(table_rules().runs_on.search(text))
         if cell.kind == "attr":
             # 约束 / 性: the short form, or the attribute wrapped
-            return any(word.startswith(text) and word != text for word in _rules().attributes)
+            return any(word.startswith(text) and word != text for word in table_rules().attributes)
         return False
 
     # -- the pass
@@ -1630,20 +1423,20 @@ class _StreamReader:
             joined = cell.text + normalize_text(text)
             if cell.kind == "value":
                 state = None if kind == "attr" else self.value_state(joined)
-                alone = _is_value(text) or self.value_state(text) == "complete"
+                alone = is_value(text) or self.value_state(text) == "complete"
                 if state == "complete" or (state == "partial" and not alone):
                     return cell
             elif cell.kind == "unit":
                 state = self.unit_state(joined)
                 if state == "complete" or (state == "partial" and self.unit_state(text) is None):
                     return cell
-            elif cell.kind == "text" and kind == "text" and not _stands_alone(cell.lines[-1], text):
+            elif cell.kind == "text" and kind == "text" and not stands_alone(cell.lines[-1], text):
                 # A name its row's values followed takes only the line that
                 # closes its bracket (…年均浓度（微 / 19 / ≤18 / 克/立方米）),
                 # not the next row's name (森林覆盖率（按 / % / 30 / … / 草原…).
                 if not self._followed_by_values(cell) or any(bracket in text for bracket in _CLOSE_BRACKETS):
                     return cell
-            elif cell.kind == "attr" and remove_spaces(joined) in _rules().attributes:
+            elif cell.kind == "attr" and remove_spaces(joined) in table_rules().attributes:
                 return cell
         return None
 
@@ -1667,7 +1460,7 @@ class _StreamReader:
         first one waiting.  Else a line of one or two characters goes on the
         last text cell that no values followed: a category (生态保 / 森林覆盖率
         / … / 护)."""
-        if _starts_numbered(text) or _sub_row(text) or _rules().footnote_marker.match(remove_spaces(text)):
+        if starts_numbered(text) or _sub_row(text) or table_rules().footnote_marker.match(remove_spaces(text)):
             return None
         page = self.body[index].page
         texts = [cell for cell in self.cells if cell.kind == "text" and cell.page == page]
@@ -1713,7 +1506,7 @@ class _StreamReader:
         a name): one digit, not a row number, with a text after it and no
         row's values waiting for it (个 / 1 / 5 are values)."""
         text = remove_spaces(self.body[index].text)
-        if not _rules().footnote_marker.match(text) or index + 1 >= len(self.body):
+        if not table_rules().footnote_marker.match(text) or index + 1 >= len(self.body):
             return False
         if self.kinds[index + 1] != "text" or self.value_state(self.body[index + 1].text) is not None:
             return False
@@ -1755,7 +1548,7 @@ class _StreamReader:
     def _wrapped_from_above(self, index: int, text: str) -> _Cell | None:
         """The text cell of the line above, when that line is full and the
         line goes on it."""
-        if _starts_numbered(text) or _sub_row(text) or _rules().footnote_marker.match(remove_spaces(text)):
+        if starts_numbered(text) or _sub_row(text) or table_rules().footnote_marker.match(remove_spaces(text)):
             return None
         previous = self._text_above(index)
         if previous is not None and previous.page == self.body[index].page and self._wraps(previous.lines[-1], text):
@@ -1842,7 +1635,7 @@ class _StreamReader:
             return False
         if values.free(self.plan.slots, "value") is None:
             self._dash_to_unit(values)
-        if values.free(self.plan.slots, "value") is None or _starts_numbered(text) or _sub_row(text) or _group_label(text):
+        if values.free(self.plan.slots, "value") is None or starts_numbered(text) or _sub_row(text) or _group_label(text):
             return False
         if remove_spaces(text)[:1] in _OPEN_BRACKETS:  # （EQI）, （PM2.5）: the end of a name
             return False
@@ -1931,7 +1724,7 @@ class _StreamReader:
         if not units or not filled or units[0] > filled[0]:
             return False
         first = values.slots[filled[0]]
-        if first is None or first.text not in _rules().empty_cells:
+        if first is None or first.text not in table_rules().empty_cells:
             return False
         values.slots[units[0]] = first
         moved = [values.slots[index] for index in filled[1:]] + [None]
@@ -1954,7 +1747,7 @@ class _StreamReader:
         units = [index for index, kind in enumerate(slots) if kind == "unit"]
         if len(printed) == 1 and units and slots[printed[0]] == "value":
             cell = values.slots[printed[0]]
-            if cell.text in _rules().empty_cells and values.slots[units[0]] is None:
+            if cell.text in table_rules().empty_cells and values.slots[units[0]] is None:
                 values.slots[units[0]], values.slots[printed[0]] = cell, None
 
     # -- rows
@@ -2043,7 +1836,7 @@ class _StreamReader:
         fits = {"unit": ("unit",), "value": ("value",), "attr": ("attribute",), "status": ("status", "other")}
         for slot, cell in placed:
             kinds = fits.get(cell.kind, ())
-            if slots[slot] not in kinds and not (cell.kind == "value" and slots[slot] in ("status", "other") and not _is_value(cell.text)):
+            if slots[slot] not in kinds and not (cell.kind == "value" and slots[slot] in ("status", "other") and not is_value(cell.text)):
                 return None
         return placed
 
@@ -2126,7 +1919,7 @@ class _StreamReader:
         carried: list[str] = []
         for cell in sorted(names + categories, key=place):
             if cell in categories:
-                carried = _place_groups(carried, [cell.text])
+                carried = place_groups(carried, [cell.text])
             else:
                 groups[id(cell)] = list(carried)
         return groups
@@ -2190,9 +1983,9 @@ def _closes_cell(line: str) -> bool:
     """A line closed by its unit in brackets or by a footnote marker after a
     space (空气质量优良天数比例 1): the end of its cell."""
     pieces = line.split()
-    found = _UNIT_AT_END.search(line)
+    found = UNIT_AT_END.search(line)
     in_brackets = found is not None and _StreamReader.unit_state(found.group("unit")) == "complete"
-    return _ends_with_unit(line) or in_brackets or (len(pieces) > 1 and bool(_rules().footnote_marker.match(pieces[-1])))
+    return ends_with_unit(line) or in_brackets or (len(pieces) > 1 and bool(table_rules().footnote_marker.match(pieces[-1])))
 
 
 def _sub_row(text: str) -> bool:
