@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from plantext.extractors.glossary import expansion_before, extract_abbreviations, extract_glossary, strip_term_quotes
+from plantext.extractors.glossary import (
+    expansion_before,
+    extract_abbreviations,
+    extract_glossary,
+    strip_term_quotes,
+    table_terms,
+)
 from plantext.extractors.projects import extract_projects
 from plantext.ingest.text import read_text
 from plantext.layout import analyse
@@ -196,4 +202,105 @@ def test_a_framed_glossary_box_keeps_a_definitions_paragraph_after_the_last_entr
     layout = analyse(SourceDocument(path="plan.pdf", format="pdf", sha256="", pages=[page]))
     assert [(t.term, t.definition) for t in extract_glossary(layout)] == [
         ("水质优良比例", "指水质达到或好于Ⅲ类的国控断面数量占国控断面总数的比例。其中：国控断面按国家考核要求计，省控断面按省里的考核要求计。")
+    ]
+
+
+GLOSSARY_TABLE = (
+    "宁川市清溪河流域水生态环境保护规划（2023—2030年）\n\n第四章　保障措施\n\n"
+    "  建立规划实施年度调度和中期评估制度，在规划实施中期和期末分别开展评估。\n\n"
+    "              附件    名词解释\n"
+    "  术语     解释\n"
+    " 生态流量    指为维系河流、湖泊等水生态系统的结构和功能，需要保留在\n"
+    "         河湖内符合水质要求的流量（水量、水位）及其过程。\n"
+    "“一河一策”   指针对每条河流的突出问题，逐河制定治理目标、任务清单和\n"
+    "         责任清单，实行精准施策的管理方式。\n"
+    " 再生水     指污水经适当处理后，达到一定水质标准，满足某种使用要\n"
+    "         求，可以进行有益使用的水。\n"
+)
+
+
+def test_a_glossary_table_gives_a_term_per_row_with_its_wrapped_definition(tmp_path):
+    terms = extract_glossary(layout_of(tmp_path, GLOSSARY_TABLE))
+    assert [(t.number, t.term, t.definition, t.page) for t in terms] == [
+        (None, "生态流量", "指为维系河流、湖泊等水生态系统的结构和功能，需要保留在河湖内符合水质要求的流量（水量、水位）及其过程。", 1),
+        (None, "一河一策", "指针对每条河流的突出问题，逐河制定治理目标、任务清单和责任清单，实行精准施策的管理方式。", 1),
+        (None, "再生水", "指污水经适当处理后，达到一定水质标准，满足某种使用要求，可以进行有益使用的水。", 1),
+    ]
+
+
+def test_a_glossary_table_with_a_number_column_numbers_the_terms(tmp_path):
+    text = (
+        "某市“十四五”生态环境保护规划\n\n附件　名词解释\n\n"
+        "序号  名词        含义\n"
+        " 1    生态流量    指为维系河流、湖泊等水生态系统的结构和功能，需要保留在\n"
+        "                  河湖内符合水质要求的流量（水量、水位）及其过程。\n"
+        " 2    再生水      指污水经适当处理后，达到一定水质标准，满足某种使用要\n"
+        "                  求，可以进行有益使用的水。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.number, t.term, t.definition) for t in terms] == [
+        (1, "生态流量", "指为维系河流、湖泊等水生态系统的结构和功能，需要保留在河湖内符合水质要求的流量（水量、水位）及其过程。"),
+        (2, "再生水", "指污水经适当处理后，达到一定水质标准，满足某种使用要求，可以进行有益使用的水。"),
+    ]
+
+
+def test_a_term_wrapped_in_its_cell_is_joined_while_its_definition_runs_on(tmp_path):
+    text = (
+        "某市规划\n\n附件　名词解释\n\n"
+        "  术语              解释\n"
+        " 生态环境导向的    指以生态保护和环境治理为基础，以特色产\n"
+        " 开发模式          业运营为支撑的项目组织实施方式。\n"
+        " 碳达峰            指二氧化碳排放达到峰值\n"
+        " 碳中和            指二氧化碳排放总量与吸收量相抵。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.term, t.definition) for t in terms] == [
+        ("生态环境导向的开发模式", "指以生态保护和环境治理为基础，以特色产业运营为支撑的项目组织实施方式。"),
+        ("碳达峰", "指二氧化碳排放达到峰值"),
+        ("碳中和", "指二氧化碳排放总量与吸收量相抵。"),
+    ]
+
+
+def test_text_after_a_glossary_table_carries_on_no_definition(tmp_path):
+    text = GLOSSARY_TABLE + "\n  本附件所列名词由市生态环境局负责解释，自印发之日起施行至规划期末。\n"
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert terms[-1].definition == "指污水经适当处理后，达到一定水质标准，满足某种使用要求，可以进行有益使用的水。"
+
+
+def test_a_glossary_box_laid_out_as_a_table_holds_terms(tmp_path):
+    text = (
+        "某省“十四五”水生态环境保护规划\n\n第一章　规划背景\n\n"
+        "  到2025年，全省地表水国控断面水质优良比例达到80%以上。\n\n"
+        "                      专栏 1   名词解释\n\n"
+        "  名词          含义\n"
+        "  美丽河湖      指水质优良、生态健康、岸线优美、人水和谐的河流和湖库。\n"
+        "  再生水        指污水经适当处理后可以进行有益使用的水。\n\n"
+        "  各省辖市要结合实际，制定本地区水生态环境保护规划，加强组织实施和监督考核工作。\n"
+    )
+    terms = extract_glossary(layout_of(tmp_path, text))
+    assert [(t.term, t.definition) for t in terms] == [
+        ("美丽河湖", "指水质优良、生态健康、岸线优美、人水和谐的河流和湖库。"),
+        ("再生水", "指污水经适当处理后可以进行有益使用的水。"),
+    ]
+
+
+def test_a_read_glossary_table_carries_a_definition_split_by_a_page_break_on():
+    from plantext.extractors.tables import RawRow, RawTable
+    from plantext.vocab import load_vocabulary
+
+    table = RawTable(
+        label=None,
+        caption=None,
+        page=6,
+        columns=["序号", "术语", "解释"],
+        rows=[
+            RawRow(cells=["1", "生态缓冲带", "指河湖水域岸线与陆域之间，对入河污染物具有拦截、过滤和"], groups=[], page=6),
+            RawRow(cells=["", "", "净化作用的植被带、湿地带等过渡区域。"], groups=[], page=7),
+            RawRow(cells=["2", "“一河一策”", "指针对每条河流的突出问题，逐河制定治理目标的管理方式。"], groups=[], page=7),
+        ],
+    )
+    terms = table_terms(table, load_vocabulary("glossary"))
+    assert [(t.number, t.term, t.definition, t.page) for t in terms] == [
+        (1, "生态缓冲带", "指河湖水域岸线与陆域之间，对入河污染物具有拦截、过滤和净化作用的植被带、湿地带等过渡区域。", 6),
+        (2, "一河一策", "指针对每条河流的突出问题，逐河制定治理目标的管理方式。", 7),
     ]

@@ -6,9 +6,11 @@ import math
 
 import regex
 
-from plantext.layout import BoxRegion, Heading, Layout, Paragraph
+from plantext.extractors.tables import RawTable, column_bounds, column_of, read_region
+from plantext.ingest.model import Line
+from plantext.layout import BoxRegion, Heading, Layout, Paragraph, TableRegion
 from plantext.models import Abbreviation, Term
-from plantext.normalize import remove_spaces
+from plantext.normalize import join_lines, remove_spaces
 from plantext.numbers import parse_chinese_numeral
 from plantext.vocab import load_vocabulary, vocabulary_table
 
@@ -23,7 +25,15 @@ def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
     rank, those under a glossary title standing as a paragraph of its own
     (名词解释 printed without 附件 or a number), up to the next heading, and
     those of a 专栏 box titled as a glossary."""
-    paragraphs: list[Paragraph] = []
+    return [block for block in glossary_blocks(layout) if isinstance(block, Paragraph)]
+
+
+def glossary_blocks(layout: Layout) -> list[Paragraph | TableRegion]:
+    """The glossary's paragraphs (see ``glossary_paragraphs``) and its tables,
+    in reading order: a table under a glossary heading or title, and a table
+    that is itself a box or table titled as a glossary (专栏1 名词解释 ruled
+    as a table)."""
+    blocks: list[Paragraph | TableRegion] = []
     inside_level: float | None = None
     for block in layout.blocks:
         if isinstance(block, Heading):
@@ -33,14 +43,21 @@ def glossary_paragraphs(layout: Layout) -> list[Paragraph]:
             if inside_level is not None and block.level <= inside_level:
                 inside_level = None
         elif isinstance(block, BoxRegion) and is_glossary_title(block.heading.match.title):
-            paragraphs.extend(block.paragraphs if block.framed else _without_trailing_text(block.paragraphs))
+            blocks.extend(block.paragraphs if block.framed else _without_trailing_text(block.paragraphs))
         elif isinstance(block, Paragraph) and is_glossary_title(block.text):
             # A title without a label has no rank: any heading after it ends
             # the glossary.
             inside_level = math.inf
         elif isinstance(block, Paragraph) and inside_level is not None:
-            paragraphs.append(block)
-    return paragraphs
+            blocks.append(block)
+        elif isinstance(block, TableRegion) and (inside_level is not None or _titled_as_glossary(block)):
+            blocks.append(block)
+    return blocks
+
+
+def _titled_as_glossary(region: TableRegion) -> bool:
+    title = region.heading.match.title if region.heading else region.caption
+    return bool(title) and is_glossary_title(title)
 
 
 def _without_trailing_text(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -64,30 +81,210 @@ def _build_entry_number_pattern(glossary) -> regex.Pattern:
 
 def extract_glossary(layout: Layout) -> list[Term]:
     vocab = load_vocabulary("glossary")
-    item_number = _entry_number_pattern()
     terms: list[Term] = []
-    for paragraph in glossary_paragraphs(layout):
-        numbered = item_number.match(paragraph.text)
-        body = paragraph.text[numbered.end():] if numbered else paragraph.text
-        # Once the entries are numbered, an unnumbered paragraph opens no
-        # entry of its own, even with a colon in it (其中：…).
-        opens_entry = numbered is not None or not terms or terms[-1].number is None
-        split = split_term(body, vocab, numbered is not None) if opens_entry else None
-        if split is None:
-            if terms:  # a definition carried on in a paragraph of its own
-                last = terms[-1]
-                terms[-1] = last.model_copy(update={"definition": last.definition + paragraph.text})
+    blocks = glossary_blocks(layout)
+    # Text after a table carries on no definition of it: a table's cells
+    # hold the whole of each definition.
+    carries_on = True
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        found = None if isinstance(block, TableRegion) else _text_table(blocks, index, vocab)
+        if isinstance(block, TableRegion):
+            terms.extend(table_terms(read_region(block), vocab))
+            index += 1
+        elif found is not None:
+            header, lines, index = found
+            terms.extend(_text_table_terms(header, lines, vocab))
+        else:
+            carries_on = _read_entry(block, terms, vocab, carries_on)
+            index += 1
             continue
-        term, definition = split
-        terms.append(
-            Term(
-                number=_item_number(numbered),
-                term=strip_term_quotes(term, vocab["term_quotes"]),
-                definition=definition,
-                page=paragraph.page,
-            )
-        )
+        carries_on = False
     return terms
+
+
+def _read_entry(paragraph: Paragraph, terms: list[Term], vocab, carries_on: bool) -> bool:
+    """One glossary paragraph: a new entry (1.术语：定义), or more of the
+    last one's definition when ``carries_on``.  Whether the paragraphs after
+    it may carry on a definition: they may once it opened an entry."""
+    item_number = _entry_number_pattern()
+    numbered = item_number.match(paragraph.text)
+    body = paragraph.text[numbered.end():] if numbered else paragraph.text
+    # Once the entries are numbered, an unnumbered paragraph opens no
+    # entry of its own, even with a colon in it (其中：…).
+    opens_entry = numbered is not None or not terms or terms[-1].number is None
+    split = split_term(body, vocab, numbered is not None) if opens_entry else None
+    if split is None:
+        if terms and carries_on:  # a definition carried on in a paragraph of its own
+            last = terms[-1]
+            terms[-1] = last.model_copy(update={"definition": last.definition + paragraph.text})
+        return carries_on
+    term, definition = split
+    terms.append(
+        Term(
+            number=_item_number(numbered),
+            term=strip_term_quotes(term, vocab["term_quotes"]),
+            definition=definition,
+            page=paragraph.page,
+        )
+    )
+    return True
+
+
+# ---------------------------------------------------------------- tables of terms
+
+
+def header_role(header: str, vocab) -> str | None:
+    """The column a glossary table's header names: "number" (序号), "definition"
+    (解释, 含义) or "term" (术语, 名词), or None."""
+    header = remove_spaces(header)
+    for role in ("number", "definition", "term"):
+        if any(word in header for word in vocab[f"table_{role}_headers"]):
+            return role
+    return None
+
+
+def _roles(headers: list[str], vocab) -> dict[str, int]:
+    """The index of the first column of each role."""
+    roles: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        role = header_role(header, vocab)
+        if role is not None and role not in roles:
+            roles[role] = index
+    return roles
+
+
+def table_terms(table: RawTable | None, vocab) -> list[Term]:
+    """A term per row of a table whose header names a term column and a
+    definition column (术语 | 解释); a 序号 column numbers the terms.  A row
+    with no term carries on the definition above (a cell split by a page
+    break)."""
+    if table is None:
+        return []
+    roles = _roles(table.columns, vocab)
+    if "term" not in roles or "definition" not in roles:
+        return []
+    terms: list[Term] = []
+    for row in table.rows:
+        term, definition = row.cells[roles["term"]], row.cells[roles["definition"]]
+        if not term:
+            if terms and definition:
+                last = terms[-1]
+                terms[-1] = last.model_copy(update={"definition": last.definition + definition})
+            continue
+        number = _cell_number(row.cells[roles["number"]]) if "number" in roles else None
+        terms.append(Term(number=number, term=strip_term_quotes(term, vocab["term_quotes"]), definition=definition, page=row.page))
+    return terms
+
+
+def _cell_number(cell: str) -> int | None:
+    """The number in a 序号 cell: 1, 1., （1）, ①, 一."""
+    cell = remove_spaces(cell)
+    if cell.isdigit():
+        return int(cell)
+    numbered = _entry_number_pattern().match(cell)
+    if numbered is not None and numbered.end() == len(cell):
+        return _item_number(numbered)
+    if cell and all(char in "一二三四五六七八九十" for char in cell):
+        return parse_chinese_numeral(cell)
+    return None
+
+
+def _is_header_line(line: Line, vocab) -> bool:
+    """A text dump's line of a glossary table's headers (术语   解释): every
+    cell a short header word, a term column and a definition column among them."""
+    texts = [remove_spaces(segment.text) for segment in line.segments]
+    if len(texts) < 2 or any(len(text) > vocab["max_table_header_length"] for text in texts):
+        return False
+    roles = [header_role(text, vocab) for text in texts]
+    return None not in roles and {"term", "definition"} <= set(roles)
+
+
+def _text_table(blocks: list[Paragraph | TableRegion], index: int, vocab) -> tuple[Line, list[Line], int] | None:
+    """A glossary table a text dump printed as aligned lines, which the
+    layout left as paragraphs: its header line (术语   解释) in the paragraph at
+    ``index``, the lines of its rows up to the first line of text across
+    its columns, and the index of the block after it."""
+    lines = blocks[index].lines
+    opening = next((at for at, line in enumerate(lines) if _is_header_line(line, vocab)), None)
+    if opening is None:
+        return None
+    header = lines[opening]
+    rows: list[Line] = list(lines[opening + 1 :])
+    index += 1
+    while index < len(blocks) and isinstance(blocks[index], Paragraph):
+        rows.extend(blocks[index].lines)
+        index += 1
+    gutter = _gutter(header, rows)
+    for at, line in enumerate(rows):
+        if len(line.segments) == 1 and line.segments[0].x0 < gutter < line.segments[0].x1:
+            # Text running across the columns: the glossary's text after
+            # the table.  The paragraphs from it on are read as entries.
+            return header, rows[:at], _block_after(blocks, line)
+    return header, rows, index
+
+
+def _block_after(blocks: list[Paragraph | TableRegion], line: Line) -> int:
+    """The index of the paragraph whose first line is ``line`` (or the one
+    after the paragraph holding it)."""
+    for at, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and any(own is line for own in block.lines):
+            return at if block.lines[0] is line else at + 1
+    return len(blocks)
+
+
+def _gutter(header: Line, rows: list[Line]) -> float:
+    """Where the definition column starts (the x no row's term cell reaches)."""
+    columns = column_bounds([header] + [line for line in rows if len(line.segments) > 1])
+    return columns[1][0] if len(columns) > 1 else math.inf
+
+
+def _text_table_terms(header: Line, rows: list[Line], vocab) -> list[Term]:
+    """The terms of a glossary table a text dump printed as aligned lines.
+    Numbered rows (序号 | 术语 | 解释) are the table reader's to read; where no
+    column numbers them, a line with a term cell starts a row, unless the
+    definition above runs on to the column's edge without closing (a term
+    wrapped onto the next line with its definition), and other lines carry
+    on the cells of the row above (a wrapped definition)."""
+    headers = [remove_spaces(segment.text) for segment in header.segments]
+    if "number" in _roles(headers, vocab):
+        region = TableRegion(heading=None, page=header.page, lines=[header] + rows)
+        return table_terms(read_region(region), vocab)
+    body = [line for line in rows if not _is_header_line(line, vocab)]  # a header repeated on a new page
+    columns = column_bounds([header] + [line for line in body if len(line.segments) > 1])
+    header_roles: dict[int, str] = {}
+    for segment in header.segments:
+        header_roles.setdefault(column_of(segment, columns), header_role(segment.text, vocab))
+    term_column = next(column for column, role in header_roles.items() if role == "term")
+    definition_column = next(column for column, role in header_roles.items() if role == "definition")
+    edge = max((line.x1 for line in body), default=0.0)
+    rows_read: list[tuple[int, list[list[str]]]] = []
+    previous: Line | None = None
+    for line in body:
+        cells: list[list[str]] = [[] for _ in columns]
+        for segment in line.segments:
+            cells[column_of(segment, columns)].append(segment.text)
+        wrapped = previous is not None and _runs_on(previous, edge, vocab)
+        if cells[term_column] and not wrapped or not rows_read:
+            rows_read.append((line.page, cells))
+        else:
+            for column, parts in enumerate(cells):
+                rows_read[-1][1][column].extend(parts)
+        previous = line
+    terms: list[Term] = []
+    for page, cells in rows_read:
+        term, definition = join_lines(cells[term_column]), join_lines(cells[definition_column])
+        if term:
+            terms.append(Term(number=None, term=strip_term_quotes(term, vocab["term_quotes"]), definition=definition, page=page))
+    return terms
+
+
+def _runs_on(line: Line, edge: float, vocab) -> bool:
+    """Does the line's last cell run on to the next line: it reaches the
+    table's right edge and does not close its sentence?"""
+    last = line.segments[-1]
+    return last.x1 >= edge - vocab["wrapped_cell_slack_ems"] * line.em and not last.text.rstrip().endswith(tuple(vocab["definition_ends"]))
 
 
 def split_term(body: str, vocab, numbered: bool) -> tuple[str, str] | None:
