@@ -280,6 +280,26 @@ def match_heading(text: str) -> HeadingMatch | None:
     return None
 
 
+def match_run_in_heading(text: str) -> HeadingMatch | None:
+    """A list heading printed run-in: its label and a short lead closed by
+    ``。`` open the paragraph on its line (``（一）加强组织领导。国家发展改革委…``),
+    as work plans print their sections.  The lead is the title; ``None`` when
+    the line's label and lead would not be a heading line of their own, or
+    when nothing follows the lead on the line."""
+    if not _any_label().match(text):
+        return None
+    vocab = _numbering()
+    lead, mark, rest = text.partition(vocab["run_in_lead_end"])
+    if not mark or not rest.strip():
+        return None
+    found = match_heading(lead)
+    if found is None or _style_named(found.style).group != "list" or not found.title:
+        return None
+    if len(found.title) > vocab["max_title_length"]["run_in"] or any(char in found.title for char in vocab["run_in_lead_breaks"]):
+        return None
+    return found
+
+
 def _style_named(name: str) -> _Style:
     return next(style for style in numbering_styles() if style.name == name)
 
@@ -843,6 +863,9 @@ class _Builder:
             found = None
             if label is not None and self.may_be_heading(lines, index, label):
                 found = self.heading_of(lines, index, label)
+            elif label is None and (run_in := self.run_in_heading(lines, index)) is not None:
+                # The heading's line is also the first of its paragraph.
+                self.open_heading(Heading(run_in, line.page, [line]))
             if found is not None:
                 for match, taken in found:
                     self.open_heading(Heading(match, taken[0].page, taken))
@@ -890,6 +913,20 @@ class _Builder:
             return True
         previous = self.pending[-1]
         return self.starts_paragraph(previous, lines[index]) or previous.text[-1] in SENTENCE_END
+
+    def run_in_heading(self, lines: list[Line], index: int) -> HeadingMatch | None:
+        """The run-in heading opening ``lines[index]`` (``match_run_in_heading``),
+        or ``None``.  Only outside tables and boxes, at the start of a
+        paragraph, and carrying on the numbering of its style: the first of
+        its style, or the next number (（二） after （一））."""
+        found = match_run_in_heading(lines[index].text)
+        if found is None or self.table is not None or self.box is not None:
+            return None
+        if self.pending and not self.starts_paragraph(self.pending[-1], lines[index]):
+            return None
+        if found.number != self.last_number.get(found.style, 0) + 1:
+            return None
+        return found
 
     def fits_within(self, found: HeadingMatch, latest: dict[str, HeadingMatch]) -> bool:
         """Does a label numbered within another heading (2.1, 2.1.1) open with

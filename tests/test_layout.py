@@ -6,7 +6,7 @@ import pytest
 
 from plantext.ingest.model import Line, Page, SourceDocument
 from plantext.ingest.text import read_text
-from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_heading
+from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_heading, match_run_in_heading
 
 
 @pytest.mark.parametrize(
@@ -115,6 +115,62 @@ def test_list_styles_are_subsections_under_chapters_and_sections(tmp_path):
     text = "某省规划\n\n第一章 总体要求\n\n第一节 主要目标\n\n一、空气质量\n\n  全省空气质量持续改善。\n"
     headings = layout_of(tmp_path, text).headings
     assert [(h.kind, h.level) for h in headings] == [("chapter", 1), ("section", 2), ("subsection", 3)]
+
+
+@pytest.mark.parametrize(
+    "line,label,title",
+    [
+        ("（一）加强组织领导。国家发展改革委、生态环境部要会同有关部门", "（一）", "加强组织领导"),
+        ("2.补齐污水收集短板。“十四五”期间，全省新增污水管网", "2.", "补齐污水收集短板"),
+        ("三、强化政策支持。加大中央预算内投资支持力度", "三、", "强化政策支持"),
+    ],
+)
+def test_a_short_lead_closed_by_a_full_stop_is_a_run_in_heading(line, label, title):
+    found = match_run_in_heading(line)
+    assert (found.label, found.title) == (label, title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # nothing after the lead on its line
+        "（一）加强组织领导。",
+        # a lead too long for a title, or one holding a comma
+        "（一）到2025年，全省地表水国控断面水质优良比例达到85%以上。其余",
+        # a named label is never run-in
+        "第一章 总体要求。本章",
+        # no label
+        "加强组织领导。国家发展改革委",
+    ],
+)
+def test_what_is_no_run_in_heading(line):
+    assert match_run_in_heading(line) is None
+
+
+def test_run_in_sections_carry_on_the_outline_and_keep_their_paragraph(tmp_path):
+    text = (
+        "某某工作方案\n\n一、总体要求\n\n（一）指导思想\n\n  以生态文明思想为指导。\n\n"
+        "二、保障措施\n\n"
+        "  （一）加强组织领导。国家发展改革委要会同有关部门加强统筹协调。\n\n"
+        "  （二）强化政策支持。加大中央预算内投资支持力度。\n"
+    )
+    layout = layout_of(tmp_path, text)
+    assert [(h.kind, h.match.label, h.match.title) for h in layout.headings] == [
+        ("chapter", "一、", "总体要求"),
+        ("section", "（一）", "指导思想"),
+        ("chapter", "二、", "保障措施"),
+        ("section", "（一）", "加强组织领导"),
+        ("section", "（二）", "强化政策支持"),
+    ]
+    assert [p.text for p in layout.paragraphs][-2:] == [
+        "（一）加强组织领导。国家发展改革委要会同有关部门加强统筹协调。",
+        "（二）强化政策支持。加大中央预算内投资支持力度。",
+    ]
+
+
+def test_a_run_in_label_that_breaks_its_styles_numbering_is_running_text(tmp_path):
+    text = "某某工作方案\n\n一、总体要求\n\n  （三）加强组织领导。国家发展改革委要会同有关部门加强统筹协调。\n"
+    assert [h.match.label for h in layout_of(tmp_path, text).headings] == ["一、"]
 
 
 def test_box_runs_to_the_next_heading(tmp_path):
