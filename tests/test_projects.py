@@ -262,3 +262,92 @@ def test_a_box_whose_first_line_is_a_row_of_column_headers_is_read_as_a_table_of
         ("专栏 1", "滨海新区污水处理厂提标改造工程", "对滨海新区污水处理厂实施提标改造，新增处理规模10万吨/日。", 1),
         ("专栏 1", "会稽山生物多样性保护工程", "开展会稽山区域生物多样性本底调查，建设生物多样性观测站点5个。", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,rank",
+    [
+        ("一、河湖生态修复", 0),
+        ("（一）岸线修复", 1),
+        ("1.城镇污水处理提质增效工程", 2),
+        ("（1）扩建宁川市第二污水处理厂，新增处理能力5万吨/日。", 3),
+        ("(2)厨余垃圾处理工程：在设区市建设厨余垃圾集中处理设施。", 3),
+        ("01 公共卫生服务能力提升工程", None),  # no list style of the outline
+        ("2025年底前完成管网改造。", None),
+    ],
+)
+def test_list_rank_follows_the_outline_hierarchy(text, rank):
+    from plantext.extractors.projects import _list_rank
+
+    assert _list_rank(text) == rank
+
+
+def test_sub_items_numbered_a_rank_below_an_item_name_are_its_description(tmp_path):
+    box = (
+        "     1.城镇污水处理提质增效工程\n"
+        "     （1）扩建宁川市第二污水处理厂，新增处理能力 5 万吨/日，出\n"
+        "水执行地表水准Ⅳ类标准。\n"
+        "     （2）新建改造城镇污水管网 180 公里，实施雨污分流改造 40 平\n"
+        "方公里。\n"
+        "     2.工业园区污水治理工程\n"
+        "     （1）建设清溪化工园区污水集中处理设施和在线监控系统。\n"
+        "     （2）实施园区初期雨水收集处理和事故应急池建设。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        (
+            "城镇污水处理提质增效工程",
+            "（1）扩建宁川市第二污水处理厂，新增处理能力5万吨/日，出水执行地表水准Ⅳ类标准。（2）新建改造城镇污水管网180公里，实施雨污分流改造40平方公里。",
+        ),
+        ("工业园区污水治理工程", "（1）建设清溪化工园区污水集中处理设施和在线监控系统。（2）实施园区初期雨水收集处理和事故应急池建设。"),
+    ]
+
+
+def test_items_numbered_in_chinese_take_the_arabic_numbered_work_below_them_as_description(tmp_path):
+    box = (
+        "（一）城镇污水处理提质增效工程\n"
+        "1.扩建宁川市第二污水处理厂，新增处理能力 5 万吨/日。\n"
+        "2.新建改造城镇污水管网 180 公里，实施雨污分流改造 40 平方公里。\n"
+        "（二）农业农村面源污染治理工程\n"
+        "1.在沿河 12 个乡镇实施农村生活污水治理，建设一体化污水处理设施 60 座。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("城镇污水处理提质增效工程", "1.扩建宁川市第二污水处理厂，新增处理能力5万吨/日。2.新建改造城镇污水管网180公里，实施雨污分流改造40平方公里。"),
+        ("农业农村面源污染治理工程", "1.在沿河12个乡镇实施农村生活污水治理，建设一体化污水处理设施60座。"),
+    ]
+
+
+def test_a_box_item_keeps_its_page_when_its_sub_items_run_onto_the_next(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "宁川市清溪河流域水生态环境保护规划（2023—2030年）\n\n第三章 主要任务\n\n"
+        "                专栏 1   水污染治理重点工程\n\n"
+        "     2.工业园区污水治理工程\n\n                         — 3 —\n"
+        "\f     （1）建设清溪化工园区污水集中处理设施和在线监控系统。\n"
+        "     （2）实施园区初期雨水收集处理和事故应急池建设。\n\n"
+        "第四章 保障措施\n",
+        encoding="utf-8",
+    )
+    assert [(p.name, p.page) for p in extract_projects(analyse(read_text(path)))] == [("工业园区污水治理工程", 1)]
+
+
+def test_arabic_numbered_projects_under_a_chinese_numbered_group_stay_projects(tmp_path):
+    box = (
+        "（一）岸线修复\n"
+        "1.沿江化工企业关改搬转工程。推动宜昌、荆州等地化工企业退城入园。\n"
+        "2.长江岸线生态复绿工程。对已腾退岸线实施复绿，恢复滨江湿地。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("沿江化工企业关改搬转工程", "推动宜昌、荆州等地化工企业退城入园。"),
+        ("长江岸线生态复绿工程", "对已腾退岸线实施复绿，恢复滨江湿地。"),
+    ]
+
+
+def test_a_box_of_parenthesised_items_only_gives_a_project_per_item(tmp_path):
+    box = (
+        "（1）赤泥综合利用工程：在百色、崇左建设赤泥综合利用示范基地。\n"
+        "（2）工业危险废物处置工程：新建柳州、钦州危险废物综合处置中心。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("赤泥综合利用工程", "在百色、崇左建设赤泥综合利用示范基地。"),
+        ("工业危险废物处置工程", "新建柳州、钦州危险废物综合处置中心。"),
+    ]

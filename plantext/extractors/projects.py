@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from plantext.extractors.glossary import is_glossary_title
-from plantext.layout import BoxRegion, Layout, Paragraph, TableRegion, match_heading
+from plantext.layout import BoxRegion, Layout, Paragraph, TableRegion, match_heading, numbering_styles
 from plantext.models import Project
 from plantext.vocab import load_vocabulary, vocabulary_table
 
@@ -81,10 +81,17 @@ def _column(headers: list[str], words: list[str]) -> int | None:
 
 def box_projects(box: BoxRegion) -> list[Project]:
     items: list[_Item] = []
-    for index, paragraph in enumerate(box.paragraphs):
-        if _is_group(paragraph.text) and _heads_items(box.paragraphs, index):
+    paragraphs = box.paragraphs
+    index = 0
+    while index < len(paragraphs):
+        if _is_group(paragraphs[index].text) and _heads_items(paragraphs, index):
+            index += 1
             continue  # a group of items inside the box (一、大气污染防治工程), not an item
-        read_paragraph(paragraph, items)
+        read_paragraph(paragraphs[index], items)
+        sub_items = _sub_items(paragraphs, index)
+        for sub_item in sub_items:
+            items[-1].description += sub_item.text
+        index += 1 + len(sub_items)
     return [
         Project(
             box=box.heading.match.label,
@@ -95,6 +102,43 @@ def box_projects(box: BoxRegion) -> list[Project]:
         )
         for item in items
     ]
+
+
+def _sub_items(paragraphs: list[Paragraph], index: int) -> list[Paragraph]:
+    """The paragraphs after the item at ``index`` numbered at a lower rank
+    than it (1.城镇污水处理提质增效工程 / （1）扩建…。 / （2）新建…。): they
+    describe the item, labels kept.  Sub-items that read as named items
+    (（1）赤泥综合利用工程：…) are items of their own, the line above them
+    their group."""
+    rank = _list_rank(paragraphs[index].text)
+    if rank is None:
+        return []
+    sub_items = []
+    for paragraph in paragraphs[index + 1 :]:
+        sub_rank = _list_rank(paragraph.text)
+        if sub_rank is None or sub_rank <= rank or _names_an_item(paragraph):
+            break
+        sub_items.append(paragraph)
+    return sub_items
+
+
+def _list_rank(text: str) -> int | None:
+    """The rank of the list label opening the text, 0 for the outermost, in
+    the order of numbering.yaml's hierarchy (一、 （一） 1. （1））; None for a
+    text opening with no list label."""
+    list_styles = [style for style in numbering_styles() if style.group == "list"]
+    return next((rank for rank, style in enumerate(list_styles) if style.pattern.match(text)), None)
+
+
+def _names_an_item(paragraph: Paragraph) -> bool:
+    """Does the numbered paragraph open with a project name: before a colon,
+    as its first sentence, or alone on its first line?  A sub-item of work
+    (（1）扩建第二污水处理厂，新增…。) does not."""
+    numbered = _item_number().match(paragraph.text)
+    position = numbered.end() if numbered else 0
+    head, _ = split_colon_name(paragraph.text[position:])
+    first_sentence, _ = next(sentences(paragraph.text, position), ("", 0))  # a label alone has none
+    return head is not None or is_project_name(first_sentence.rstrip("。")) or name_line(paragraph, position) is not None
 
 
 def _is_group(text: str) -> bool:
@@ -115,8 +159,12 @@ def _heads_items(paragraphs: list[Paragraph], index: int) -> bool:
         # A group of the same rank after it is its sibling, no item of its
         # own: (一)…工程 / (二)…工程 are the items of a box numbered in groups only.
         return match_heading(following).style != match_heading(paragraphs[index].text).style
+    if _item_number().match(following) is not None:
+        # A numbered line under it opens an item of the group only when it
+        # names one; lines of work (（一）… / 1.扩建…，…。) describe it.
+        return _names_an_item(paragraphs[index + 1])
     name, _ = split_colon_name(following)
-    return _item_number().match(following) is not None or (name is not None and is_project_name(name))
+    return name is not None and is_project_name(name)
 
 
 def read_paragraph(paragraph: Paragraph, items: list[_Item]) -> None:
