@@ -12,7 +12,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plantext.extractors.flattened import one_cell_per_line, read_flattened_table
+from plantext.extractors.cell_lines import one_cell_per_line
+from plantext.extractors.flattened import read_flattened_table
 from plantext.extractors.tables import read_region
 from plantext.ingest import read_source
 from plantext.layout import TableRegion, analyse, match_heading
