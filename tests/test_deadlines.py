@@ -24,6 +24,8 @@ def deadlines(sentence, plan_start=PLAN_START):
             [("2022年底前", "2022-12-31", "by")],
         ),
         ("2022年6月底前，各市（州）完成柴油货车污染治理攻坚方案的编制。", [("2022年6月底前", "2022-06-30", "by")]),
+        # an exact date in a sentence that sets a task is no date of issue
+        ("2023年12月31日前，省生态环境厅完成排查。", [("2023年12月31日前", "2023-12-31", "by")]),
         (
             "在2023年年中和2025年年底，开展规划执行情况的中期评估和终期考核。",
             [("2023年年中", "2023-06-30", "by"), ("2025年年底", "2025-12-31", "by")],
@@ -161,6 +163,10 @@ def test_deadlines_of_a_sentence(sentence, expected):
         "持续推进生态保护，2019年完成全省生态保护红线划定。",
         # a bare year before a verb that qualifies a noun
         "严格执行排放标准，2023年实施的《锅炉大气污染物排放标准》对新建锅炉提出更严要求。",
+        # the date of issue of a notice, alone or after the issuing body
+        "国务院办公厅2023年2月20日（此件公开发布）",
+        "青海省人民政府2022年1月18日",
+        "2023年2月20日",
     ],
 )
 def test_sentences_without_deadlines(sentence):

@@ -61,6 +61,8 @@ class _DeadlineRules:
     lead_in_end_marks: str
     goal_announcements: list[str]
     clause_marks: regex.Pattern
+    issuing_body_endings: tuple[str, ...]
+    issue_remark: regex.Pattern
 
 
 def _build_rules(vocabulary, time_patterns, comparators) -> _DeadlineRules:
@@ -82,6 +84,8 @@ def _build_rules(vocabulary, time_patterns, comparators) -> _DeadlineRules:
         lead_in_end_marks=vocabulary["lead_in_end_marks"],
         goal_announcements=vocabulary["goal_announcements"],
         clause_marks=regex.compile(f"[{regex.escape(vocabulary['clause_marks'])}]"),
+        issuing_body_endings=tuple(vocabulary["issuing_body_endings"]),
+        issue_remark=regex.compile(vocabulary["issue_remark"]),
     )
 
 
@@ -111,7 +115,11 @@ def _sentence_times(text: str) -> _SentenceTimes:
     compact = compact_text(text).text
     if any(word in compact for word in rules.plan_statement_words):
         return _NO_TIMES
-    governing = tuple(expression for expression in expressions if not _is_reference(text, expression, rules))
+    governing = tuple(
+        expression
+        for expression in expressions
+        if not _is_reference(text, expression, rules) and not _is_date_of_issue(text, expression, rules)
+    )
     narrating = tuple(expression for expression in governing if _narrates(text, expression, rules))
     return _SentenceTimes(governing, narrating)
 
@@ -215,6 +223,19 @@ def _is_reference(text: str, expression: TimeExpression, rules: _DeadlineRules) 
     if any(word in before for word in rules.as_of_before):
         return True
     return any(after.startswith(word) for word in rules.description_after) or _qualifies_a_noun(text, expression, rules)
+
+
+def _is_date_of_issue(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
+    """True for the date a notice or plan is issued: an exact date printed
+    alone or after the issuing body only (``国务院办公厅2023年2月20日``),
+    followed by nothing but a bracketed remark (``（此件公开发布）``)."""
+    if expression.kind != "on":
+        return False
+    before = compact_text(text[: expression.start]).text
+    after = compact_text(text[expression.end :]).text
+    if not rules.issue_remark.match(after) or rules.clause_marks.search(before):
+        return False
+    return not before or before.endswith(rules.issuing_body_endings)
 
 
 def _qualifies_a_noun(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
