@@ -580,7 +580,15 @@ def _title_lines(flow: list[Line]) -> tuple[int, int]:
             break
         following = window[index + 1] if index + 1 < len(window) else None
         if _names_a_plan(line.text):
-            span = (index, index + 1)
+            # A title wrapped inside its bracketed years (…工作方案（2023—2025 / 年）)
+            # is full only with its second line.
+            wrapped = (
+                following is not None
+                and not _is_full_title(line.text)
+                and not _is_full_title(following.text)
+                and _is_full_title(line.text + following.text)
+            )
+            span = (index, index + 2) if wrapped else (index, index + 1)
         elif following is not None and _wrapped_title(line.text, following.text):
             span = (index, index + 2)
         else:

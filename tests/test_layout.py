@@ -445,6 +445,16 @@ def test_a_title_naming_the_period_wins_over_a_menu_line_naming_a_plan(tmp_path)
     assert layout_of(tmp_path, text).title == "某市“十四五”生态环境保护规划"
 
 
+def test_a_title_wrapped_inside_its_years_wins_over_a_cover_letter_sentence_naming_it(tmp_path):
+    text = (
+        "国务院办公厅关于印发塑料污染治理攻坚工作\n       方案（2023—2025 年）的通知\n"
+        "  《塑料污染治理攻坚工作方案（2023—2025 年）》已经国\n务院同意，现印发给你们。\n\f"
+        " 塑料污染治理攻坚工作方案（2023—2025\n               年）\n"
+        "  为深入贯彻落实党中央、国务院决策部署，制定本方案。\n\n  一、总体要求\n"
+    )
+    assert layout_of(tmp_path, text).title == "塑料污染治理攻坚工作方案（2023—2025年）"
+
+
 def test_a_title_wrapped_inside_its_plan_word(tmp_path):
     text = "广西壮族自治区“十四五”固体废物污染防治规\n划\n第一部分\n规划背景\n一、工作基础\n“十三五”期间，全区累计建成焚烧发电厂18座。\n"
     layout = layout_of(tmp_path, text)
