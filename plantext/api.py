@@ -34,6 +34,11 @@ def extract(path: str | Path, document_id: str | None = None, *, pdf_engine: str
     return extract_source(source, document_id or document_id_for(path))
 
 
+# The first paragraphs of a document, where the cover letter that prints a
+# plan (国务院办公厅关于印发…的通知) names its issuer.
+_COVER_LETTER_PARAGRAPHS = 5
+
+
 def extract_source(source: SourceDocument, document_id: str) -> Plan:
     """Every record of a document already read (``plantext.ingest``): what
     ``extract`` does after reading, for a batch that read a long PDF in parts."""
@@ -53,7 +58,7 @@ def extract_source(source: SourceDocument, document_id: str) -> Plan:
     document = Document(
         id=document_id,
         title=title,
-        region=find_region(title),
+        region=find_region(title, (paragraph.text for paragraph in layout.paragraphs[:_COVER_LETTER_PARAGRAPHS])),
         period=find_plan_period(title, (paragraph.text for paragraph in layout.paragraphs)),
         source=Source(
             path=PurePath(source.path).as_posix(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plantext.extractors.document import find_plan_period
+from plantext.extractors.document import find_plan_period, find_region
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,24 @@ def test_years_before_a_stated_period_are_the_past(tmp_path):
         encoding="utf-8",
     )
     assert [deadline.raw for deadline in extract(path).deadlines] == ["到2025年"]
+
+
+@pytest.mark.parametrize(
+    "cover_letter,region",
+    [
+        ("国务院办公厅关于印发塑料污染治理攻坚工作", "全国"),
+        ("生态环境部关于印发某某工作方案的通知", "全国"),
+        ("江苏省人民政府办公厅关于印发某某工作方案的通知", "江苏省"),
+        ("青海省生态环境厅关于印发某某工作方案的通知", "青海省"),
+        ("宁川市人民政府关于印发某某工作方案的通知", "宁川市"),
+        # no issuer before 关于, or no cover letter
+        ("关于印发某某工作方案的通知", None),
+        ("全省关于生态环境保护的工作持续推进", None),
+    ],
+)
+def test_a_title_naming_no_region_takes_the_region_of_its_cover_letters_issuer(cover_letter, region):
+    assert find_region("某某工作方案（2023—2025年）", [cover_letter]) == region
+
+
+def test_the_region_printed_in_the_title_wins_over_the_cover_letters():
+    assert find_region("青海省某某工作方案", ["生态环境部关于印发某某工作方案的通知"]) == "青海省"

@@ -11,8 +11,44 @@ from plantext.timeexpr import find_period
 from plantext.vocab import load_vocabulary, vocabulary_table
 
 
-def find_region(title: str) -> str | None:
-    """The issuing region printed at the start of the title (全国 for a national plan)."""
+def find_region(title: str, texts: Iterable[str] = ()) -> str | None:
+    """The issuing region printed at the start of the title (全国 for a
+    national plan); when the title names none, the region of the issuer of
+    the cover letter among ``texts`` (the plan's first paragraphs) that
+    prints the plan (``国务院办公厅关于印发…的通知`` → 全国)."""
+    region = _region_of_title(title)
+    if region is not None:
+        return region
+    issuer = next(filter(None, map(_cover_letter_issuer, texts)), None)
+    return _region_of_issuer(issuer) if issuer else None
+
+
+def _cover_letter_issuer(text: str) -> str | None:
+    """The issuer opening a cover letter's title (国务院办公厅 of
+    国务院办公厅关于印发…), or ``None`` for any other text."""
+    vocab = load_vocabulary("regions")
+    issuer, opener, rest = text.partition(vocab["cover_letter_opener"])
+    if not opener or not issuer or not any(word in rest for word in vocab["cover_letter_words"]):
+        return None
+    return issuer
+
+
+def _region_of_issuer(issuer: str) -> str | None:
+    """The region of a cover letter's issuer (江苏省人民政府办公厅 → 江苏省,
+    宁川市人民政府 → 宁川市, 生态环境部 → 全国); ``None`` when it names none."""
+    vocab = load_vocabulary("regions")
+    if issuer.startswith((*vocab["national_markers"], *vocab["national_issuers"])) or issuer.endswith(vocab["ministry_ending"]):
+        return vocab["national_name"]
+    suffixes = tuple(vocab["local_suffixes"])
+    name = next((issuer[: -len(office)] for office in vocab["issuer_offices"] if issuer.endswith(office)), issuer)
+    for province in vocab["provinces"]:
+        if name.startswith(province):
+            local = name[len(province) :]
+            return province + local if local.endswith(suffixes) else province
+    return name if name.endswith(suffixes) else None
+
+
+def _region_of_title(title: str) -> str | None:
     vocab = load_vocabulary("regions")
     plan_words = load_vocabulary("numbering")["titles"]["plan_words"]
     for province in vocab["provinces"]:
