@@ -45,7 +45,7 @@ class TimeExpression:
 class _Pattern:
     regex: regex.Pattern
     kind: str
-    date: str  # exact, end_of_month, end_of_period, middle_of_period or MM-DD
+    date: str  # exact, end_of_month, start_of_month, end_of_period, middle_of_period or MM-DD
     year: int | None  # for patterns without a year group (本世纪中叶)
     clues: frozenset[str]  # a text holding none of these has no match
     years_after: int  # an MM-DD date falls this many years after the printed year
@@ -297,12 +297,17 @@ def _latest_day(pattern: _Pattern, groups: dict, period: tuple[int, int] | None)
     if pattern.date == "early_of_period":
         return date(_middle_year(period) - 1, 12, 31)
     year = parse_number(groups["year"]) if groups.get("year") else pattern.year
-    if pattern.date in ("exact", "end_of_month"):
+    if pattern.date in ("exact", "end_of_month", "start_of_month"):
         month = parse_number(groups["month"])
         if not 1 <= month <= 12:
             return None
         last_day = calendar.monthrange(year, month)[1]
-        day = parse_number(groups["day"]) if pattern.date == "exact" else last_day
+        if pattern.date == "exact":
+            day = parse_number(groups["day"])
+        elif pattern.date == "start_of_month":
+            day = 1
+        else:
+            day = last_day
         if not 1 <= day <= last_day:
             return None
         return date(year, month, day)

@@ -87,7 +87,7 @@ def deadlines(sentence, plan_start=PLAN_START):
         ),
         # a heating season named by the two years it spans begins in the first
         ("2023—2024年采暖季前，完成农村散煤清洁替代。", [("2023—2024年采暖季前", "2023-11-14", "by")]),
-        ("自2022年起，新建项目全面执行特别排放限值。", [("自2022年起", "2022-01-01", "on")]),
+        ("自2022年起，新建项目全面执行特别排放限值。", [("2022年起", "2022-01-01", "on")]),
         ("2023年起，新建燃煤锅炉全部实施超低排放。", [("2023年起", "2023-01-01", "on")]),
         # a guide or document to be made by a date is a commitment
         ("2023年底前，出台生态保护补偿指导性文件。", [("2023年底前", "2023-12-31", "by")]),
