@@ -56,7 +56,7 @@ from dataclasses import dataclass
 import regex
 
 from plantext.normalize import normalize_text
-from plantext.numbers import ARABIC_NUMBER, alternation, parse_number, read_unit, stated_comparator
+from plantext.numbers import ARABIC_NUMBER, alternation, enclosed_pattern, parse_number, read_unit, stated_comparator
 from plantext.vocab import vocabulary_table
 
 Number = int | float
@@ -84,6 +84,7 @@ class _CellRules:
     empty: list[str]
     cumulative_brackets: list[list[str]]
     cumulative_words: list[str]
+    trailing_remark: regex.Pattern  # a bracketed remark ending the cell: （力争23）
     list_separator: str
     # A footnote marker closing a cell: superscripts (not after a letter, as
     # in m³, nor an exponent, as in 10⁴), a circled number, a number in
@@ -113,6 +114,7 @@ def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
         empty=cells["empty"],
         cumulative_brackets=cells["cumulative_brackets"],
         cumulative_words=cells["cumulative_words"],
+        trailing_remark=regex.compile(rf"(?:{enclosed_pattern(cells['remark_brackets']).pattern})\s*$"),
         list_separator=numerals["list_separator"],
         trailing_marker=trailing_marker,
     )
@@ -257,10 +259,22 @@ def _read_single(text: str, rules: _CellRules) -> tuple[Number, str] | None:
     else the verb's, 降至 ``<=``); ``=`` when no word gives one (``80``,
     ``下降13.5%``, ``稳定在100``)."""
     found = rules.single.fullmatch(text)
-    if found is None or not _is_unit(found.group("rest")):
+    if found is not None and not _is_unit(found.group("rest")):
+        found = _without_remark(text, rules)
+    if found is None:
         return None
     comparator, _ = stated_comparator(text[: found.start("number")], found.group("after") or "")
     return parse_number(found.group("number")), comparator or "="
+
+
+def _without_remark(text: str, rules: _CellRules) -> regex.Match | None:
+    """The reading of a cell whose value a bracketed remark follows
+    (``22.5（力争23）``, ``≥85（力争）``) without the remark, or ``None``."""
+    remark = rules.trailing_remark.search(text)
+    if remark is None or remark.start() == 0:
+        return None
+    found = rules.single.fullmatch(text[: remark.start()].rstrip())
+    return found if found is not None and _is_unit(found.group("rest")) else None
 
 
 def _is_unit(text: str) -> bool:

@@ -64,6 +64,27 @@ def test_bracketed_values_are_cumulative(printed, value):
     assert (cell.value, cell.comparator, cell.cumulative) == (value, "=", True)
 
 
+@pytest.mark.parametrize(
+    "printed,value,comparator,cumulative",
+    [
+        ("22.5（力争23）", 22.5, "=", False),
+        ("≥85（力争）", 85, ">=", False),
+        ("40以内（力争35以内）", 40, "<=", False),
+        ("〔18〕（力争20）", 18, "=", True),
+        # a unit in brackets is the value's, no remark
+        ("95（%）", 95, "=", False),
+    ],
+)
+def test_a_bracketed_remark_after_the_value_is_no_part_of_it(printed, value, comparator, cumulative):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator, cell.cumulative) == (printed, value, comparator, cumulative)
+
+
+@pytest.mark.parametrize("printed", ["（18）", "达到国家要求（约束性）"])
+def test_a_remark_alone_or_after_words_gives_no_value(printed):
+    assert parse_cell_value(printed).value is None
+
+
 @pytest.mark.parametrize("printed,comparator", [("〔19〕左右", "~"), ("约〔19〕", "~"), ("≥〔19〕", ">=")])
 def test_a_comparator_outside_the_brackets_still_reads(printed, comparator):
     cell = parse_cell_value(printed)
