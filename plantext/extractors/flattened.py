@@ -34,11 +34,12 @@ A dump that prints each cell as a line of its own and never two side by
 side (pdftotext without -layout) prints them in its reading order, not row
 by row: a wrapped header line by line across the header, a row's values
 before or after its name, a cell's last line after later cells.  Such a
-region (``cell_lines.one_cell_per_line``, unless its header prints each column's lines
+region (``one_cell_per_line``, unless its header prints each column's lines
 together, as above) is read by the cell-per-line reader,
-``plantext.extractors.cell_lines``: it types each line, joins the lines of a
-cell wherever they fall, and pairs names with values.  The helpers both
-readers use are in ``plantext.extractors.table_cells``.
+``plantext.extractors.cell_lines``, which every region is handed to first:
+it types each line, joins the lines of a cell wherever they fall, and pairs
+names with values.  The helpers both readers use are in
+``plantext.extractors.table_cells``.
 
 Nothing here knows a particular table: the vocabulary is in ``tables.yaml``.
 """
