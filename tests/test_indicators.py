@@ -6,6 +6,7 @@ import pytest
 
 from plantext.extractors.indicators import (
     assign_value_roles,
+    explains_mark,
     extract_indicators,
     mentions,
     parse_attribute_legend,
@@ -398,6 +399,61 @@ def test_markers_after_values_and_names_resolve_to_their_notes():
     ]
     assert [row.name for row in rows] == ["地级及以上城市空气质量优良天数比例", "草原综合植被盖度", "化学需氧量排放总量"]
     assert [row.notes for row in rows] == [["2015年基数为76.2%。"], ["草原综合植被盖度为全省平均值。"], ["含工程减排量。"]]
+
+
+@pytest.mark.parametrize(
+    "note,marker,explains",
+    [
+        ("带*的指标为本规划新增指标，2025年基准值为试点监测结果。", "*", True),
+        ("标“▲”的指标2025年基准值为预计值。", "▲", True),
+        ("*号指标为试点监测结果。", "*", True),
+        ("*为新增指标。", "*", True),
+        # the mark in the other width is the same mark
+        ("带*的指标为本规划新增指标。", "＊", True),
+        # another mark's note
+        ("带▲的指标为本规划新增指标。", "*", False),
+        # a mark's attribute is no note: the legend gives it
+        ("带★的为约束性指标，其余为预期性指标。", "★", False),
+        ("空气质量指标统计范围为县城建成区。", "*", False),
+    ],
+)
+def test_a_note_explaining_a_mark_is_told_from_the_others(note, marker, explains):
+    assert explains_mark(note, marker) is explains
+
+
+def test_a_mark_after_a_name_takes_the_numbered_note_explaining_it():
+    table = RawTable(
+        label="表1",
+        caption="主要指标",
+        page=3,
+        columns=["序号", "指标名称", "单位", "2025年", "2030年", "属性"],
+        rows=[
+            RawRow(["1", "县城空气质量优良天数比例[1]", "%", "93.4", "≥95", "约束性"], [], 3),
+            RawRow(["2", "土壤健康指数*", "—", "0.78", "≥0.80", "预期性"], [], 3),
+        ],
+        notes=["注：1. 空气质量指标统计范围为县城建成区。", "2. 带*的指标为本规划新增指标，2025年基准值为试点监测结果。"],
+    )
+    rows = extract_indicators([table], Period(start=2026, end=2030))
+    assert [(row.name, row.notes) for row in rows] == [
+        ("县城空气质量优良天数比例", ["空气质量指标统计范围为县城建成区。"]),
+        ("土壤健康指数", ["带*的指标为本规划新增指标，2025年基准值为试点监测结果。"]),
+    ]
+
+
+def test_an_attribute_legend_gives_the_marked_rows_their_attribute_and_no_note():
+    table = RawTable(
+        label="表1",
+        caption="绍兴市生态环境保护“十五五”主要指标",
+        page=3,
+        columns=["类别", "序号", "指标", "单位", "2025年基准值", "2030年目标值"],
+        rows=[
+            RawRow(["环境质量", "2", "空气质量优良天数比例★", "%", "90.1", "≥92"], ["环境质量"], 3),
+            RawRow(["生态保护", "14", "森林覆盖率", "%", "53.2", "53.5"], ["生态保护"], 3),
+        ],
+        notes=["注：带★的为约束性指标，其余为预期性指标。"],
+    )
+    rows = extract_indicators([table], Period(start=2026, end=2030))
+    assert [(row.name, row.attribute, row.notes) for row in rows] == [("空气质量优良天数比例", "约束性", []), ("森林覆盖率", "预期性", [])]
 
 
 def test_list_labels_in_a_name_link_no_notes():

@@ -501,12 +501,39 @@ def parse_attribute_legend(paragraphs: list[str]) -> AttributeLegend:
 
 
 def resolve_notes(markers: list[str], name: str, notes: dict[str | None, list[str]]) -> list[str]:
-    """The notes a row points to: by its markers, or unnumbered notes that name it."""
+    """The notes a row points to: by its markers, notes saying what its marks
+    stand for (* → 5. 带*的指标为本规划新增指标), or unnumbered notes that
+    name it."""
     resolved = [note for marker in markers for note in notes.get(marker, [])]
+    every_note = [note for printed in notes.values() for note in printed]
+    for marker in markers:
+        resolved += [note for note in every_note if explains_mark(note, marker)]
     for note in notes.get(None, []):
         if mentions(note, name):
             resolved.append(note)
-    return resolved
+    return list(dict.fromkeys(resolved))
+
+
+def _compile_mark_notes(tables) -> dict[str, regex.Pattern]:
+    """Each name mark's pattern of a note explaining it, matching the mark in
+    either of its widths (＊ and *)."""
+    marks = tables["name_marks"]
+    plain = {mark: tables["mark_variants"].get(mark, mark) for mark in marks}
+    patterns = {}
+    for mark in marks:
+        either = "".join(other for other in marks if plain[other] == plain[mark])
+        patterns[mark] = regex.compile(tables["mark_note"].replace("{mark}", f"[{regex.escape(either)}]"))
+    return patterns
+
+
+def explains_mark(note: str, marker: str) -> bool:
+    """Does the note say what the mark stands for (带*的指标为本规划新增指标)?
+    An attribute legend (带★的为约束性指标) gives the rows their attribute
+    instead and is no note of theirs."""
+    pattern = vocabulary_table(_compile_mark_notes, "tables").get(marker)
+    if pattern is None or not pattern.search(note):
+        return False
+    return not _legend_patterns().marked.search(note)
 
 
 def mentions(note: str, name: str) -> bool:
