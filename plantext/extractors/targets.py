@@ -165,6 +165,7 @@ class _TargetRules:
     scopes: list[regex.Pattern]
     monitored_measures: list[list[str]]  # the measures of each monitored medium
     place_suffixes: tuple[str, ...]
+    place_endings: tuple[str, ...]  # 区, 镇, …: 建成区 and 重点镇 name kinds of place
     qualifiers: regex.Pattern
     substances: regex.Pattern
     substance_at_end: regex.Pattern
@@ -224,6 +225,7 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
         scopes=[regex.compile(pattern) for pattern in targets["scope_patterns"]],
         monitored_measures=list(targets["monitored_measures"].values()),
         place_suffixes=tuple(targets["place_suffixes"]),
+        place_endings=tuple(targets["place_endings"]),
         qualifiers=regex.compile(alternation(targets["qualifiers"])),
         substances=regex.compile(alternation(targets["substances"])),
         substance_at_end=regex.compile(f"(?:{alternation(targets['substances'])})$"),
@@ -732,7 +734,7 @@ def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _Targ
     respectively = _holds_word(before, rules.respectively)
     items = _list_items(subject, rules) if respectively or len(group) > 1 else [subject]
     if len(items) > 1:
-        items = _complete_items(items, rules)
+        items = _places_sharing_metric(items, rules) or _complete_items(items, rules)
     if len(items) == 1:
         return [(quantity, items[0]) for quantity in group]
     if len(group) == 1:
@@ -1021,6 +1023,46 @@ def _complete_items(texts: list[str], rules: _TargetRules) -> list[str]:
             item.scope = first.scope
         completed.append(item.text)
     return completed
+
+
+def _places_sharing_metric(texts: list[str], rules: _TargetRules) -> list[str]:
+    """The metrics of a list of places printed before the one metric they
+    share, or ``[]`` for other lists: every item but the last names only a
+    place, and the last names its place and then the metric
+    (县城建成区、重点镇和一般乡镇生活污水集中收集率 → 县城建成区生活污水集中收集率,
+    重点镇…, 一般乡镇…).  Each place takes the whole metric: it is no subject
+    sharing a measure with the others."""
+    if not all(_is_place(text, rules) for text in texts[:-1]):
+        return []
+    last = texts[-1]
+    shared = last[_place_length(last, rules) :]
+    if len(shared) in (0, len(last)):
+        return []
+    return [text + shared for text in texts[:-1]] + [last]
+
+
+def _is_place(text: str, rules: _TargetRules) -> bool:
+    """True when ``text`` is only the name of a place: a scope (城市, 县城(建成区))
+    or a name ending like a kind of place (重点镇, 一般乡镇)."""
+    return scope_prefix(text, rules) == text or text.endswith(rules.place_endings)
+
+
+def _place_length(text: str, rules: _TargetRules) -> int:
+    """The length of the place that opens ``text``: its scopes, or else its
+    words up to the run of words ending like a kind of place (一般 + 乡镇,
+    重点 + 镇 + 建成区); 0 for none."""
+    scope = scope_prefix(text, rules)
+    if scope:
+        return len(scope)
+    length = 0
+    place_length = 0
+    for word in _words(text):
+        if word.endswith(rules.place_endings):
+            place_length = length + len(word)
+        elif place_length:
+            break
+        length += len(word)
+    return place_length
 
 
 def _parts(text: str, rules: _TargetRules) -> _Item:
