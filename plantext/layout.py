@@ -1197,7 +1197,23 @@ _HEADER_PARTS = regex.compile(r"[/／、]")
 
 
 def _is_known_header(text: str) -> bool:
-    return _is_column_header(text) or _is_name_header(text) or _is_schedule_header(text)
+    text = _without_header_unit(text)
+    return _is_column_header(text) or _is_name_header(text) or _is_schedule_header(text) or _is_other_header(text)
+
+
+# A unit in brackets ending a header (总投资（亿元）), or its opening, the rest
+# wrapped to the next line (总投资（亿 / 元）).
+_HEADER_UNIT = regex.compile(r"[（(][^（）()]*[）)]?$")
+
+
+def _without_header_unit(text: str) -> str:
+    bare = _HEADER_UNIT.sub("", text)
+    return bare or text
+
+
+def _is_other_header(text: str) -> bool:
+    """Is the text the header of a column without a role (总投资, 备注)?"""
+    return remove_spaces(text) in load_vocabulary("tables")["other_columns"]
 
 
 def _is_schedule_header(text: str) -> bool:

@@ -583,6 +583,21 @@ def test_a_row_of_column_headers_opens_a_table_without_rules_or_label(tmp_path):
     assert [(table.caption, len(table.lines)) for table in tables] == [("某市臭氧污染防治攻坚行动重点任务分工表", 3)]
 
 
+def test_a_header_row_with_an_investment_column_and_its_unit_opens_a_table(tmp_path):
+    text = (
+        "某省生态环境保护规划\n\n"
+        "  一、重点项目\n\n"
+        "  全省共安排重点项目二项。\n\n"
+        "           某省生态环境保护重点项目表\n"
+        "序号   项目名称         建设内容              建设期限        总投资（亿\n"
+        "                                                 元）\n"
+        "1    汉江干流生态缓冲带修   修复干流两岸生态缓冲带 120   2021—2024    18.6\n"
+        "     复工程          公里，建设人工湿地 6 处        年\n"
+    )
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [(table.caption, len(table.lines)) for table in tables] == [("某省生态环境保护重点项目表", 4)]
+
+
 def test_a_caption_line_naming_a_table_above_its_header_row_is_its_caption(tmp_path):
     text = (
         "某市生态环境保护规划\n\n"

@@ -14,7 +14,7 @@ reader (``plantext.extractors.tables.read_grid_table``) gives for the table:
 
 1. Header: the leading lines whose text, run together, is a sequence of
    header words (``tables.yaml``: ``column_roles``, ``value_roles``,
-   ``year_header``, ``flattened.other_columns``).  Each word is a column.
+   ``year_header``, ``other_columns``).  Each word is a column.
 2. Words: body lines are cut at single spaces; a run of n spaces stands for
    n−1 empty cells; words that cannot stand alone (``III 类``, ``(万 KW)``)
    are put back together.

@@ -66,7 +66,7 @@ class TableRules:
 def _build_table_rules(tables, normalization, comparators) -> TableRules:
     flattened = tables["flattened"]
     roles = list(tables["column_roles"].values()) + list(tables["value_roles"].values())
-    header_words = {word for words in roles for word in words} | set(flattened["other_columns"])
+    header_words = {word for words in roles for word in words} | set(tables["other_columns"])
     value_words = {word for words in tables["value_roles"].values() for word in words}
     value_words |= {word for words in tables["year_value_roles"].values() for word in words}
     numerals = normalization["roman_numerals"]
