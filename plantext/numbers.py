@@ -148,6 +148,7 @@ class _Numerals:
     myriads: dict[str, int]
     decimal_point: str
     share_prefixes: dict[str, str]  # 百分之 → %, 千分之 → ‰
+    whole_shares: dict[str, str]  # 百分之 → 百: 百分之百 is the whole
     fraction: str
     # A whole Arabic number, optionally signed and followed by a myriad (3.5万).
     arabic: regex.Pattern
@@ -167,6 +168,7 @@ def _build_numerals(vocabulary) -> _Numerals:
         myriads=vocabulary["myriads"],
         decimal_point=vocabulary["decimal_point"],
         share_prefixes=vocabulary["share_prefixes"],
+        whole_shares=vocabulary["whole_shares"],
         fraction=vocabulary["fraction"],
         arabic=regex.compile(rf"(?P<number>[-−]?{ARABIC_NUMBER})(?P<myriad>{myriads})?"),
         chinese_characters=characters,
@@ -192,7 +194,10 @@ def parse_number(text: str) -> Number | None:
     text = to_half_width(text).strip()
     for prefix in numerals.share_prefixes:
         if text.startswith(prefix):
-            return _parse_plain_number(text[len(prefix) :], numerals)
+            rest = text[len(prefix) :]
+            if rest == numerals.whole_shares.get(prefix):
+                return numerals.units[rest]
+            return _parse_plain_number(rest, numerals)
     if numerals.fraction in text:
         denominator_text, numerator_text = text.split(numerals.fraction, 1)
         denominator = _parse_plain_number(denominator_text, numerals)
@@ -543,13 +548,26 @@ def _read_quantity(text: str, token: regex.Match, rules: _QuantityRules) -> _Rea
         value = 2 ** (_numerals().digits[times] if times else 1)
         return _Reading(token.start(), token.end(), value, multiple=True)
     if token.group("share"):
-        number = _read_number(text, token.end(), rules)
+        number = _read_share_number(text, token.end(), token.group("share"), rules)
         if number is None:
             return None
         value, end = number
         share = UnitMatch(token.start(), token.end(), rules.share_units[token.group("share")], None, 1)
         return _Reading(token.start(), end, value, unit=share, share_in_words=True)
     return _read_number_with_unit(text, token.start(), rules)
+
+
+def _read_share_number(text: str, position: int, prefix: str, rules: _QuantityRules) -> tuple[Number, int] | None:
+    """The number of a share in words after its ``prefix`` and where it ends:
+    九十 of 百分之九十, and the whole of 百分之百 (100)."""
+    number = _read_number(text, position, rules)
+    if number is not None:
+        return number
+    numerals = _numerals()
+    whole = numerals.whole_shares.get(prefix)
+    if whole and text.startswith(whole, position):
+        return numerals.units[whole], position + len(whole)
+    return None
 
 
 def _read_number_with_unit(text: str, start: int, rules: _QuantityRules) -> _Reading | None:

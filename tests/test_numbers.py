@@ -61,6 +61,8 @@ PLAN_TEXT = st.one_of(st.text(), st.text(alphabet=PLAN_ALPHABET))
         ("七点五", 7.5),
         ("百分之九十", 90),
         ("百分之零点五", 0.5),
+        # the whole
+        ("百分之百", 100),
         ("百分之5", 5),
         # shares of a thousand and of ten thousand, like 百分之
         ("千分之五", 5),
@@ -235,7 +237,11 @@ def test_a_bare_number_joined_to_a_number_with_a_unit_shares_that_unit(sentence,
 
 @pytest.mark.parametrize(
     "sentence,raw,value,unit",
-    [("森林覆盖率达到百分之二十五以上", "百分之二十五", 25, "%"), ("婴儿死亡率控制在千分之五以内", "千分之五", 5, "‰")],
+    [
+        ("森林覆盖率达到百分之二十五以上", "百分之二十五", 25, "%"),
+        ("婴儿死亡率控制在千分之五以内", "千分之五", 5, "‰"),
+        ("重点排污单位自动监控联网率达到百分之百", "百分之百", 100, "%"),
+    ],
 )
 def test_a_share_printed_in_words_is_marked_as_such(sentence, raw, value, unit):
     quantity = only_quantity(sentence)
@@ -334,12 +340,17 @@ def test_what_is_no_fraction_is_no_quantity(sentence):
 
 def _fraction_gold_targets():
     """Review-plan gold targets whose value is printed as a fraction in words."""
-    fraction = load_vocabulary("numerals")["fraction"]
+    numerals = load_vocabulary("numerals")
+    fraction = numerals["fraction"]
     for gold in sorted(REVIEW_PLANS.glob("*/gold/targets.json")):
         data = json.loads(gold.read_text(encoding="utf-8"))
         for record in data["records"] if isinstance(data, dict) else data:
-            # Unitless and no multiple (翻一番), in a sentence printing 分之.
-            if record["unit"] is None and record["change"] != "multiple" and fraction in record["text"]:
+            # Unitless and no multiple (翻一番), in a sentence printing 分之
+            # other than a share's (百分之九十五 is no fraction).
+            text = record["text"]
+            for prefix in numerals["share_prefixes"]:
+                text = text.replace(prefix, "")
+            if record["unit"] is None and record["change"] != "multiple" and fraction in text:
                 yield pytest.param(record, id=f"{gold.parent.parent.name}-{record['metric']}")
 
 
