@@ -438,9 +438,29 @@ def test_words_printed_before_the_first_measure_name_a_scope_of_their_own():
     assert [t.metric for t in targets(sentence)] == ["全省细颗粒物浓度", "长株潭城市群细颗粒物浓度"]
 
 
-def test_a_metric_that_is_only_a_verb_takes_its_object_from_the_clause_before():
-    sentence = "加快淘汰国三及以下排放标准营运柴油货车，2023年底前淘汰3000辆以上。"
-    assert summary(sentence) == [("淘汰国三及以下排放标准营运柴油货车", 3000, "辆", ">=", "level", "2023年底前")]
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the clause before prints the verb, then its object
+        (
+            "加快淘汰国三及以下排放标准营运柴油货车，2023年底前淘汰3000辆以上。",
+            [("淘汰国三及以下排放标准营运柴油货车", 3000, "辆", ">=", "level", "2023年底前")],
+        ),
+        # the clause before ends with the action, its object before it; the
+        # verb opening that clause (实施) is no part of it (汉屏省 review plan, a 专栏 item)
+        (
+            "煤电机组节能降碳改造工程：实施煤电机组节能降碳和灵活性改造，到2024年累计完成改造1200万千瓦。",
+            [("煤电机组节能降碳和灵活性改造", 1200, "万千瓦", ">=", "level", "到2024年")],
+        ),
+        # not from the corpora: the date opening the clause before is no part of the object
+        (
+            "到2023年完成煤电改造，到2024年累计完成改造1200万千瓦。",
+            [("煤电改造", 1200, "万千瓦", ">=", "level", "到2024年")],
+        ),
+    ],
+)
+def test_a_metric_that_is_only_a_verb_takes_its_object_from_the_clause_before(sentence, expected):
+    assert summary(sentence) == expected
 
 
 @pytest.mark.parametrize(

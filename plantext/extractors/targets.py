@@ -280,6 +280,7 @@ def find_targets_in_sentence(
     stated: list[tuple[int, _Stated]] = []  # every value, with the start of its clause
     previous: _Stated | None = None
     previous_clause = ""
+    previous_statement = ""  # the clause before without its dates, for the object of a verb
     for clause_start, clause_end in _clauses(sentence, rules):
         # A clause may state its metric twice (达到70%以上或比2020年提高5个百分点):
         # each statement reads its metric from its own part of the clause.
@@ -290,11 +291,12 @@ def find_targets_in_sentence(
             # A value inside a remark (…300万亩（其中人工造林100万亩）) is stated by the remark.
             start = max(part_start, _remark_start(sentence, clause_start, group[0].start, rules))
             for value in _group_values(sentence, start, clause_end, group, governing, expressions, rules):
-                value = _with_object_before(value, previous_clause, rules)
+                value = _with_object_before(value, previous_statement, rules)
                 previous = _completed(value, previous, restated, rules)
                 stated.append((clause_start, previous))
             part_start = _alternative_start(sentence, group[-1].end, clause_end, rules) or part_start
         previous_clause = sentence[clause_start:clause_end]
+        previous_statement = _without_expressions(sentence, clause_start, clause_end, expressions)
     targets = [
         (clause_start, _target(value))
         for clause_start, value in _without_thresholds(stated)
@@ -920,20 +922,48 @@ def _with_object_measured_before(metric: str, previous_metric: str, rules: _Targ
 
 
 def _with_object_before(value: _Stated, previous_clause: str, rules: _TargetRules) -> _Stated:
-    """The value with the object of its verb, when its metric is only a verb
-    whose object the clause before it names: 加快淘汰国三及以下排放标准营运柴油
-    货车，2023年底前淘汰3000辆以上 → 淘汰国三及以下排放标准营运柴油货车.  The
-    object runs from the verb to the end of that clause or its first quantity."""
+    """The value with the object of its verb, when its metric is only verbs
+    whose object the clause before it names:
+
+    - the clause before prints the verb and then its object: 加快淘汰国三及以下
+      排放标准营运柴油货车，2023年底前淘汰3000辆以上 → 淘汰国三及以下排放标准营运
+      柴油货车, from the verb to the end of that clause or its first quantity;
+    - the clause before ends with the action the metric names last, its object
+      printed before it: 实施煤电机组节能降碳和灵活性改造，到2024年累计完成改造
+      1200万千瓦 → 煤电机组节能降碳和灵活性改造, without the verbs opening that
+      clause (实施), which are no part of the action.
+    """
     verb = value.metric
     # Whether the clause before names the metric at all is asked first: it
     # is far cheaper than tagging the metric's words.
-    position = previous_clause.find(verb) if verb else -1
-    if position < 0 or not all(word.flag.startswith(_VERB_FLAG) for word in _tagged_words(verb)):
+    if not verb or not any(word in previous_clause for word in _words(verb)):
         return value
-    phrase = previous_clause[position:]
-    quantities = find_quantities(phrase)
-    metric = _clean(phrase[: quantities[0].start] if quantities else phrase, rules)
-    return replace(value, metric=metric) if len(metric) > len(verb) else value
+    words = _tagged_words(verb)
+    if not all(word.flag.startswith(_VERB_FLAG) for word in words):
+        return value
+    position = previous_clause.find(verb)
+    if position >= 0:
+        phrase = previous_clause[position:]
+        quantities = find_quantities(phrase)
+        metric = _clean(phrase[: quantities[0].start] if quantities else phrase, rules)
+        return replace(value, metric=metric) if len(metric) > len(verb) else value
+    action = words[-1].word
+    if previous_clause.strip(_SEPARATORS).endswith(action):
+        metric = _object_of_action(previous_clause, rules)
+        return replace(value, metric=metric) if len(metric) > len(action) else value
+    return value
+
+
+def _object_of_action(clause: str, rules: _TargetRules) -> str:
+    """The action a clause opened by verbs names after them, with its object:
+    加快实施煤电机组改造 → 煤电机组改造; "" for a clause opened by other words
+    (a date, a place), which is no such statement."""
+    words = _tagged_words(_clean(clause, rules))
+    if not words or words[0].flag != _VERB_FLAG:
+        return ""
+    while words and words[0].flag == _VERB_FLAG:
+        words.pop(0)
+    return "".join(word.word for word in words)
 
 
 def _part_measured(metric: str, rules: _TargetRules) -> str:
