@@ -786,3 +786,29 @@ def test_a_bare_continued_table_line_at_the_top_of_a_page_is_no_row(tmp_path):
     ]
 
 
+
+
+# pdftotext -layout of a table whose 类别 column holds three characters a
+# line: 环境质 / 量 wraps within its row, 生态保 / 护 onto the next row's line.
+NARROW_GROUP_COLUMN_TABLE = """\
+              表1      雁塘县“十五五”生态环境保护主要指标
+序   类别      指标名称                     单位    2025     2030     指标属
+号                                                  年基准   年目标     性
+                                                      值       值
+1    环境质    县城细颗粒物（PM2.5）年    微克/立     27     ≤25     约束性
+       量      均浓度                       方米
+2              受污染耕地安全利用率          %        93     ≥95     约束性
+3    生态保   森林覆盖率                     %        68.2    ≥68.5   约束性
+4      护     生态保护红线面积          平方公里   412.6    不减少   约束性
+5             水土保持率                     %        91.8      93     预期性"""
+
+
+def test_a_group_cell_filling_its_narrow_column_wraps_onto_the_next_rows_line(tmp_path):
+    (table,) = tables_of_dump(tmp_path, NARROW_GROUP_COLUMN_TABLE)
+    assert [(row.groups, row.cells[1]) for row in table.rows] == [
+        (["环境质量"], "县城细颗粒物（PM2.5）年均浓度"),
+        (["环境质量"], "受污染耕地安全利用率"),
+        (["生态保护"], "森林覆盖率"),
+        (["生态保护"], "生态保护红线面积"),
+        (["生态保护"], "水土保持率"),
+    ]

@@ -157,7 +157,19 @@ def read_grid_table(grids: list[tuple[int, Grid]], loose: list[Line]) -> tuple[l
         for texts in _body_texts(grid.rows[start:], merged_down):
             body.append((page, texts + [None] * (width - len(texts))))
     body.extend(read_aligned_rows(loose, grid_columns(grids[-1][1]), headers))
-    return assemble(header_rows, spans, body)
+    line_widths = [max(pair) for pair in zip(_grid_line_widths(grids, width), _widest_lines(loose, grid_columns(grids[-1][1])))]
+    return assemble(header_rows, spans, body, line_widths)
+
+
+def _grid_line_widths(grids: list[tuple[int, Grid]], width: int) -> list[int]:
+    """The characters of the widest line each column of the grids prints."""
+    widths = [0] * width
+    for _, grid in grids:
+        for row in grid.rows:
+            for index, cell in enumerate(row):
+                if cell is not None and index < width:
+                    widths[index] = max([widths[index]] + [len(remove_spaces(line)) for line in cell.text.split("\n")])
+    return widths
 
 
 # Columns whose cell, merged down over several rows, holds for each of them:
@@ -315,11 +327,23 @@ def read_aligned_table(lines: list[Line], note_numbers: frozenset[str] = frozens
                 header_cells[index] += piece.text
     headers = [normalize_text(text) for text in header_cells]
     body = []
+    line_widths = [0] * len(columns)
     for page in pages:
         page_lines = [line for line in body_lines if line.page == page]
         page_bounds = bounds_by_page[page] if len(bounds_by_page[page]) == len(columns) else columns
         body.extend(read_aligned_rows(page_lines, page_bounds, headers, note_numbers, group_edge))
-    return assemble([headers], list(range(len(columns))), body)
+        line_widths = [max(pair) for pair in zip(line_widths, _widest_lines(page_lines, page_bounds))]
+    return assemble([headers], list(range(len(columns))), body, line_widths)
+
+
+def _widest_lines(lines: list[Line], columns) -> list[int]:
+    """The characters of the widest line each column prints: how much of a
+    cell fits on one line of it."""
+    widths = [0] * len(columns)
+    for line in _without_repeated_headers(lines):
+        for index, text in enumerate(_cells_of(line, columns)):
+            widths[index] = max(widths[index], len(remove_spaces(text or "")))
+    return widths
 
 
 def _header_pieces(segment: Segment) -> list[Segment]:
@@ -727,14 +751,11 @@ def _row_starts_in_block(lines: list[Line], starts: list[bool], index: int) -> b
 
 
 # The longest end of a merged group cell that wraps onto the line of the
-# next row, and the shortest first line that wraps (characters): a cell
-# wraps when its first line fills the column, and what wraps onto the next
-# row's line is its last character (优化能源结 / 构).
+# next row (characters): what wraps is its last character (优化能源结 / 构).
 WRAPPED_GROUP_TAIL = 1
-WRAPPED_GROUP_FIRST_LINE = 4
 
 
-def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
+def assemble(header_rows, spans, body, line_widths: list[int] | None = None) -> tuple[list[str], list[RawRow]]:
     """Turn header rows and body rows (None for a merged position) into columns and rows.
 
     Leading columns covered by the name column's header, or headed by a
@@ -742,6 +763,9 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
     row groups: their merged cells are carried down and moved to
     ``RawRow.groups``.  A merged cell that covers the name column
     too (（5）化学需氧量…) is the row's name.  A row with one cell is a group row.
+    ``line_widths`` are the characters of each column's widest line: a
+    group cell as wide ends its first line and may wrap onto the next
+    row's (see ``_is_wrapped_tail``).
     """
     width = len(spans)
     headers = [normalize_text("".join(row[index] for row in header_rows if index < len(row) and row[index])) for index in range(width)]
@@ -769,7 +793,8 @@ def assemble(header_rows, spans, body) -> tuple[list[str], list[RawRow]]:
         for position, column in enumerate(group_columns):
             if not texts[column]:
                 continue
-            if began[position] == len(rows) - 1 and _is_wrapped_tail(texts[column], carried[position]):
+            line_width = line_widths[column] if line_widths is not None else None
+            if began[position] == len(rows) - 1 and _is_wrapped_tail(texts[column], carried[position], line_width):
                 _complete_group(rows[-1], carried[position], carried[position] + texts[column])
                 carried[position] += texts[column]
                 began[position] = None
@@ -793,12 +818,13 @@ def _group_column_header(headers: list[str], roles, spans: list[int], column: in
     return headers[spans[column]] if roles[spans[column]] == ("column", "category", None) else ""
 
 
-def _is_wrapped_tail(text: str, group: str) -> bool:
+def _is_wrapped_tail(text: str, group: str, width: int | None) -> bool:
     """Is ``text``, a group cell right on the row after the one where
     ``group`` began, the end of that cell wrapped onto the next row's line
-    (优化能源结 / 构, 增加生态碳 / 汇)?  A lone character is too short for a
-    group of its own."""
-    return len(text) <= WRAPPED_GROUP_TAIL and len(group) >= WRAPPED_GROUP_FIRST_LINE
+    (优化能源结 / 构, 生态保 / 护)?  It is when the group's first line fills
+    its column, as wide as the column's widest line (``width``, None when
+    unknown): a lone character is too short for a group of its own."""
+    return width is not None and len(text) <= WRAPPED_GROUP_TAIL and len(group) >= width
 
 
 def _complete_group(row: RawRow, printed: str, whole: str) -> None:
