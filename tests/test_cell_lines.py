@@ -181,3 +181,40 @@ def test_a_name_left_with_an_open_bracket_does_not_take_the_next_rows_name():
     lines += ["3", "湿地保护率", "%", "40", "45", "约束性"]
     _, rows = read_flattened_table(lines, [1] * len(lines))
     assert [row.cells[1] for row in rows] == ["森林覆盖率（按", "草原综合植被盖度", "湿地保护率"]
+
+
+# 表1 of the qingxi plan: Word repeats the header row at the top of page 3,
+# whose first row prints its values before its number and name.
+_QINGXI_HEADER = ["序", "类别", "指标", "单位", "2022 年", "2025 年", "2030 年", "现状值", "目标值", "目标值"]
+_QINGXI_PAGE_2 = _QINGXI_HEADER + [
+    "%", "80", "90", "100", "约束性", "—", "IV 类", "Ⅲ类", "Ⅱ类", "约束性",
+    "号", "1", "水环境", "国考断面水质优良（达到", "属性", "或好于Ⅲ类）比例", "2", "清溪河干流出境断面水质", "类别",
+]
+_QINGXI_PAGE_3 = _QINGXI_HEADER + [
+    "%", "92", "100", "100", "约束性", "重点河湖生态流量达标率", "%", "85", "≥90", "≥95", "预期性",
+    "再生水利用率", "%", "18", "25", "30", "预期性", "河湖生态缓冲带修复长度", "公里", "—", "〔60〕", "〔150〕", "预期性",
+    "水生植被恢复面积", "平方", "3.2", "5.0", "8.0", "预期性", "号", "3", "城市建成区黑臭水体消除", "属性", "比例",
+    "4", "水资源", "5", "6", "水生态", "7", "公里",
+]
+_QINGXI_ROWS = (["序号", "指标", "单位", "2022年现状值", "2025年目标值", "2030年目标值", "属性"], [
+    (["水环境"], ["1", "国考断面水质优良（达到或好于Ⅲ类）比例", "%", "80", "90", "100", "约束性"]),
+    (["水环境"], ["2", "清溪河干流出境断面水质类别", "—", "Ⅳ类", "Ⅲ类", "Ⅱ类", "约束性"]),
+    (["水环境"], ["3", "城市建成区黑臭水体消除比例", "%", "92", "100", "100", "约束性"]),
+    (["水资源"], ["4", "重点河湖生态流量达标率", "%", "85", "≥90", "≥95", "预期性"]),
+    (["水资源"], ["5", "再生水利用率", "%", "18", "25", "30", "预期性"]),
+    (["水生态"], ["6", "河湖生态缓冲带修复长度", "公里", "—", "〔60〕", "〔150〕", "预期性"]),
+    (["水生态"], ["7", "水生植被恢复面积", "平方公里", "3.2", "5.0", "8.0", "预期性"]),
+])
+
+
+def test_the_line_after_a_row_number_names_the_values_printed_first_under_a_repeated_header():
+    # 城市建成区黑臭水体消除 is as wide as 重点河湖生态流量达标率 above, but it
+    # follows row number 3 while the page's first values still lack a name.
+    lines = _QINGXI_PAGE_2 + _QINGXI_PAGE_3
+    assert read_raw(lines, [2] * len(_QINGXI_PAGE_2) + [3] * len(_QINGXI_PAGE_3)) == _QINGXI_ROWS
+
+
+def test_a_continued_table_mark_above_the_repeated_header_is_no_row():
+    # 续表 1 as the yantang plan prints it at the head of its table's second page.
+    lines = _QINGXI_PAGE_2 + ["续表 1"] + _QINGXI_PAGE_3
+    assert read_raw(lines, [2] * len(_QINGXI_PAGE_2) + [3] * (len(_QINGXI_PAGE_3) + 1)) == _QINGXI_ROWS

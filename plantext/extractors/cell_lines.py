@@ -28,7 +28,8 @@ reads those it leaves):
    run of value words over a run of years as long is a two-level header
    (基准值 + 2020年).  Lines before the name column's header that are no
    header are the caption or category cells printed with it: dropped.
-   The header printed again at the top of a later page is dropped too.
+   The header printed again at the top of a later page is dropped too,
+   with the mark of a table carried on above it (续表 1, 表 1（续）).
 2. Cells: each body line is typed (sequence number, unit, value,
    attribute, text) and joins the cell it ends — one left open by its text
    (an unclosed bracket, a value or unit only begun: 〔, 微克/立, 完成省下达)
@@ -66,8 +67,8 @@ from plantext.extractors.table_cells import (
     unclosed_bracket,
 )
 from plantext.extractors.tables import RawRow, classify_header, classify_headers
-from plantext.layout import numbering_styles, text_ems
-from plantext.numbers import alternation
+from plantext.layout import match_heading, numbering_styles, text_ems
+from plantext.numbers import alternation, parse_chinese_numeral
 from plantext.normalize import join_lines, normalize_text, remove_spaces
 from plantext.vocab import clear_on_change, load_vocabulary, vocabulary_table
 
@@ -432,8 +433,16 @@ def _read_stream_header(fragments: list[_Fragment]) -> tuple[list[str], set[int]
     taken: set[int] = set()
     header: list[str] | None = None
     for number, indices in enumerate(pages.values()):
-        if number > 0 and not _HeaderScan([]).place_line(fragments[indices[0]].text):
-            continue  # the table goes on without its header
+        if number > 0:
+            # A later page may open with the mark of a table carried on
+            # (续表 1) above the header printed again: the mark is no cell.
+            marks = 0
+            while marks < len(indices) - 1 and _continued_table_mark(fragments[indices[marks]].text):
+                marks += 1
+            if not _HeaderScan([]).place_line(fragments[indices[marks]].text):
+                continue  # the table goes on without its header
+            taken.update(indices[:marks])
+            indices = indices[marks:]
         scan = _HeaderScan([])
         reading = True
         for index in indices:
@@ -457,6 +466,24 @@ def _read_stream_header(fragments: list[_Fragment]) -> tuple[list[str], set[int]
         return None
     header = [column for column in _two_level(header) if _header_state(column) is not None]
     return header, taken
+
+
+_TABLE_NUMBER = regex.compile(r"[0-9]{1,2}(?:[-－—.．][0-9]{1,2})?")
+
+
+def _continued_table_mark(text: str) -> bool:
+    """A line saying only that a table goes on: 续表, （续）, or one of those
+    with the table's number (续表 1, 表 1（续）); numbering.yaml
+    continued_table_words."""
+    bare = remove_spaces(normalize_text(text))
+    heading = match_heading(bare)
+    if heading is not None and heading.style == "table":
+        bare = remove_spaces(heading.title)  # 表 1（续）: the title is the mark
+    for word in sorted(load_vocabulary("numbering")["continued_table_words"], key=len, reverse=True):
+        if bare.startswith(word):
+            rest = bare[len(word) :]
+            return not rest or bool(_TABLE_NUMBER.fullmatch(rest)) or parse_chinese_numeral(rest) is not None
+    return False
 
 
 def _reads_as_caption(text: str) -> bool:
@@ -875,6 +902,8 @@ class _StreamReader:
             return None  # after a line that is not full a line starts a cell, unless it can only go on one
         if not short and self._category_by_number(index, text):
             return None
+        if not short and self._after_number(index) and self._nameless_values(page):
+            return None  # values printed before any name wait for it: the line after a row number opens it
         waiting = [
             cell
             for cell in texts
@@ -943,6 +972,18 @@ class _StreamReader:
             for line in cell.lines
         ]
         return bool(widths) and text_ems(remove_spaces(text)) <= max(widths)
+
+    def _after_number(self, index: int) -> bool:
+        """Is the line right after a row number?"""
+        return bool(self.cells) and self.cells[-1].kind == "seq" and self.cells[-1].end == index - 1
+
+    def _nameless_values(self, page: int) -> bool:
+        """Were values printed on the page before any text cell, so that the
+        names of their rows come later (a page's first rows printed values
+        first, under the header printed again)?"""
+        texts = [cell.start for cell in self.cells if cell.kind == "text" and cell.page == page]
+        first_text = min(texts, default=len(self.body))
+        return any(self.body[values.start].page == page and values.start < first_text for values in self.values)
 
     def _text_above(self, index: int) -> _Cell | None:
         """The text cell whose last line is the line above."""
