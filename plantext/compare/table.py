@@ -164,7 +164,7 @@ def _indicator_rows(record: AlignedRecord, alignment: Alignment, entry: Catalogu
             "change": "level",
             "cumulative": value.cumulative,
             "printed_unit": printed_unit,
-            "value_is_level": True,
+            "value_is_level": cell_value_is_level(unit, entry),
         })
     return rows
 
@@ -202,6 +202,13 @@ def target_value_is_level(change: str, entry: CatalogueEntry | None) -> bool:
     if change == "level":
         return True
     return entry is not None and entry.change == change
+
+
+def cell_value_is_level(unit: str | None, entry: CatalogueEntry | None) -> bool:
+    """Whether a table cell's value, in ``unit`` once converted, can be a
+    value of the indicator it is aligned to: not in a unit the indicator's
+    does not convert to (能源消费总量 in 万吨标准煤, its 年均增长 cell 2.3%)."""
+    return entry is None or not entry.unit or not unit or unit == entry.unit
 
 
 def value_of_part(value: Value, alignment: Alignment):
@@ -295,6 +302,9 @@ def chosen_sources(long: pd.DataFrame, plans: list[Plan]) -> dict[tuple[str, str
         groups.setdefault(key, []).append(row)
     best: dict[tuple[str, str], tuple] = {}
     for (document_id, indicator_id, kind, index, _), rows in groups.items():
+        # Only values of the indicator are shown: a change of it (a
+        # cumulative cell, 提高2个百分点) is no value to compare.
+        rows = [row for row in rows if row["value_is_level"]]
         if not _states_plan_target(rows, last_years[document_id]):
             continue
         rank = (kind != "indicator", bool(rows[0]["partial_scope"]), -rows[0]["confidence"], index)
@@ -305,8 +315,6 @@ def chosen_sources(long: pd.DataFrame, plans: list[Plan]) -> dict[tuple[str, str
 
 def _states_plan_target(rows: list[dict], last_year: int | None) -> bool:
     """Whether a source gives a value of the indicator for the plan's own target year."""
-    if not all(row["value_is_level"] for row in rows):
-        return False
     years = [row["year"] for row in rows if row["role"] == "target"]
     return any(last_year is None or year is None or year == last_year for year in years)
 
@@ -317,7 +325,10 @@ def baseline_and_target(rows: list[dict], plan: Plan) -> tuple[dict | None, dict
     baselines = [row for row in rows if row["role"] == "baseline"]
     targets = [row for row in rows if row["role"] == "target"]
     in_period = [row for row in targets if last_year is None or row["year"] is None or row["year"] == last_year]
-    return (baselines[-1] if baselines else None), (in_period or targets)[-1]
+    # Of two targets for the plan's last year, the first is the level (目标值
+    # 39); a column after it states a change (年均增长, 累计 〔0.8〕).  Without
+    # one for that year, the latest target (2035年) is shown.
+    return (baselines[-1] if baselines else None), (in_period[0] if in_period else targets[-1])
 
 
 def baseline_text(row: dict | None) -> str | None:
