@@ -213,3 +213,62 @@ def test_the_compare_command_names_an_input_that_is_not_a_plan(tmp_path):
 
 def test_the_compare_command_without_an_output_folder_is_a_usage_error(tmp_path):
     assert run("compare", tmp_path / "a.json").returncode == 2
+
+
+def test_the_terminal_shows_a_column_per_document_when_they_fit(comparison):
+    from rich.console import Console
+
+    from plantext.compare.console import print_comparison
+
+    console = Console(width=200, record=True)
+    print_comparison(comparison, console)
+    text = console.export_text()
+    assert "Targets compared: baseline → target" in text
+    assert "青海省" in text.splitlines()[2]  # a document's column header
+
+
+def test_the_terminal_sums_up_each_indicator_when_the_documents_do_not_fit(comparison):
+    from rich.console import Console
+
+    from plantext.compare.console import print_comparison
+
+    console = Console(width=60, record=True)
+    print_comparison(comparison, console)
+    assert "Targets of 3 documents compared" in console.export_text()
+
+
+def test_the_summary_gives_the_count_lowest_median_and_highest_target_with_their_regions(comparison):
+    from rich.console import Console
+
+    from plantext.compare.console import summary_table
+
+    console = Console(width=200, record=True)
+    console.print(summary_table(comparison))
+    forest = next(line for line in console.export_text().splitlines() if line.startswith("│ 森林覆盖率"))
+    assert [cell.strip() for cell in forest.strip("│").split("│")] == ["森林覆盖率", "%", "2", "8 (青海省)", "16.05", "24.1 (全国)"]
+
+
+def test_of_two_targets_for_the_plans_last_year_the_first_is_compared(plans):
+    from plantext.compare.table import baseline_and_target
+
+    # 合肥市's 森林覆盖率 row: its 2025 target, then the five-year change (a 累计 column).
+    rows = [
+        {"role": "baseline", "year": 2020, "raw": "38.2"},
+        {"role": "target", "year": 2025, "raw": "39"},
+        {"role": "target", "year": 2025, "raw": "〔0.8〕"},
+    ]
+    baseline, target = baseline_and_target(rows, plans[0])  # 青海省, 2021–2025
+    assert (baseline["raw"], target["raw"]) == ("38.2", "39")
+
+
+@pytest.mark.parametrize(
+    "unit,level",
+    [("万吨标准煤", True), ("%", False), (None, True)],
+)
+def test_a_cell_in_a_unit_other_than_its_indicators_is_no_value_of_it(unit, level):
+    from plantext.compare.catalogue import load_catalogue
+    from plantext.compare.table import cell_value_is_level
+
+    entry = load_catalogue()["climate.energy_consumption_total"]
+    assert entry.unit == "万吨标准煤"
+    assert cell_value_is_level(unit, entry) is level
