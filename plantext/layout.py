@@ -1229,16 +1229,19 @@ def _build_schedule_headers(tables, projects) -> frozenset[str]:
 
 
 def _is_continued_table_mark(line: Line) -> bool:
-    """A line saying only 续表 (or （续）): the table above goes on."""
-    words, longest = vocabulary_table(_build_continued_table_words, "numbering")
+    """A line saying only 续表 (or （续）, 续表 1): the table above goes on."""
+    words, longest, label = vocabulary_table(_build_continued_table_words, "numbering")
     text = line.text.strip()
+    if label.fullmatch(text):
+        return True
     # Only short lines (续 表 letter-spaced at most) are worth removing spaces from.
     return len(text) <= 2 * longest and remove_spaces(text) in words
 
 
-def _build_continued_table_words(numbering) -> tuple[frozenset[str], int]:
+def _build_continued_table_words(numbering) -> tuple[frozenset[str], int, regex.Pattern]:
     words = numbering["continued_table_words"]
-    return frozenset(words), max(map(len, words))
+    label = regex.compile(numbering["continued_table_label"])
+    return frozenset(words), max(map(len, words)), label
 
 
 def _is_note_line(line: Line) -> bool:

@@ -611,6 +611,19 @@ def test_a_caption_line_naming_a_table_above_its_header_row_is_its_caption(tmp_p
     assert [table.caption for table in tables] == ["重点项目清单"]
 
 
+@pytest.mark.parametrize("mark", ["续表", "续表 1", "续表1-2", "（续）"])
+def test_a_continued_table_mark_on_a_new_page_is_no_row_of_the_table(tmp_path, mark):
+    header = "指标                  单位     2020 年     2025 年    属性\n"
+    text = (
+        "某省生态保护修复规划\n\n"
+        "          表 1   主要指标\n" + header + "生态保护红线面积          万平方公里   2.11     不减少      约束性\n"
+        f"\f                          {mark}\n" + header + "森林覆盖率               %          19.5     20          约束性\n"
+        "\n\n第二章 主要任务\n"
+    )
+    tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [line.text.split()[0] for line in tables[0].lines] == ["指标", "生态保护红线面积", "森林覆盖率"]
+
+
 def test_a_header_printed_again_on_a_later_page_is_no_row_of_its_table(tmp_path):
     header = "指标                  单位     2020     2025 年    属性\n                            年\n"
     text = (
