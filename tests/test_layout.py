@@ -323,6 +323,8 @@ def test_a_running_footer_above_the_page_number_is_dropped(tmp_path):
         # titles naming other kinds of plan: 实施方案, 行动计划
         ("洛阳市臭氧污染防治攻坚行动实施方案（2023—2025年）", "洛阳市"),
         ("河南省洛阳市大气污染防治行动计划", "河南省洛阳市"),
+        # a province the vocabulary lacks
+        ("汉屏省“十四五”生态环境保护规划", "汉屏省"),
     ],
 )
 def test_region_from_the_title(title, region):
