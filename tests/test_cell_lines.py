@@ -218,3 +218,21 @@ def test_a_continued_table_mark_above_the_repeated_header_is_no_row():
     # 续表 1 as the yantang plan prints it at the head of its table's second page.
     lines = _QINGXI_PAGE_2 + ["续表 1"] + _QINGXI_PAGE_3
     assert read_raw(lines, [2] * len(_QINGXI_PAGE_2) + [3] * (len(_QINGXI_PAGE_3) + 1)) == _QINGXI_ROWS
+
+
+def test_numbers_spaced_off_inside_a_name_are_no_cells_side_by_side():
+    assert one_cell_per_line(["污染物", "2020 年现状", "O3 日最大 8 小时平均第 90 百分位数", "168", "160"])
+
+
+def test_a_short_latin_name_followed_by_its_values_opens_a_row():
+    # 表1 of the linjiang plan: NO2 is not the end of the widest name above it.
+    lines = [
+        "污染物", "2020 年现状", "2025 年目标", "2030 年目标", "PM2.5", "42", "35", "30", "PM10", "68", "60", "55",
+        "O3 日最大 8 小时平均第 90 百分位数", "168", "160", "155", "NO2", "32", "30", "28",
+    ]
+    assert read_raw(lines) == (["污染物", "2020年现状", "2025年目标", "2030年目标"], [
+        ([], ["PM2.5", "42", "35", "30"]),
+        ([], ["PM10", "68", "60", "55"]),
+        ([], ["O3日最大8小时平均第90百分位数", "168", "160", "155"]),
+        ([], ["NO2", "32", "30", "28"]),
+    ])

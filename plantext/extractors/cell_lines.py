@@ -166,9 +166,21 @@ def _side_by_side(text: str) -> bool:
         for index, piece in enumerate(pieces)
         if not rules.footnote_marker.match(piece)
         and not (index + 1 < len(pieces) and pieces[index + 1].startswith(rules.year_word))
+        and not _inside_text(pieces, index)
         and (is_value(piece) or remove_spaces(piece) in rules.attributes)
     ]
     return bool(cells)
+
+
+def _inside_text(pieces: list[str], index: int) -> bool:
+    """Is a piece a number inside a name, text on both sides of it
+    (O3 日最大 8 小时平均第 90 百分位数: pdftotext spaces digits off)?"""
+    if index == 0 or index + 1 == len(pieces):
+        return False
+    return all(
+        not is_value(piece) and _value_state(piece) is None and remove_spaces(piece) not in table_rules().attributes
+        for piece in (pieces[index - 1], pieces[index + 1])
+    )
 
 
 def _header_column_by_column(texts: list[str]) -> bool:
@@ -695,6 +707,9 @@ class _Values:
 # brackets and marks that cannot be parted from it (（%）, （达, 例）), or a
 # run of Latin letters and digits (PM2.5).
 _FIRST_UNIT = regex.compile(r"^[（(\[〔【“‘《]*(?:[A-Za-z0-9.%]+|.)[）)\]〕】”’》，。、：；％%]*")
+# A short name in Latin letters and digits (NO2, CO, PM10): a whole name
+# when values follow it, not the end of a cell.
+_LATIN_NAME = regex.compile(r"[A-Za-z]+[0-9]*(?:\.[0-9]+)?")
 # How many row numbers a dump may leave out before the next one it prints
 # (numbers that went into the header or the caption, rows without one).
 _NUMBERS_SKIPPED = 4
@@ -1041,7 +1056,7 @@ class _StreamReader:
         is a text line right after a row number where no category column
         stands between them, unless another number follows (3 / 村人口比例 /
         4: the numbers of rows printed apart from their names)."""
-        if _is_short(self.body[index].text):
+        if _is_short(self.body[index].text) and not _LATIN_NAME.fullmatch(remove_spaces(self.body[index].text)):
             return False  # one or two characters: the end of a cell, not a name
         # Past the lines it wraps onto (氮氧化物重点工程减排 / 量 / 万吨 …).
         line, later = self.body[index].text, index + 1
