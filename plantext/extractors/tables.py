@@ -919,7 +919,7 @@ def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
     year_match = _year_header().search(header)
     year = int(year_match.group("year")) if year_match else None
     if year_match:
-        after = header[year_match.end() :]
+        after = header[year_match.end() :].lstrip("（(")
         for role, words in vocab["year_value_roles"].items():
             for word in words:
                 if after.startswith(word) and (best is None or len(word) > best[0]):
