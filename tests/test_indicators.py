@@ -49,6 +49,11 @@ from plantext.models import Period
         ("2020 年完成", ("value", "actual", 2020)),
         ("2020年目标", ("value", "target", 2020)),
         ("2020年实际", ("value", "actual", 2020)),
+        # the role word in brackets, or before the year
+        ("2023年（基准）", ("value", "baseline", 2023)),
+        ("2023年(基准年)", ("value", "baseline", 2023)),
+        ("基准年（2023年）", ("value", "baseline", 2023)),
+        ("2025年（目标）", ("value", "target", 2025)),
         ("2020年完成情况", ("column", "status", None)),
         # elsewhere the word is a cell's
         ("完成国家下达任务", None),
@@ -225,6 +230,18 @@ def test_unnumbered_note_goes_to_rows_it_names_even_when_misprinted():
 def test_years_come_from_the_period_when_headers_print_none():
     columns = assign_value_roles([(1, "baseline", None), (2, "target", None), (3, "actual", None)], Period(start=2016, end=2020))
     assert [(column.role, column.year) for column in columns] == [("baseline", 2015), ("target", 2020), ("actual", 2020)]
+
+
+def test_an_actual_value_of_the_plans_base_year_is_its_baseline():
+    # 2020年实际 | 2025年目标 in a 2021–2025 plan
+    columns = assign_value_roles([(3, "actual", 2020), (4, "target", 2025)], Period(start=2021, end=2025))
+    assert [(column.role, column.year) for column in columns] == [("baseline", 2020), ("target", 2025)]
+
+
+def test_an_actual_value_beside_its_years_target_reviews_the_last_plan():
+    # 2020年目标 | 2020年实际 | 2025年目标: the 十三五 review stays actual
+    columns = assign_value_roles([(2, "target", 2020), (3, "actual", 2020), (4, "target", 2025)], Period(start=2021, end=2025))
+    assert [(column.role, column.year) for column in columns] == [("target", 2020), ("actual", 2020), ("target", 2025)]
 
 
 def test_bare_year_columns_are_baseline_then_target():

@@ -130,15 +130,21 @@ def _period_of(caption: str | None) -> Period | None:
 
 
 def assign_value_roles(values, period: Period | None) -> list[ValueColumn]:
-    """Roles and years: named roles keep their role; missing years come from
-    the period.  Bare years: with a plan period, years before it are baselines
+    """Roles and years: named roles keep their role, but for an actual value
+    of the plan's base year that no target of that year goes with, which is
+    the baseline; missing years come from the period.  Bare years: with a plan period, years before it are baselines
     (2015年, 2020年 in a 2021–2025 plan) and later ones targets; without one,
     the earliest is the baseline and the others targets."""
     years = [year for _, role, year in values if role is None and year is not None]
     earliest = min(years) if years else None
+    target_years = {year for _, role, year in values if role == "target"}
     columns = []
     for index, role, year in values:
-        if role is None and period is not None and year is not None and len(values) > 1:
+        if role == "actual" and period is not None and year == period.start - 1 and year not in target_years:
+            # 2020年实际 beside 2025年目标 in a 2021–2025 plan is where the
+            # plan starts from; beside a 2020年目标 it reviews the last plan.
+            role = "baseline"
+        elif role is None and period is not None and year is not None and len(values) > 1:
             role = "baseline" if year < period.start else "target"
         elif role is None:
             role = "baseline" if (year == earliest and len(values) > 1) else "target"
