@@ -24,6 +24,11 @@ def deadlines(sentence, plan_start=PLAN_START):
             [("2022年底前", "2022-12-31", "by")],
         ),
         ("2022年6月底前，各市（州）完成柴油货车污染治理攻坚方案的编制。", [("2022年6月底前", "2022-06-30", "by")]),
+        # a bare year after 其中 dates the part of the amount it singles out
+        (
+            "到2026年，累计修复河湖生态缓冲带600公里，其中2024年完成150公里。",
+            [("到2026年", "2026-12-31", "by"), ("2024年", "2024-12-31", "by")],
+        ),
         # an exact date in a sentence that sets a task is no date of issue
         ("2023年12月31日前，省生态环境厅完成排查。", [("2023年12月31日前", "2023-12-31", "by")]),
         (
