@@ -200,6 +200,11 @@ def test_a_value_in_a_row_named_cumulative_is_cumulative():
     assert (cell.value, cell.comparator, cell.cumulative) == (13, "=", True)
 
 
+def test_a_count_of_what_stands_built_is_no_cumulative_sum():
+    cell = parse_cell_value("68", indicator_name="省级美丽河湖累计建成数量")
+    assert (cell.value, cell.cumulative) == (68, False)
+
+
 def test_a_dash_in_a_row_named_cumulative_is_not():
     cell = parse_cell_value("-", indicator_name="重点重金属污染物排放量累计下降比例")
     assert (cell.value, cell.comparator, cell.cumulative) == (None, None, False)
