@@ -758,6 +758,55 @@ def test_further_forms_the_same_rules_cover(sentence, metrics_and_values):
 
 
 @pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the verb printed once opens the first item's metric only
+        (
+            "“十四五”期间，全市累计完成造林25万亩、森林抚育40万亩，每年新增城市绿道不少于50公里。",
+            [
+                ("全市累计完成造林", 25, "万亩", ">=", "level", "“十四五”期间"),
+                ("全市森林抚育", 40, "万亩", ">=", "level", "“十四五”期间"),
+                ("全市每年新增城市绿道", 50, "公里", ">=", "level", "“十四五”期间"),
+            ],
+        ),
+        # each item with a verb of its own
+        (
+            "到2025年，新建污水管网120公里、改造雨污合流管网80公里。",
+            [
+                ("新建污水管网", 120, "公里", ">=", "level", "到2025年"),
+                ("改造雨污合流管网", 80, "公里", ">=", "level", "到2025年"),
+            ],
+        ),
+        # joined by 和, each value with its comparator word
+        (
+            "到2025年，新增造林100万亩以上和森林抚育50万亩以上。",
+            [
+                ("新增造林", 100, "万亩", ">=", "level", "到2025年"),
+                ("森林抚育", 50, "万亩", ">=", "level", "到2025年"),
+            ],
+        ),
+        # after a verb of the first item's metric: the second item is named, not that metric
+        (
+            "到2025年，森林覆盖率达到30%、森林蓄积量2050万立方米。",
+            [
+                ("森林覆盖率", 30, "%", ">=", "level", "到2025年"),
+                ("森林蓄积量", 2050, "万立方米", ">=", "level", "到2025年"),
+            ],
+        ),
+        (
+            "到2025年，创建“无废园区”5个、“无废工厂”50家。",
+            [
+                ("创建“无废园区”", 5, "个", ">=", "level", "到2025年"),
+                ("“无废工厂”", 50, "家", ">=", "level", "到2025年"),
+            ],
+        ),
+    ],
+)
+def test_a_value_before_a_conjunction_and_the_next_items_name_closes_an_item(sentence, expected):
+    assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
     "sentence,metrics",
     [
         # 地级城市 scopes the air metric: only the region 全省 spreads to 森林覆盖率

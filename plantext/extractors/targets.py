@@ -493,21 +493,29 @@ def _with_unitless_values(
 def _joined_as_list(previous: Quantity, quantity: Quantity, between: str, rules: _TargetRules) -> bool:
     """True when ``between`` joins two values of one list: a conjunction
     (``98%和85%``), also after the first value's comparator word
-    (``86%以上和85%以上``, ``95%左右、90%左右``), or between two counts the
-    things the first one counts and a conjunction (``10个示范县、100个``)."""
+    (``86%以上和85%以上``, ``95%左右、90%左右``); between two counts the
+    things the first one counts and a conjunction (``10个示范县、100个``);
+    between two values of any unit a conjunction and the thing the second
+    measures (``造林25万亩、森林抚育40万亩``)."""
     after_word = rules.after_words.match(between)
     if rules.list_conjunctions.fullmatch(between[after_word.end() :] if after_word else between):
         return True
-    if previous.unit not in rules.count_units or quantity.unit not in rules.count_units:
+    split = _things_between_values(between, rules)
+    if split is None:
         return False
-    return _things_between_counts(between, rules) is not None
+    # A measure followed by a noun scopes that noun (30万千瓦燃煤机组): only
+    # counts name their things after them.
+    named_after_first, _ = split
+    return not named_after_first or (previous.unit in rules.count_units and quantity.unit in rules.count_units)
 
 
-def _things_between_counts(between: str, rules: _TargetRules) -> tuple[str, str] | None:
-    """The text between two counts of a list, split at the conjunction into
-    the things the first counts and those the second counts: ("示范县", "")
-    in 10个示范县、100个, ("", "美丽海湾") in 50条和美丽海湾3个; ``None`` when
-    there are no things on one side of a conjunction."""
+def _things_between_values(between: str, rules: _TargetRules) -> tuple[str, str] | None:
+    """The text between two values of a list, past the first value's
+    comparator word, split at the conjunction into the things the first
+    counts and those the second measures: ("示范县", "") in 10个示范县、100个,
+    ("", "美丽海湾") in 50条和美丽海湾3个, ("", "森林抚育") in 25万亩以上、森林抚育;
+    ``None`` when there are no things on one side of a conjunction."""
+    between = _after_comparator_word(between, rules)
     after_first = rules.ends_with_conjunction.search(between)
     if after_first and after_first.start() > 0:
         return between[: after_first.start()], ""
@@ -540,6 +548,8 @@ def _is_candidate(
         return not _qualifies_a_noun(before, after, quantity, rules)
     if _is_share_of_things_before(before, after, quantity, rules):
         return True
+    if _names_next_value(after, rules):
+        return True
     # A quantity followed by the name of a thing: a count of those things
     # (400个建制村) is a target, a measure (30万千瓦及以上燃煤发电机组) scopes them.
     return quantity.unit in rules.count_units
@@ -553,6 +563,18 @@ def _is_share_of_things_before(before: str, after: str, quantity: Quantity, rule
         and before.endswith(rules.attributive)
         and rules.share_after.match(_after_comparator_word(after, rules)) is not None
     )
+
+
+def _names_next_value(after: str, rules: _TargetRules) -> bool:
+    """True when a conjunction follows a value and then the thing the next
+    value of the clause measures (25万亩、森林抚育40万亩): the value closes
+    an item of a list, as it would before the end of its clause."""
+    rest = _after_comparator_word(after, rules)
+    conjunction = rules.starts_with_conjunction.match(rest)
+    if conjunction is None:
+        return False
+    following = find_quantities(rest)
+    return bool(following) and bool(_clean(rest[conjunction.end() : following[0].start], rules))
 
 
 def _qualifies_a_noun(before: str, after: str, quantity: Quantity, rules: _TargetRules) -> bool:
@@ -720,8 +742,13 @@ def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _Targ
     share = _share_metric(before, after, rules) if trigger is None and first.unit in rules.share_units else ""
     if share:
         return [(quantity, share) for quantity in group]
+    # The words before the first value, less its verb or comparator word.
+    opening = before[: trigger.start()] if trigger is not None else before
+    named = _things_named_before_values(afters, group, rules)
+    if named:
+        return list(zip(group, [_clean(opening, rules)] + named))
     if trigger is not None:
-        subject = _clean(before[: trigger.start()], rules)
+        subject = _clean(opening, rules)
     else:
         counted = _count_list_metrics(before, afters, group, rules)
         if counted:
@@ -806,23 +833,32 @@ def _things_named(after: str, rules: _TargetRules) -> str:
     return _qualified_noun(rest, rules) or rest
 
 
+def _things_named_before_values(afters: list[str], group: list[Quantity], rules: _TargetRules) -> list[str]:
+    """The metrics of the values after the first of a list whose items each
+    name their thing before their value, or ``[]`` for other lists: 建成示范区
+    10个、创新基地5个 → 创新基地, 累计完成造林25万亩、森林抚育40万亩 → 森林抚育.
+    The first item's words before its value are its metric (the verb printed
+    once opens it)."""
+    if len(group) < 2:
+        return []
+    splits = [_things_between_values(between, rules) for between in afters[:-1]]
+    if any(split is None or not split[1] for split in splits):
+        return []
+    return [_clean(before_value, rules) for _, before_value in splits]
+
+
 def _count_list_metrics(before: str, afters: list[str], group: list[Quantity], rules: _TargetRules) -> list[str]:
-    """The metrics of a list of counts each naming what it counts, or ``[]``
-    for other lists: the things follow each count (建设10个示范县、100个示范乡镇 →
-    建设示范县, 建设示范乡镇) or precede it (建成示范区10个、创新基地5个 →
-    建成示范区, 创新基地)."""
+    """The metrics of a list of counts each naming what it counts after it,
+    or ``[]`` for other lists: 建设10个示范县、100个示范乡镇 → 建设示范县,
+    建设示范乡镇."""
     if len(group) < 2 or any(quantity.unit not in rules.count_units for quantity in group):
         return []
-    splits = [_things_between_counts(between, rules) for between in afters[:-1]]
-    if any(split is None for split in splits):
+    splits = [_things_between_values(between, rules) for between in afters[:-1]]
+    if any(split is None or not split[0] for split in splits):
         return []
-    if all(after_count for after_count, _ in splits):
-        things = [_things_named(after_count, rules) for after_count, _ in splits]
-        things.append(_counted_things(afters[-1], group[-1], rules))
-        return [_clean(before + thing, rules) for thing in things]
-    if all(before_count for _, before_count in splits):
-        return [_clean(before, rules)] + [_clean(before_count, rules) for _, before_count in splits]
-    return []
+    things = [_things_named(after_count, rules) for after_count, _ in splits]
+    things.append(_counted_things(afters[-1], group[-1], rules))
+    return [_clean(before + thing, rules) for thing in things]
 
 
 def _clean(metric: str, rules: _TargetRules) -> str:
