@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plantext.extractors.projects import extract_projects, is_project_name
+from plantext.extractors.projects import bracketed_name, extract_projects, is_project_name
 from plantext.ingest.text import read_text
 from plantext.layout import analyse
 
@@ -33,6 +33,8 @@ def names_and_descriptions(tmp_path, box_text):
         ("加强生态保护修复", False),  # no project word at its end
         ("近零碳排放示范区建设", True),
         ("推动其它区域清洁能源项目建设", False),  # 建设 ends work sentences too: no verb may open the name
+        ("2023年底前完成干流城区段建设", False),  # a dated sentence is work of the item above
+        ("到2025年建成城市绿道示范", False),
     ],
 )
 def test_is_project_name(sentence, is_name):
@@ -351,3 +353,50 @@ def test_a_box_of_parenthesised_items_only_gives_a_project_per_item(tmp_path):
         ("赤泥综合利用工程", "在百色、崇左建设赤泥综合利用示范基地。"),
         ("工业危险废物处置工程", "新建柳州、钦州危险废物综合处置中心。"),
     ]
+
+
+@pytest.mark.parametrize("opening,closing", [("【", "】"), ("〔", "〕"), ("〖", "〗")])
+def test_a_paragraph_opening_with_a_name_in_brackets_is_an_item_and_the_rest_its_description(tmp_path, opening, closing):
+    box = (
+        f"     {opening}琅山生态屏障保护修复工程{closing}实施琅山山脉退化林修复 12 万\n"
+        "亩，建设生物多样性保护廊道 3 条，开展重要水源涵养林封育管护。\n"
+        f"     {opening}琅江沿岸防护林提升工程{closing}新建和改造琅江干流两岸防护林带\n"
+        "80 公里。2023 年底前完成干流城区段建设。\n"
+    )
+    assert projects_of(tmp_path, box) == [
+        ("专栏 1", "维护国家生态安全重大工程", "琅山生态屏障保护修复工程", "实施琅山山脉退化林修复12万亩，建设生物多样性保护廊道3条，开展重要水源涵养林封育管护。"),
+        ("专栏 1", "维护国家生态安全重大工程", "琅江沿岸防护林提升工程", "新建和改造琅江干流两岸防护林带80公里。2023年底前完成干流城区段建设。"),
+    ]
+
+
+def test_items_named_in_brackets_that_run_together_in_one_paragraph_are_split_at_the_full_stop(tmp_path):
+    box = "【琅山生态屏障保护修复工程】实施琅山山脉退化林修复12万亩。【城市森林廊道工程】建设环城森林带和城市绿道。\n"
+    assert names_and_descriptions(tmp_path, box) == [
+        ("琅山生态屏障保护修复工程", "实施琅山山脉退化林修复12万亩。"),
+        ("城市森林廊道工程", "建设环城森林带和城市绿道。"),
+    ]
+
+
+def test_a_dated_sentence_of_a_box_stays_in_the_description_of_the_item_above(tmp_path):
+    box = "  琅江沿岸防护林提升工程。新建和改造琅江干流两岸防护林带80公里。2023年底前完成干流城区段建设。\n"
+    assert names_and_descriptions(tmp_path, box) == [
+        ("琅江沿岸防护林提升工程", "新建和改造琅江干流两岸防护林带80公里。2023年底前完成干流城区段建设。"),
+    ]
+
+
+def test_a_group_line_above_items_named_in_brackets_is_no_project(tmp_path):
+    box = "  一、生态屏障工程\n\n  【城市森林廊道工程】建设环城森林带和城市绿道。\n"
+    assert names_and_descriptions(tmp_path, box) == [("城市森林廊道工程", "建设环城森林带和城市绿道。")]
+
+
+@pytest.mark.parametrize(
+    "text,name_and_description",
+    [
+        ("【城市森林廊道工程】建设环城森林带。", ("城市森林廊道工程", "建设环城森林带。")),
+        ("〔25〕万亩造林工程", None),  # a bracket of figures: a five-year total, no name
+        ("【造林25万亩，抚育40万亩】", None),  # a clause, not a name
+        ("【城市森林廊道工程建设环城森林带。", None),  # never closed
+    ],
+)
+def test_bracketed_name(text, name_and_description):
+    assert bracketed_name(text) == name_and_description

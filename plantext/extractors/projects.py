@@ -9,6 +9,7 @@ import regex
 from plantext.extractors.glossary import is_glossary_title
 from plantext.layout import BoxRegion, Layout, Paragraph, TableRegion, match_heading, numbering_styles
 from plantext.models import Project
+from plantext.timeexpr import find_time_expressions
 from plantext.vocab import load_vocabulary, vocabulary_table
 
 
@@ -155,6 +156,8 @@ def _heads_items(paragraphs: list[Paragraph], index: int) -> bool:
     if index + 1 >= len(paragraphs):
         return False
     following = paragraphs[index + 1].text
+    if bracketed_name(following) is not None:
+        return True  # 一、生态屏障工程 / 【琅山…工程】实施…: a named item of the group
     if _is_group(following):
         # A group of the same rank after it is its sibling, no item of its
         # own: (一)…工程 / (二)…工程 are the items of a box numbered in groups only.
@@ -170,24 +173,36 @@ def _heads_items(paragraphs: list[Paragraph], index: int) -> bool:
 def read_paragraph(paragraph: Paragraph, items: list[_Item]) -> None:
     """Split one box paragraph into item names and description text."""
     text = paragraph.text
-    for start, end in numbered_items(text):
+    for start, end in item_spans(text):
         read_item(text[start:end], start, paragraph, items)
 
 
-def numbered_items(text: str) -> list[tuple[int, int]]:
-    """Spans of a paragraph that open with an item number: numbered items often
-    run together on one line (1.…工程。推进…。2.…工程。…); a paragraph without
-    numbers is one span."""
+def item_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a paragraph that open an item with a number or a bracketed
+    name: items often run together on one line (1.…工程。推进…。2.…工程。…,
+    【…工程】…。【…工程】…。); a paragraph without them is one span."""
+    vocab = load_vocabulary("projects")
+    separators = vocab["item_separators"]
     starts = [0]
     for found in _item_number_anywhere().finditer(text):
-        if found.start() > 0 and text[found.start() - 1] in load_vocabulary("projects")["item_separators"]:
+        if found.start() > 0 and text[found.start() - 1] in separators:
             starts.append(found.start())
+    openings = tuple(opening for opening, _ in vocab["name_brackets"])
+    for index in range(1, len(text)):
+        if text[index - 1] in separators and text.startswith(openings, index) and bracketed_name(text[index:]) is not None:
+            starts.append(index)
+    starts.sort()
     return [(start, end) for start, end in zip(starts, starts[1:] + [len(text)]) if end > start]
 
 
 def read_item(text: str, offset: int, paragraph: Paragraph, items: list[_Item]) -> None:
     numbered = _item_number().match(text)
     position = numbered.end() if numbered else 0
+    bracketed = bracketed_name(text[position:])
+    if bracketed is not None:
+        name, description = bracketed
+        items.append(_Item(name, paragraph.page_at(offset + position), description))
+        return
     if numbered and offset == 0:
         name = name_line(paragraph, position)
         if name is not None:
@@ -242,6 +257,30 @@ def sentences(text: str, position: int = 0):
         position = end
 
 
+def bracketed_name(text: str) -> tuple[str, str] | None:
+    """``【名称】说明`` → (名称, 说明) when the text opens with a bracket of
+    projects.yaml's ``name_brackets`` holding a short name.  A bracket of
+    figures (〔25〕, a five-year total) holds no name."""
+    vocab = load_vocabulary("projects")
+    for opening, closing in vocab["name_brackets"]:
+        if not text.startswith(opening):
+            continue
+        end = text.find(closing, len(opening))
+        name = text[len(opening) : end] if end >= 0 else ""
+        if _is_short_name(name):
+            return name, text[end + len(closing) :]
+    return None
+
+
+def _is_short_name(text: str) -> bool:
+    vocab = load_vocabulary("projects")
+    return (
+        0 < len(text) <= vocab["max_name_length"]
+        and not any(mark in text for mark in vocab["not_in_name"] + "。")
+        and regex.search(r"\p{Han}", text) is not None
+    )
+
+
 def split_colon_name(sentence: str) -> tuple[str | None, str | None]:
     """``名称：说明`` → (名称, 说明) when a short name comes before the colon."""
     vocab = load_vocabulary("projects")
@@ -264,6 +303,9 @@ def is_project_name(text: str) -> bool:
     if any(mark in text for mark in vocab["not_in_name"]) or "。" in text:
         return False
     if not text.endswith(tuple(vocab["name_suffixes"])):
+        return False
+    if any(expression.start == 0 for expression in find_time_expressions(text)):
+        # 2023年底前完成干流城区段建设: a dated sentence is work of the item above.
         return False
     # A description opens with a verb (实施…工程); jieba's first word is a
     # prefix of the text, so only a text opening with one of the verbs is cut.
