@@ -676,6 +676,11 @@ def test_the_lead_in_of_a_goals_section_governs_the_goals_listed_after_it_and_no
                 ("粤东西北地区PM2.5浓度", 24, "微克/立方米", ">=", "level", "到2025年"),
             ],
         ),
+        # 回升 rises as 上升 does
+        (
+            "到2026年，超采区地下水水位较2023年回升0.5米以上。",
+            [("超采区地下水水位", 0.5, "米", ">=", "increase", "到2026年")],
+        ),
         # a starting point and the year a verb of change reaches are no part of the metric
         (
             "全省森林覆盖率由2020年的7.5%提高到2025年的8%。",
