@@ -49,6 +49,10 @@ HEADER_PIECE_CHARS = 2
 # How many lines after a caption read ahead of its bare 表 label may hold the
 # name column's own header (表1 / 序号 / 主要指标 / 指标).
 CAPTION_HEADER_LINES = 3
+# How far under a bare 表 label its caption is looked for among header
+# cells, and how long a caption is at least (主要指标 alone is a header).
+CAPTION_SEARCH_LINES = 8
+MIN_CAPTION_CHARS = 4
 # A line of at least this many cells, each a known column header, opens a
 # table that has no rules and no 表 label (序号 重点任务 牵头单位 完成时限).
 HEADER_ROW_CELLS = 3
@@ -791,6 +795,10 @@ class _Builder:
         comes after it (表1 / 序号 / 指标 / 单位: 指标 is that header).
         A header wrapped in its cell comes in pieces (附表 / 序 / 云溪区…重点
         项目表 / … / 号): its first piece is passed over too."""
+        named = _named_caption_after(lines, start)
+        if named is not None:
+            lines.insert(start, lines.pop(named))
+            return
         position = start
         while position < len(lines) and _opens_column_header(lines[position].text):
             position += 1
@@ -1142,6 +1150,23 @@ def _build_header_openings(tables) -> frozenset[str]:
     words = {word for role, role_words in tables["column_roles"].items() if role != "name" for word in role_words}
     every_header = {word for role_words in tables["column_roles"].values() for word in role_words}
     return frozenset(word[:cut] for word in words for cut in range(1, min(len(word), HEADER_PIECE_CHARS + 1))) - every_header
+
+
+def _named_caption_after(lines: list[Line], start: int) -> int | None:
+    """The position of the first of the few lines from ``start`` on its page
+    that names a table (ends with a caption word: …林业发展主要指标), is no
+    column header and no sentence; ``None`` when there is none."""
+    endings = tuple(load_vocabulary("tables")["caption_endings"])
+    breaks = _numbering()["caption_breaks"]
+    page = lines[start].page if start < len(lines) else None
+    for position in range(start, min(start + CAPTION_SEARCH_LINES, len(lines))):
+        line = lines[position]
+        text = remove_spaces(line.text)
+        if line.page != page or _is_known_header(text):
+            continue
+        if text.endswith(endings) and len(text) > MIN_CAPTION_CHARS and not any(mark in text for mark in breaks):
+            return position
+    return None
 
 
 def _is_caption_at(lines: list[Line], position: int) -> bool:

@@ -496,6 +496,16 @@ def test_a_bare_table_label_takes_its_caption_after_a_column_header_read_before_
     assert [line.text for line in table.lines][:2] == ["序号", "指标"]
 
 
+def test_a_bare_table_label_takes_its_caption_printed_among_header_and_group_cells(tmp_path):
+    text = (
+        "某市“十四五”林业发展规划\n表1\n类别\n国土绿化\n生态保护\n序号\n"
+        "某市“十四五”林业发展主要指标\n指标（单位）\n2020年实际\n2025年目标\n属性\n1\n森林覆盖率（%）\n41.3\n42.5\n约束性\n"
+    )
+    table = next(block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion))
+    assert (table.heading.match.label, table.heading.match.title) == ("表 1", "某市“十四五”林业发展主要指标")
+    assert [line.text for line in table.lines][:3] == ["类别", "国土绿化", "生态保护"]
+
+
 def test_a_bare_continued_table_mark_carries_on_the_table_and_is_no_row(tmp_path):
     text = (
         "某县规划\n\n        表1    长汀县“十五五”生态文明建设主要指标\n"
