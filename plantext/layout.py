@@ -86,6 +86,9 @@ class Heading:
     lines: list[Line]
     kind: str = ""
     level: int = 0
+    # Printed run-in (（一）加强组织领导。国家发展改革委…): its line is also the
+    # first of the paragraph after it, which the heading does not interrupt.
+    run_in: bool = False
 
 
 @dataclass
@@ -881,7 +884,7 @@ class _Builder:
                 found = self.heading_of(lines, index, label)
             elif label is None and (run_in := self.run_in_heading(lines, index)) is not None:
                 # The heading's line is also the first of its paragraph.
-                self.open_heading(Heading(run_in, line.page, [line]))
+                self.open_heading(Heading(run_in, line.page, [line], run_in=True))
             if found is not None:
                 for match, taken in found:
                     self.open_heading(Heading(match, taken[0].page, taken))

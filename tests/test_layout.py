@@ -137,6 +137,8 @@ def test_a_short_lead_closed_by_a_full_stop_is_a_run_in_heading(line, label, tit
         "（一）加强组织领导。",
         # a lead too long for a title, or one holding a comma
         "（一）到2025年，全省地表水国控断面水质优良比例达到85%以上。其余",
+        # a figure makes the lead a goal, not a title
+        "1.森林覆盖率达到30%。到2025年，全市新增造林5万亩",
         # a named label is never run-in
         "第一章 总体要求。本章",
         # no label

@@ -976,3 +976,26 @@ def test_a_count_of_the_plans_own_indicators_is_no_target_under_a_lead_in():
     lead_in = parse_time_expression("到2025年")
     sentence = "规划共设置环境质量、污染减排、生态保护三类10项指标，其中约束性指标9项，预期性指标1项。"
     assert find_targets_in_sentence(sentence, lead_in, plan_start=2021) == []
+
+
+def test_run_in_sections_of_a_goals_chapter_keep_its_lead_in(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市生态环境保护规划\n\n第一章 主要目标\n\n  到2025年，全市生态环境质量持续改善。\n\n"
+        "  （一）空气质量持续改善。全市细颗粒物浓度下降到30微克/立方米，优良天数比例达到90%。\n\n"
+        "  （二）水环境质量稳步提升。地表水优良水体比例达到85%。\n",
+        encoding="utf-8",
+    )
+    from plantext.api import extract
+
+    found = extract(path).targets
+    assert [(t.metric, t.value, t.deadline.raw) for t in found] == [
+        ("全市细颗粒物浓度", 30, "到2025年"),
+        ("全市优良天数比例", 90, "到2025年"),
+        ("地表水优良水体比例", 85, "到2025年"),
+    ]
+
+
+def test_values_with_another_quantity_printed_between_are_no_list_of_amounts():
+    found = targets("到2025年，30万千瓦、60万千瓦机组分别完成改造10台和20台。")
+    assert [(t.value, t.unit) for t in found] == [(10, "台"), (20, "台")]

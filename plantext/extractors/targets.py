@@ -501,7 +501,9 @@ def _joined_as_list(previous: Quantity, quantity: Quantity, between: str, rules:
     if rules.list_conjunctions.fullmatch(between[after_word.end() :] if after_word else between):
         return True
     split = _things_between_values(between, rules)
-    if split is None:
+    if split is None or find_quantities(between):
+        # Another quantity printed between them (30万千瓦、60万千瓦机组…10台)
+        # makes them no neighbours in a list.
         return False
     # A measure followed by a noun scopes that noun (30万千瓦燃煤机组): only
     # counts name their things after them.
@@ -1347,7 +1349,11 @@ def document_sentences(
     in_goals = False
     lead_in = None
     for block in layout.blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) and block.run_in:
+            # A run-in heading (（一）空气质量持续改善。…) opens a part of the
+            # running text: the goals and their lead-in go on through it.
+            in_goals = in_goals or any(word in block.match.title for word in rules.goal_section_words)
+        elif isinstance(block, Heading):
             in_goals = any(word in block.match.title for word in rules.goal_section_words)
             lead_in = None
         elif isinstance(block, TableRegion):
