@@ -450,6 +450,7 @@ class _QuantityRules:
     number_at: regex.Pattern  # an Arabic number or a run of Chinese numerals
     range_separator: regex.Pattern
     shared_unit_joiner: regex.Pattern
+    shared_unit_most_numbers: int
     share_units: dict[str, str]  # the unit each share prefix names
     fraction: str  # the 分之 of 三分之一, between denominator and numerator
     ordinal_prefix: str
@@ -482,6 +483,7 @@ def _build_quantity_rules(vocabulary) -> _QuantityRules:
         number_at=regex.compile(rf"(?P<arabic>{arabic})|{numerals.chinese_run}"),
         range_separator=regex.compile(rf" ?(?:{alternation(vocabulary['range_separators'])}) ?"),
         shared_unit_joiner=regex.compile(alternation(vocabulary["shared_unit_joiners"])),
+        shared_unit_most_numbers=vocabulary["shared_unit_most_numbers"],
         share_units=numerals.share_prefixes,
         fraction=numerals.fraction,
         ordinal_prefix=vocabulary["ordinal_prefix"],
@@ -599,14 +601,21 @@ def _with_unit_printed_after(
     text: str, start: int, value: Number, end: int, rules: _QuantityRules
 ) -> _Reading | None:
     """A bare number joined to a number with a unit, which it shares: the 30
-    of ``30和50微克/立方米`` is 30 微克/立方米; ``None`` otherwise."""
-    joiner = rules.shared_unit_joiner.match(text, end)
-    if joiner is None:
-        return None
-    following = _read_number_with_unit(text, joiner.end(), rules)
-    if following is None or following.unit is None or following.value_high is not None:
-        return None
-    return _Reading(start, end, value, unit=following.unit)
+    of ``30和50微克/立方米`` (or of ``30、40和50万吨``) is 30 微克/立方米;
+    ``None`` otherwise.  Only a few bare numbers may come between: a long
+    run of them is a table's, and looking further would cost time for each."""
+    position = end
+    for _ in range(rules.shared_unit_most_numbers):
+        joiner = rules.shared_unit_joiner.match(text, position)
+        number = _read_number(text, joiner.end(), rules) if joiner else None
+        if number is None:
+            return None
+        position = number[1]
+        unit = read_unit(text, position)
+        if unit is not None:
+            # A range (50—60微克/立方米) prints its unit for itself.
+            return None if _read_range_end(text, unit.end, rules) else _Reading(start, end, value, unit=unit)
+    return None
 
 
 def _read_fraction(

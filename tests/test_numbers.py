@@ -235,6 +235,12 @@ def test_a_bare_number_joined_to_a_number_with_a_unit_shares_that_unit(sentence,
     assert [(q.raw, q.value, q.unit) for q in find_quantities(sentence)] == expected
 
 
+def test_a_long_run_of_bare_numbers_shares_the_unit_with_the_last_few_only():
+    # a table's column read as one line: no recursion, no time spent per pair
+    quantities = find_quantities("、".join(str(number) for number in range(1, 2000)) + "、5万元")
+    assert [q.value for q in quantities] == [*range(1992, 2000), 5]
+
+
 @pytest.mark.parametrize(
     "sentence,raw,value,unit",
     [
