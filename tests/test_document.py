@@ -62,6 +62,9 @@ def test_years_before_a_stated_period_are_the_past(tmp_path):
         ("江苏省人民政府办公厅关于印发某某工作方案的通知", "江苏省"),
         ("青海省生态环境厅关于印发某某工作方案的通知", "青海省"),
         ("宁川市人民政府关于印发某某工作方案的通知", "宁川市"),
+        # bodies issuing jointly, the government last; a bureau of the city
+        ("中共宁川市委办公室 宁川市人民政府办公室关于印发某某方案的通知", "宁川市"),
+        ("宁川市生态环境局关于印发某某方案的通知", "宁川市"),
         # no issuer before 关于, or no cover letter
         ("关于印发某某工作方案的通知", None),
         ("全省关于生态环境保护的工作持续推进", None),

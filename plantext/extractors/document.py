@@ -28,9 +28,11 @@ def _cover_letter_issuer(text: str) -> str | None:
     国务院办公厅关于印发…), or ``None`` for any other text."""
     vocab = load_vocabulary("regions")
     issuer, opener, rest = text.partition(vocab["cover_letter_opener"])
-    if not opener or not issuer or not any(word in rest for word in vocab["cover_letter_words"]):
+    if not opener or not issuer.strip() or not any(word in rest for word in vocab["cover_letter_words"]):
         return None
-    return issuer
+    # Of bodies issuing jointly (中共宁川市委办公室 宁川市人民政府办公室), the
+    # government is printed last.
+    return regex.split(r"[\s、]+", issuer.strip())[-1]
 
 
 def _region_of_issuer(issuer: str) -> str | None:
@@ -43,9 +45,16 @@ def _region_of_issuer(issuer: str) -> str | None:
     name = next((issuer[: -len(office)] for office in vocab["issuer_offices"] if issuer.endswith(office)), issuer)
     for province in vocab["provinces"]:
         if name.startswith(province):
-            local = name[len(province) :]
-            return province + local if local.endswith(suffixes) else province
-    return name if name.endswith(suffixes) else None
+            local = _place_opening(name[len(province) :], suffixes)
+            return province + local if local else province
+    return _place_opening(name, suffixes)
+
+
+def _place_opening(name: str, suffixes: tuple[str, ...]) -> str | None:
+    """The place name opening an issuer's name (宁川市 of 宁川市生态环境局): two
+    to eight characters and a place suffix, or ``None``."""
+    found = regex.match(r"^\p{Han}{2,8}?(?:" + "|".join(map(regex.escape, suffixes)) + ")", name)
+    return found.group() if found else None
 
 
 def _region_of_title(title: str) -> str | None:
