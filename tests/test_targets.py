@@ -284,6 +284,11 @@ def test_doubling_is_a_multiple_of_two_without_unit():
             "到2025年，城市、县城和建制镇污水处理率分别达到95%、90%和70%。",
             [("城市污水处理率", 95), ("县城污水处理率", 90), ("建制镇污水处理率", 70)],
         ),
+        # an area named after the last place is every place's (建成区)
+        (
+            "到2025年，地级及以上城市、县城和重点镇建成区绿地率分别达到40%、38%和35%。",
+            [("地级及以上城市建成区绿地率", 40), ("县城建成区绿地率", 38), ("重点镇建成区绿地率", 35)],
+        ),
         # not from the corpora: the last place ends in a word of its own (工业园区)
         (
             "到2025年，开发区和工业园区污水集中处理率分别达到95%和90%。",

@@ -1117,20 +1117,18 @@ def _is_place(text: str, rules: _TargetRules) -> bool:
 
 def _place_length(text: str, rules: _TargetRules) -> int:
     """The length of the place that opens ``text``: its scopes, or else its
-    words up to the run of words ending like a kind of place (一般 + 乡镇,
-    重点 + 镇 + 建成区); 0 for none."""
+    words up to the first that ends like a kind of place (一般 + 乡镇, 重点 +
+    镇); 0 for none.  An area named after it (重点镇 + 建成区绿地率) is the
+    list's, printed once for every place."""
     scope = scope_prefix(text, rules)
     if scope:
         return len(scope)
     length = 0
-    place_length = 0
     for word in _words(text):
-        if word.endswith(rules.place_endings):
-            place_length = length + len(word)
-        elif place_length:
-            break
         length += len(word)
-    return place_length
+        if word.endswith(rules.place_endings):
+            return length
+    return 0
 
 
 def _parts(text: str, rules: _TargetRules) -> _Item:
