@@ -516,10 +516,24 @@ def test_a_measure_alone_repeating_the_metric_before_it_takes_that_metric_s_obje
     assert [t.metric for t in targets(sentence)] == metrics
 
 
-def test_a_region_alone_takes_the_measure_of_the_target_before_it():
-    # not from the corpora
-    sentence = "到2025年，西宁市空气质量优良天数比例达到90%，海东市达到88%。"
-    assert [t.metric for t in targets(sentence)] == ["西宁市空气质量优良天数比例", "海东市空气质量优良天数比例"]
+@pytest.mark.parametrize(
+    "sentence, metrics",
+    [
+        # not from the corpora
+        ("到2025年，西宁市空气质量优良天数比例达到90%，海东市达到88%。", ["西宁市空气质量优良天数比例", "海东市空气质量优良天数比例"]),
+        # the national plans' regions: an economic belt, and a region whose name joins its parts with 及
+        (
+            "到2025年，城市生活污水集中收集率达到70%以上，长江经济带力争达到75%。",
+            ["城市生活污水集中收集率", "长江经济带生活污水集中收集率"],
+        ),
+        (
+            "到2025年，全国地级及以上城市空气质量优良天数比率达到87.5%，京津冀及周边地区、汾渭平原分别达到70%、75%。",
+            ["全国地级及以上城市空气质量优良天数比率", "京津冀及周边地区空气质量优良天数比率", "汾渭平原空气质量优良天数比率"],
+        ),
+    ],
+)
+def test_a_region_alone_takes_the_measure_of_the_target_before_it(sentence, metrics):
+    assert [t.metric for t in targets(sentence)] == metrics
 
 
 # ---------------------------------------------------------------- deadlines and lead-ins
@@ -535,6 +549,18 @@ def test_a_deadline_earlier_in_the_sentence_governs_every_target_after_it():
 def test_the_nearest_deadline_before_a_target_governs_it():
     sentence = "“十四五”期间新增完成环境整治的村庄8万个，到2025年农村生活污水治理率达到40%。"
     assert [t.deadline.raw for t in targets(sentence)] == ["“十四五”期间", "到2025年"]
+
+
+def test_a_date_opening_a_later_clause_does_not_date_the_work_before_it():
+    # review plan wuling: the date is the platform's, not the phase-out's
+    sentence = "淘汰国三及以下排放标准营运柴油货车2.3万辆，2022年年底前完成全省重型柴油车远程在线监控平台建设。"
+    assert summary(sentence) == []
+
+
+def test_a_period_in_a_later_clause_spans_the_values_before_it():
+    # review plan changting: a yearly amount and the period's total
+    sentence = "每年完成低效林改造1万亩以上，“十五五”期间累计改造5万亩。"
+    assert [(t.value, t.deadline.raw) for t in targets(sentence)] == [(1, "“十五五”期间"), (5, "“十五五”期间")]
 
 
 def test_a_lead_in_governs_the_targets_of_a_sentence_without_a_deadline():

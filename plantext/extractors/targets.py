@@ -131,6 +131,7 @@ class _TargetRules:
     triggers: regex.Pattern  # verbs and comparator words before a quantity
     respectively: set[str]
     list_conjunctions: regex.Pattern
+    region_name_conjunctions: tuple[str, ...]
     starts_with_conjunction: regex.Pattern
     ends_with_conjunction: regex.Pattern
     alternative_words: tuple[str, ...]
@@ -189,6 +190,7 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
         triggers=regex.compile(alternation(triggers)),
         respectively=set(targets["respectively"]),
         list_conjunctions=regex.compile(targets["list_conjunctions"]),
+        region_name_conjunctions=tuple(targets["region_name_conjunctions"]),
         starts_with_conjunction=regex.compile(f"^(?:{targets['list_conjunctions']})"),
         ends_with_conjunction=regex.compile(f"(?:{targets['list_conjunctions']})$"),
         alternative_words=tuple(targets["alternative_words"]),
@@ -286,7 +288,7 @@ def find_targets_in_sentence(
         # each statement reads its metric from its own part of the clause.
         part_start = clause_start
         for group in _value_groups(sentence, clause_start, clause_end, expressions, rules):
-            governing = _governing_each(sentence, expressions, group, lead_in_deadline, rules)
+            governing = _governing_each(sentence, expressions, group, clause_end, lead_in_deadline, rules)
             restated = _restated_goal(sentence[part_start:clause_end], previous_clause, rules)
             # A value inside a remark (…300万亩（其中人工造林100万亩）) is stated by the remark.
             start = max(part_start, _remark_start(sentence, clause_start, group[0].start, rules))
@@ -619,14 +621,21 @@ def _after_value(after: str, rules: _TargetRules) -> str:
 
 
 def _governing(
-    expressions: Sequence[TimeExpression], position: int, lead_in_deadline: TimeExpression | None
+    expressions: Sequence[TimeExpression], position: int, clause_end: int, lead_in_deadline: TimeExpression | None
 ) -> TimeExpression | None:
     """The expression that governs a quantity at ``position``: the nearest before
-    it in the sentence, else the first after it, else the lead-in."""
+    it in the sentence, else the first after it, else the lead-in.  A date in
+    a later clause dates that clause's work (淘汰柴油货车2.3万辆，2022年年底前
+    完成监控平台建设), not this one's; a period there still spans the sentence
+    (每年完成改造1万亩以上，“十五五”期间累计改造5万亩)."""
     before = [expression for expression in expressions if expression.end <= position]
     if before:
         return before[-1]
-    after = [expression for expression in expressions if expression.start >= position]
+    after = [
+        expression
+        for expression in expressions
+        if expression.start >= position and (expression.start < clause_end or expression.kind == "during")
+    ]
     return after[0] if after else lead_in_deadline
 
 
@@ -634,6 +643,7 @@ def _governing_each(
     sentence: str,
     expressions: Sequence[TimeExpression],
     group: list[Quantity],
+    clause_end: int,
     lead_in_deadline: TimeExpression | None,
     rules: _TargetRules,
 ) -> list[TimeExpression | None]:
@@ -643,7 +653,7 @@ def _governing_each(
     listed = _listed_before(sentence, expressions, group[0].start, rules)
     if len(group) > 1 and len(listed) == len(group):
         return listed
-    return [_governing(expressions, group[0].start, lead_in_deadline)] * len(group)
+    return [_governing(expressions, group[0].start, clause_end, lead_in_deadline)] * len(group)
 
 
 def _listed_before(
@@ -1054,6 +1064,12 @@ def _list_items(subject: str, rules: _TargetRules) -> list[str]:
             depth += 1
         elif char in closers:
             depth = max(depth - 1, 0)
+        elif depth == 0 and position == start:
+            # An item opened by a region of joined parts (京津冀及周边地区)
+            # goes on past the conjunction inside the region's name.
+            position = max(position, _joined_region_end(subject, start, rules))
+            if position > start:
+                continue
         elif depth == 0:
             found = rules.list_conjunctions.match(subject, position)
             if found and position > start:
@@ -1063,6 +1079,17 @@ def _list_items(subject: str, rules: _TargetRules) -> list[str]:
         position += 1
     items.append(subject[start:])
     return [item for item in items if item]
+
+
+def _joined_region_end(text: str, start: int, rules: _TargetRules) -> int:
+    """The end of the region opening ``text`` at ``start`` when its name joins
+    parts with a conjunction (京津冀及周边地区), else ``start``."""
+    end = start
+    for pattern in rules.regions:
+        found = pattern.match(text, start)
+        if found and found.end() > end and any(word in found.group() for word in rules.region_name_conjunctions):
+            end = found.end()
+    return end
 
 
 def _complete_items(texts: list[str], rules: _TargetRules) -> list[str]:
