@@ -400,3 +400,44 @@ def test_a_group_line_above_items_named_in_brackets_is_no_project(tmp_path):
 )
 def test_bracketed_name(text, name_and_description):
     assert bracketed_name(text) == name_and_description
+
+
+def test_a_numbered_line_with_no_text_of_its_own_above_named_items_a_rank_deeper_is_their_group(tmp_path):
+    box = (
+        "1.重要生态系统保护修复\n"
+        "  （1）梧岭山脉生物多样性保护工程。实施退化林修复 20 万亩，\n"
+        "建设野生动物迁徙廊道 4 条。\n"
+        "  （2）澜沧湖湿地保护修复工程。实施退耕还湿 3.5 万亩。\n"
+        "2.矿山生态修复\n"
+        "  （1）历史遗留矿山生态修复工程。2025 年前后完成治理恢复面积 1.2 万公顷。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("梧岭山脉生物多样性保护工程", "实施退化林修复20万亩，建设野生动物迁徙廊道4条。"),
+        ("澜沧湖湿地保护修复工程", "实施退耕还湿3.5万亩。"),
+        ("历史遗留矿山生态修复工程", "2025年前后完成治理恢复面积1.2万公顷。"),
+    ]
+
+
+def test_groups_nested_over_several_ranks_above_named_items_are_no_projects(tmp_path):
+    box = (
+        "一、生态保护修复\n"
+        "1.重要生态系统保护修复\n"
+        "（1）澜沧湖湿地保护修复工程：实施退耕还湿3.5万亩。\n"
+        "2.矿山生态修复\n"
+        "（1）绿色矿山建设工程：新建绿色矿山150座。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("澜沧湖湿地保护修复工程", "实施退耕还湿3.5万亩。"),
+        ("绿色矿山建设工程", "新建绿色矿山150座。"),
+    ]
+
+
+def test_an_item_with_text_of_its_own_stays_a_project_above_named_items_a_rank_deeper(tmp_path):
+    box = (
+        "1.城镇污水处理提质增效工程。推进城镇污水处理厂提标改造。\n"
+        "（1）第二污水处理厂扩建工程：新增处理能力5万吨/日。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("城镇污水处理提质增效工程", "推进城镇污水处理厂提标改造。"),
+        ("第二污水处理厂扩建工程", "新增处理能力5万吨/日。"),
+    ]

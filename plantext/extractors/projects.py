@@ -85,7 +85,7 @@ def box_projects(box: BoxRegion) -> list[Project]:
     paragraphs = box.paragraphs
     index = 0
     while index < len(paragraphs):
-        if _is_group(paragraphs[index].text) and _heads_items(paragraphs, index):
+        if _is_group_heading(paragraphs, index):
             index += 1
             continue  # a group of items inside the box (一、大气污染防治工程), not an item
         read_paragraph(paragraphs[index], items)
@@ -142,6 +142,38 @@ def _names_an_item(paragraph: Paragraph) -> bool:
     return head is not None or is_project_name(first_sentence.rstrip("。")) or name_line(paragraph, position) is not None
 
 
+def _is_group_heading(paragraphs: list[Paragraph], index: int) -> bool:
+    """Does the paragraph at ``index`` head a group of items rather than
+    name one: a group label of the outline's lists above items of its own,
+    or any numbered line with no text of its own above named items a rank
+    deeper (1.重要生态系统保护修复 / （1）梧岭山脉…工程。实施…)?"""
+    if _is_group(paragraphs[index].text) and _heads_items(paragraphs, index):
+        return True
+    return _heads_named_sub_items(paragraphs, index)
+
+
+def _heads_named_sub_items(paragraphs: list[Paragraph], index: int) -> bool:
+    """A numbered line that is a name only, followed by a paragraph numbered
+    a rank deeper that names an item, or heads a group itself, is a group:
+    its items are the projects.  Followed by lines of work (（1）扩建…，…。)
+    it is an item, they its description (see ``_sub_items``); with text of
+    its own (1.…工程。推进…。) it is an item whatever follows."""
+    rank = _list_rank(paragraphs[index].text)
+    if rank is None or index + 1 >= len(paragraphs) or not _is_name_only(paragraphs[index]):
+        return False
+    sub_rank = _list_rank(paragraphs[index + 1].text)
+    if sub_rank is None or sub_rank <= rank:
+        return False
+    return _names_an_item(paragraphs[index + 1]) or _is_group_heading(paragraphs, index + 1)
+
+
+def _is_name_only(paragraph: Paragraph) -> bool:
+    """Is the numbered paragraph a label and a short name, nothing after it?"""
+    numbered = _item_number().match(paragraph.text)
+    rest = paragraph.text[numbered.end() if numbered else 0 :]
+    return _is_short_name(rest.removesuffix("。")) and ":" not in rest and "：" not in rest
+
+
 def _is_group(text: str) -> bool:
     """Does the paragraph open with a group label of the outline's list styles (一、 （一）)?"""
     label = match_heading(text)
@@ -164,8 +196,9 @@ def _heads_items(paragraphs: list[Paragraph], index: int) -> bool:
         return match_heading(following).style != match_heading(paragraphs[index].text).style
     if _item_number().match(following) is not None:
         # A numbered line under it opens an item of the group only when it
-        # names one; lines of work (（一）… / 1.扩建…，…。) describe it.
-        return _names_an_item(paragraphs[index + 1])
+        # names one or heads a group of its own; lines of work (（一）… /
+        # 1.扩建…，…。) describe it.
+        return _names_an_item(paragraphs[index + 1]) or _heads_named_sub_items(paragraphs, index + 1)
     name, _ = split_colon_name(following)
     return name is not None and is_project_name(name)
 
