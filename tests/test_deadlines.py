@@ -69,6 +69,8 @@ def deadlines(sentence, plan_start=PLAN_START):
         # Not from the corpora: forms of other provinces' plans.
         ("2021—2025年期间，全省新增造林500万亩。", [("2021—2025年期间", "2025-12-31", "during")]),
         ("2023—2025年，每年完成50个村庄整治。", [("2023—2025年", "2025-12-31", "during")]),
+        ("2022—2024年完成第一轮省级生态环境保护督察。", [("2022—2024年", "2024-12-31", "during")]),
+        ("2023—2025年累计建成污水管网500公里。", [("2023—2025年", "2025-12-31", "during")]),
         ("“十四五”中后期，全面推进碳达峰。", [("“十四五”中后期", "2025-12-31", "by")]),
         ("“十四五”前期，完成规划编制。", [("“十四五”前期", "2022-12-31", "by")]),
         # Years listed together are a deadline each.
@@ -168,6 +170,7 @@ def test_deadlines_of_a_sentence(sentence, expected):
         "持续推进生态保护，2019年完成全省生态保护红线划定。",
         # a bare year before a verb that qualifies a noun
         "严格执行排放标准，2023年实施的《锅炉大气污染物排放标准》对新建锅炉提出更严要求。",
+        "2021—2023年完成的项目已全部通过验收。",
         # the date of issue of a notice, alone or after the issuing body
         "国务院办公厅2023年2月20日（此件公开发布）",
         "青海省人民政府2022年1月18日",
