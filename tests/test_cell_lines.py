@@ -35,6 +35,30 @@ def test_a_two_level_header_pairs_its_value_words_with_the_years_under_them():
     ])
 
 
+def test_a_group_header_spanning_the_years_heads_no_column_of_its_own():
+    # 指标值 over 2020年 | 2025年, dumped before the 属性 beside it
+    lines = [
+        "序号", "指标", "单位", "指标值", "属性", "2020 年", "2025 年",
+        "1", "地表水达到或好于Ⅲ类水体比例", "%", "约束性", "85.2", "88",
+        "2", "受污染耕地安全利用率", "%", "约束性", "90", "93 左右",
+    ]
+    assert read_raw(lines) == (["序号", "指标", "单位", "属性", "2020年", "2025年"], [
+        ([], ["1", "地表水达到或好于Ⅲ类水体比例", "%", "约束性", "85.2", "88"]),
+        ([], ["2", "受污染耕地安全利用率", "%", "约束性", "90", "93左右"]),
+    ])
+
+
+def test_a_wrapped_value_word_goes_on_its_value_header_not_on_the_name_header():
+    # 2020年现状 / 值: 指标 + 值 would read 指标值, a value header too
+    lines = [
+        "序号", "指标", "单位", "2020 年现状", "2025 年目标", "值", "值", "指标属性",
+        "1", "近岸海域水质优良（一、二类）比例", "%", "85.1", "86 左右", "约束性",
+        "2", "自然岸线保有率", "%", "37.2", "不低于 35", "约束性",
+    ]
+    columns, _ = read_raw(lines)
+    assert columns == ["序号", "指标", "单位", "2020年现状值", "2025年目标值", "指标属性"]
+
+
 def test_category_cells_printed_with_the_header_are_no_header_and_no_row():
     lines = [
         "类别", "经济发展", "创新驱动", "民生福祉", "绿色生态", "序", "号", "指标", "2020年", "2025年", "年均增长（累", "计）", "属性",

@@ -55,6 +55,17 @@ from plantext.models import Period
         ("基准年（2023年）", ("value", "baseline", 2023)),
         ("2025年（目标）", ("value", "target", 2025)),
         ("2020年完成情况", ("column", "status", None)),
+        # a group header spanning the years names no role: the year and
+        # the column's place give it, as for a bare year
+        ("指标值", ("value", None, None)),
+        ("指标值2020年", ("value", None, 2020)),
+        ("2025年指标值", ("value", None, 2025)),
+        # the stages of an action plan are its targets, each of its year
+        ("近期（2025年）", ("value", "target", 2025)),
+        ("中期（2027年）", ("value", "target", 2027)),
+        ("远期（2030年）", ("value", "target", 2030)),
+        ("2025年（近期）", ("value", "target", 2025)),
+        ("近期目标（2025年）", ("value", "target", 2025)),
         # elsewhere the word is a cell's
         ("完成国家下达任务", None),
         ("备注", None),
@@ -249,6 +260,19 @@ def test_bare_year_columns_are_baseline_then_target():
     assert [(column.role, column.year) for column in columns] == [("baseline", 2020), ("target", 2025)]
 
 
+@pytest.mark.parametrize(
+    "values,expected",
+    [
+        ([(2, None, 2023), (3, "target", 2025), (4, "target", 2030)], [("baseline", 2023), ("target", 2025), ("target", 2030)]),
+        # a bare year after a named target, or after a named baseline, is a later target
+        ([(2, "target", 2025), (3, None, 2030)], [("target", 2025), ("target", 2030)]),
+        ([(2, "baseline", 2020), (3, None, 2025), (4, None, 2030)], [("baseline", 2020), ("target", 2025), ("target", 2030)]),
+    ],
+)
+def test_without_a_period_a_bare_year_is_the_baseline_only_when_earliest_of_all(values, expected):
+    assert [(column.role, column.year) for column in assign_value_roles(values, None)] == expected
+
+
 def test_an_indicator_row_from_a_table():
     table = RawTable(
         label="表 1",
@@ -299,6 +323,30 @@ def test_a_level_of_an_indicator_system_names_the_rows_and_a_type_of_required_or
     assert (row.seq, row.name, row.unit, row.category, row.category_path, row.attribute) == (
         3, "开展清洁生产审核的企业数量", "家", "工业源头减量", ["固体废物源头减量", "工业源头减量"], None
     )
+
+
+def test_a_group_header_spanning_the_years_leaves_the_baseline_its_column():
+    # 指标值 printed over 2020年 | 2025年: composed with the first year only
+    header = [["序号", "指标", "单位", "指标值", "", "属性"], ["", "", "", "2020年", "2025年", ""]]
+    body = [(2, ["1", "地级及以上城市细颗粒物（PM2.5）浓度", "微克/立方米", "32", "28", "约束性"])]
+    columns, rows = assemble(header, [0, 1, 2, 3, 3, 5], body)
+    (row,) = extract_indicators([RawTable("表 1", "梧岭省“十四五”生态环境保护主要指标", 2, columns, rows)], Period(start=2021, end=2025))
+    assert (row.name, row.unit) == ("地级及以上城市细颗粒物（PM2.5）浓度", "微克/立方米")
+    assert [(v.role, v.year, v.raw) for v in row.values] == [("baseline", 2020, "32"), ("target", 2025, "28")]
+
+
+def test_the_stages_of_an_action_plan_are_targets_after_the_base_year():
+    table = RawTable(
+        label="表 1",
+        caption="沅州市大宗固体废弃物综合利用主要指标",
+        page=2,
+        columns=["序号", "指标名称", "单位", "2023年", "近期（2025年）", "中期（2027年）", "远期（2030年）"],
+        rows=[RawRow(["1", "大宗固体废弃物综合利用率", "%", "52", "57", "60", "65"], [], 2)],
+    )
+    (row,) = extract_indicators([table], None)
+    assert [(v.role, v.year, v.raw) for v in row.values] == [
+        ("baseline", 2023, "52"), ("target", 2025, "57"), ("target", 2027, "60"), ("target", 2030, "65"),
+    ]
 
 
 @pytest.mark.parametrize(

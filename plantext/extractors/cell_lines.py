@@ -296,6 +296,20 @@ def _header_state(text: str) -> str | None:
 clear_on_change(_header_state.cache_clear)
 
 
+def _lengthens(column: str, piece: str) -> bool:
+    """Does a piece that heads no column alone (值) make a whole header longer
+    (2020年现状 + 值)?  The longer header is of the column's kind and keeps
+    its role, naming one it lacked at most (2020年 + 完成): 值 under
+    2020年现状 goes on it, not on 指标 beside it, which 指标值 would make a
+    value column."""
+    if _header_state(column + piece) != "complete":
+        return False
+    before, after = classify_header(column), classify_header(column + piece)
+    if before is None or after is None:
+        return True  # a header of no role (备注) reads on as it likes
+    return after[0] == before[0] and before[1] in (None, after[1])
+
+
 def _orphan_header(text: str) -> str | None:
     """The header word a line ends when the line that began it went elsewhere
     (号 under 序, which a dump printed as the caption): the one column word
@@ -338,7 +352,7 @@ class _HeaderScan:
         alone = _header_state(text)
         if alone is None:
             for index, column in enumerate(self.columns):
-                if _header_state(column + text) == "complete":
+                if _lengthens(column, text):
                     self.columns[index] += text
                     return True
             orphan = _orphan_header(text)
@@ -476,8 +490,18 @@ def _read_stream_header(fragments: list[_Fragment]) -> tuple[list[str], set[int]
             header = scan.columns
     if not header:
         return None
-    header = [column for column in _two_level(header) if _header_state(column) is not None]
+    header = [column for column in _two_level(_without_spanning_groups(header)) if _header_state(column) is not None]
     return header, taken
+
+
+def _without_spanning_groups(columns: list[str]) -> list[str]:
+    """The columns without a value header that names neither a role nor a
+    year (指标值) printed before year headers: it spans them (指标值 over
+    2020年 | 2025年, dumped 指标值 / 属性 / 2020 年 / 2025 年) and heads no
+    column of its own; the years do."""
+    roles = [classify_header(column) for column in columns]
+    years = [index for index, role in enumerate(roles) if role is not None and role[0] == "value" and role[1] is None and role[2] is not None]
+    return [column for index, (column, role) in enumerate(zip(columns, roles)) if role != ("value", None, None) or not any(year > index for year in years)]
 
 
 _TABLE_NUMBER = regex.compile(r"[0-9]{1,2}(?:[-－—.．][0-9]{1,2})?")
@@ -551,7 +575,7 @@ def _arrange_header(pieces: list[str]) -> list[str] | None:
                     yield index, columns[:index] + [columns[index] + piece] + columns[index + 1 :]
         if alone is None:
             for index, column in enumerate(columns):
-                if _header_state(column) == "complete" and _header_state(column + piece) == "complete":
+                if _header_state(column) == "complete" and _lengthens(column, piece):
                     yield index, columns[:index] + [column + piece] + columns[index + 1 :]
             orphan = _orphan_header(piece)
             scan = _HeaderScan(list(columns))

@@ -134,8 +134,10 @@ def assign_value_roles(values, period: Period | None) -> list[ValueColumn]:
     of the plan's base year that no target of that year goes with, which is
     the baseline; missing years come from the period.  Bare years: with a plan period, years before it are baselines
     (2015年, 2020年 in a 2021–2025 plan) and later ones targets; without one,
-    the earliest is the baseline and the others targets."""
-    years = [year for _, role, year in values if role is None and year is not None]
+    a bare year earliest of all the columns' is the baseline (2023年 before
+    近期（2025年）| 远期（2030年）) and the others targets: a bare year after a
+    named target (2025年目标 | 2030年) is a later target."""
+    years = [year for _, _, year in values if year is not None]
     earliest = min(years) if years else None
     target_years = {year for _, role, year in values if role == "target"}
     columns = []

@@ -900,6 +900,10 @@ def _indicator_level(header: str) -> int | None:
     return None
 
 
+# The value_roles key of header words that name a value column but no role.
+UNNAMED_VALUE_ROLE = "unnamed"
+
+
 def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
     """("column", role, None) for seq/category/name/unit/attribute/status columns,
     ("value", role or None, year) for value columns, None for anything else.
@@ -907,6 +911,8 @@ def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
     The longest header word found decides, so 规划目标完成情况 is a status
     column although it contains the value word 规划目标.  Right after the
     year, the year_value_roles words count too (2020年完成, 2025年目标).
+    An ``unnamed`` value word (指标值) makes a value column of no role, as a
+    bare year does: a name word inside it (指标) heads no name column.
     """
     vocab = load_vocabulary("tables")
     header = remove_spaces(header)
@@ -927,7 +933,7 @@ def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
     if best is not None and best[1] == "column":
         return "column", best[2], None
     if best is not None:
-        return "value", best[2], year
+        return "value", None if best[2] == UNNAMED_VALUE_ROLE else best[2], year
     if year is not None and len(header) <= len(year_match.group()) + 2:
         return "value", None, year
     return None
