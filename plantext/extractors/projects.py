@@ -137,9 +137,17 @@ def _names_an_item(paragraph: Paragraph) -> bool:
     (（1）扩建第二污水处理厂，新增…。) does not."""
     numbered = _item_number().match(paragraph.text)
     position = numbered.end() if numbered else 0
-    head, _ = split_colon_name(paragraph.text[position:])
-    first_sentence, _ = next(sentences(paragraph.text, position), ("", 0))  # a label alone has none
-    return head is not None or is_project_name(first_sentence.rstrip("。")) or name_line(paragraph, position) is not None
+    return _opens_with_name(paragraph.text) or name_line(paragraph, position) is not None
+
+
+def _opens_with_name(text: str) -> bool:
+    """Does the text, after its item number, open with a name before a
+    colon or a first sentence that reads as a project name?"""
+    numbered = _item_number().match(text)
+    position = numbered.end() if numbered else 0
+    head, _ = split_colon_name(text[position:])
+    first_sentence, _ = next(sentences(text, position), ("", 0))  # a label alone has none
+    return head is not None or is_project_name(first_sentence.rstrip("。"))
 
 
 def _is_group_heading(paragraphs: list[Paragraph], index: int) -> bool:
@@ -217,8 +225,9 @@ def item_spans(text: str) -> list[tuple[int, int]]:
     vocab = load_vocabulary("projects")
     separators = vocab["item_separators"]
     starts = [0]
+    rank = _list_rank(text)
     for found in _item_number_anywhere().finditer(text):
-        if found.start() > 0 and text[found.start() - 1] in separators:
+        if found.start() > 0 and text[found.start() - 1] in separators and not _is_run_on_sub_item(text[found.start() :], rank):
             starts.append(found.start())
     openings = tuple(opening for opening, _ in vocab["name_brackets"])
     for index in range(1, len(text)):
@@ -226,6 +235,17 @@ def item_spans(text: str) -> list[tuple[int, int]]:
             starts.append(index)
     starts.sort()
     return [(start, end) for start, end in zip(starts, starts[1:] + [len(text)]) if end > start]
+
+
+def _is_run_on_sub_item(text: str, rank: int | None) -> bool:
+    """Is the number opening ``text``, inside a paragraph whose own label
+    has list rank ``rank`` (None: no list label), a sub-item of work run on
+    after its item (1.…工程：（1）扩建…；（2）新建…。)?  It is when it is
+    numbered a rank deeper and names no project, as ``_sub_items`` decides
+    for sub-items on lines of their own."""
+    sub_rank = _list_rank(text)
+    deeper = sub_rank is not None and (rank is None or sub_rank > rank)
+    return deeper and not _opens_with_name(text)
 
 
 def read_item(text: str, offset: int, paragraph: Paragraph, items: list[_Item]) -> None:
