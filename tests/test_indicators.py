@@ -399,6 +399,32 @@ def test_a_unit_cell_is_the_rows_unit_as_printed(unit_cell, unit):
     assert row.unit == unit
 
 
+@pytest.mark.parametrize(
+    "name,unit_cell,cells,unit",
+    [
+        # a dash in the unit column leaves the unit printed in the name
+        ("单位地区生产总值二氧化碳排放降低（%）①", "—", ["—", "〔18〕"], "%"),
+        ("生态保护红线面积（万平方公里）", "—", ["4.52", "不减少"], "万平方公里"),
+        # or the one printed after the values
+        ("地级及以上城市建成区黑臭水体比例", "—", ["4.2%", "≤1.5%"], "%"),
+        ("地级及以上城市建成区黑臭水体比例", "／", ["4.2%", "≤1.5%"], "%"),
+        # with neither, the row has none
+        ("重点建设用地安全利用", "—", ["—", "达到国家要求"], None),
+    ],
+)
+def test_a_dash_unit_cell_leaves_the_unit_printed_in_the_name_or_the_values(name, unit_cell, cells, unit):
+    table = RawTable(
+        label="表 1",
+        caption="梧岭省“十四五”生态环境保护主要指标",
+        page=2,
+        columns=["序号", "指标", "单位", "指标值2020年", "2025年", "属性"],
+        rows=[RawRow(["7", name, unit_cell, *cells, "约束性"], ["二、绿色低碳发展"], 2)],
+        notes=["注：①〔〕内为五年累计数。"],
+    )
+    (row,) = extract_indicators([table], Period(start=2021, end=2025))
+    assert row.unit == unit
+
+
 def test_a_unit_column_wins_over_the_units_after_the_values():
     table = RawTable(
         label="表 1",

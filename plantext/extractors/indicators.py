@@ -178,7 +178,10 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         unit_cell = row.cells[plan.unit] if plan.unit is not None else ""
         if unit_cell:
             unit_text, unit_markers = split_unit_marker(unit_cell, note_numbers)
-            unit = normalise_unit(unit_text) or _unit_as_printed(unit_text)
+            # A dash says only that the unit column holds none for the row:
+            # a unit printed in the name (降低（%）) or after the values (4.2%)
+            # still is the row's.
+            unit = normalise_unit(unit_text) or _unit_as_printed(unit_text) or (unit if _is_dash(unit_text) else None)
             markers += unit_markers  # the name's marker, printed over the unit column
         cells = [parse_cell_value(row.cells[column.index], indicator_name=name, note_markers=note_numbers) for column in plan.values]
         # 82.6①, ≥76[1], and the marks a legend reads after a value too (≥92★).
@@ -193,6 +196,8 @@ def read_indicator_rows(table: RawTable, plan: ColumnPlan) -> list[Indicator]:
         attribute = attribute or legend.rest
         if unit is None and not unit_cell:
             unit = unit_of_values(cells) or _table_unit(table)
+        elif unit is None and _is_dash(unit_cell):
+            unit = unit_of_values(cells)
         rows.append(
             Indicator(
                 table=table.label or "",
@@ -355,6 +360,16 @@ def _unit_as_printed(cell: str) -> str | None:
     ``no_unit_cell``)."""
     compact = remove_spaces(cell)
     return None if _no_unit_cell().fullmatch(compact) else compact
+
+
+def _is_dash(cell: str) -> bool:
+    """Is a unit cell a dash (—, /), the mark of a cell left empty (tables.yaml
+    ``dash_cell``)?"""
+    return bool(vocabulary_table(_compile_dash_cell, "tables").fullmatch(remove_spaces(cell)))
+
+
+def _compile_dash_cell(tables) -> regex.Pattern:
+    return regex.compile(tables["dash_cell"])
 
 
 def _compile_no_unit_cell(tables) -> regex.Pattern:
