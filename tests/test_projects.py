@@ -393,6 +393,7 @@ def test_a_group_line_above_items_named_in_brackets_is_no_project(tmp_path):
     "text,name_and_description",
     [
         ("【城市森林廊道工程】建设环城森林带。", ("城市森林廊道工程", "建设环城森林带。")),
+        ("【城市森林廊道工程】：建设环城森林带。", ("城市森林廊道工程", "建设环城森林带。")),  # a colon after the bracket only parts
         ("〔25〕万亩造林工程", None),  # a bracket of figures: a five-year total, no name
         ("【造林25万亩，抚育40万亩】", None),  # a clause, not a name
         ("【城市森林廊道工程建设环城森林带。", None),  # never closed

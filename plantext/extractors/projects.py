@@ -321,7 +321,8 @@ def bracketed_name(text: str) -> tuple[str, str] | None:
         end = text.find(closing, len(opening))
         name = text[len(opening) : end] if end >= 0 else ""
         if _is_short_name(name):
-            return name, text[end + len(closing) :]
+            # 【名称】：说明 — a colon after the bracket only parts name and description.
+            return name, text[end + len(closing) :].lstrip(":：")
     return None
 
 
