@@ -35,16 +35,17 @@ def test_a_two_level_header_pairs_its_value_words_with_the_years_under_them():
     ])
 
 
-def test_a_group_header_spanning_the_years_heads_no_column_of_its_own():
-    # 指标值 over 2020年 | 2025年, dumped before the 属性 beside it
+def test_the_years_under_a_group_header_stand_where_it_stands():
+    # 指标值 over 2020年 | 2025年, left of 属性: the dump prints the first
+    # header row, then the years under the group
     lines = [
         "序号", "指标", "单位", "指标值", "属性", "2020 年", "2025 年",
-        "1", "地表水达到或好于Ⅲ类水体比例", "%", "约束性", "85.2", "88",
-        "2", "受污染耕地安全利用率", "%", "约束性", "90", "93 左右",
+        "1", "地表水达到或好于Ⅲ类水体比例", "%", "85.2", "88", "约束", "性",
+        "2", "受污染耕地安全利用率", "%", "90", "93 左右", "约束", "性",
     ]
-    assert read_raw(lines) == (["序号", "指标", "单位", "属性", "2020年", "2025年"], [
-        ([], ["1", "地表水达到或好于Ⅲ类水体比例", "%", "约束性", "85.2", "88"]),
-        ([], ["2", "受污染耕地安全利用率", "%", "约束性", "90", "93左右"]),
+    assert read_raw(lines) == (["序号", "指标", "单位", "2020年", "2025年", "属性"], [
+        ([], ["1", "地表水达到或好于Ⅲ类水体比例", "%", "85.2", "88", "约束性"]),
+        ([], ["2", "受污染耕地安全利用率", "%", "90", "93左右", "约束性"]),
     ])
 
 

@@ -495,13 +495,26 @@ def _read_stream_header(fragments: list[_Fragment]) -> tuple[list[str], set[int]
 
 
 def _without_spanning_groups(columns: list[str]) -> list[str]:
-    """The columns without a value header that names neither a role nor a
-    year (指标值) printed before year headers: it spans them (指标值 over
-    2020年 | 2025年, dumped 指标值 / 属性 / 2020 年 / 2025 年) and heads no
-    column of its own; the years do."""
+    """The columns with a value header that names neither a role nor a year
+    (指标值) replaced by the run of year headers printed after it: it spans
+    them (指标值 over 2020年 | 2025年, left of 属性, dumped 指标值 / 属性 /
+    2020 年 / 2025 年), and they stand where it stands."""
+    columns = list(columns)
     roles = [classify_header(column) for column in columns]
-    years = [index for index, role in enumerate(roles) if role is not None and role[0] == "value" and role[1] is None and role[2] is not None]
-    return [column for index, (column, role) in enumerate(zip(columns, roles)) if role != ("value", None, None) or not any(year > index for year in years)]
+    for group in reversed([index for index, role in enumerate(roles) if role == ("value", None, None)]):
+        first = next((index for index in range(group + 1, len(columns)) if _is_bare_year(roles[index])), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(columns) and _is_bare_year(roles[last + 1]):
+            last += 1
+        columns[group : last + 1] = columns[first : last + 1] + columns[group + 1 : first]
+        roles[group : last + 1] = roles[first : last + 1] + roles[group + 1 : first]
+    return columns
+
+
+def _is_bare_year(role) -> bool:
+    return role is not None and role[0] == "value" and role[1] is None and role[2] is not None
 
 
 _TABLE_NUMBER = regex.compile(r"[0-9]{1,2}(?:[-－—.．][0-9]{1,2})?")
