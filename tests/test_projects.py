@@ -467,3 +467,26 @@ def test_an_item_with_text_of_its_own_stays_a_project_above_named_items_a_rank_d
 )
 def test_sub_items_run_together_with_their_item_in_one_paragraph_are_its_description(tmp_path, box, expected):
     assert names_and_descriptions(tmp_path, box) == expected
+
+
+@pytest.mark.parametrize("name_line", ["【城镇污水处理提质增效工程】", "■ 城镇污水处理提质增效工程", "城镇污水处理提质增效工程"])
+def test_numbered_lines_of_work_below_a_name_without_a_list_label_are_its_description(tmp_path, name_line):
+    box = (
+        f"{name_line}\n"
+        "1.扩建宁川市第二污水处理厂，新增处理能力 5 万吨/日。\n"
+        "2.新建改造城镇污水管网 180 公里。\n"
+        "【工业园区污水治理工程】\n"
+        "1.建设清溪化工园区污水集中处理设施。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("城镇污水处理提质增效工程", "1.扩建宁川市第二污水处理厂，新增处理能力5万吨/日。2.新建改造城镇污水管网180公里。"),
+        ("工业园区污水治理工程", "1.建设清溪化工园区污水集中处理设施。"),
+    ]
+
+
+def test_an_opening_line_of_a_box_that_names_no_project_takes_no_work_lines(tmp_path):
+    box = "围绕重点流域实施以下工程。\n1.扩建宁川市第二污水处理厂，新增处理能力5万吨/日。\n2.新建改造城镇污水管网180公里。\n"
+    assert names_and_descriptions(tmp_path, box) == [
+        ("扩建宁川市第二污水处理厂，新增处理能力5万吨/日", ""),
+        ("新建改造城镇污水管网180公里", ""),
+    ]

@@ -88,8 +88,9 @@ def box_projects(box: BoxRegion) -> list[Project]:
         if _is_group_heading(paragraphs, index):
             index += 1
             continue  # a group of items inside the box (一、大气污染防治工程), not an item
+        count = len(items)
         read_paragraph(paragraphs[index], items)
-        sub_items = _sub_items(paragraphs, index)
+        sub_items = _sub_items(paragraphs, index) if len(items) > count else []
         for sub_item in sub_items:
             items[-1].description += sub_item.text
         index += 1 + len(sub_items)
@@ -110,14 +111,16 @@ def _sub_items(paragraphs: list[Paragraph], index: int) -> list[Paragraph]:
     than it (1.城镇污水处理提质增效工程 / （1）扩建…。 / （2）新建…。): they
     describe the item, labels kept.  Sub-items that read as named items
     (（1）赤泥综合利用工程：…) are items of their own, the line above them
-    their group."""
+    their group.  A name with no list label of its own (【…工程】, ■ …工程,
+    or none) alone on its paragraph takes the numbered work below it the
+    same way: any list label is a rank below it."""
     rank = _list_rank(paragraphs[index].text)
-    if rank is None:
+    if rank is None and not _is_name_only(paragraphs[index]):
         return []
     sub_items = []
     for paragraph in paragraphs[index + 1 :]:
         sub_rank = _list_rank(paragraph.text)
-        if sub_rank is None or sub_rank <= rank or _names_an_item(paragraph):
+        if sub_rank is None or (rank is not None and sub_rank <= rank) or _names_an_item(paragraph):
             break
         sub_items.append(paragraph)
     return sub_items
