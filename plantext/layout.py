@@ -397,8 +397,20 @@ def drop_furniture(pages: list[Page]) -> tuple[list[list[Line]], list[Line]]:
             edge_counts.update({_furniture_key(lines[0]), _furniture_key(lines[-1])})
     running = {text for text, count in edge_counts.items() if count >= threshold}
     headers = [line for lines in pages_lines for line in lines[:1] if _furniture_key(line) in running]
-    kept = [_strip_edges(lines, lambda line: _furniture_key(line) in running) for lines in pages_lines]
+    kept = [_strip_running_lines(lines, running) for lines in pages_lines]
     return kept, headers[:1]
+
+
+def _strip_running_lines(lines: list[Line], running: set[str]) -> list[Line]:
+    """The page's lines less the running lines at its edges, each once: a
+    line repeating the running header right under it is the page's own (the
+    title on the first page of a plan that runs its title as header)."""
+    for position in (-1, 0):
+        stripped: set[str] = set()
+        while lines and (key := _furniture_key(lines[position])) in running and key not in stripped:
+            stripped.add(key)
+            lines.pop(position)
+    return lines
 
 
 def _without_web_chrome(pages: list[Page], vocab) -> list[list[Line]]:
@@ -611,7 +623,10 @@ def _wrapped_title(first: str, second: str) -> bool:
     parts the plan word (…污染防治规 / 划), or the second line names the plan
     but only the two name its period (江澜省“十四五”…生态环境 / 保护规划)?
     A second line naming the period itself is the title alone (生态环境部 /
-    “十四五”生态环境保护规划)."""
+    “十四五”生态环境保护规划).  A line ending a sentence, or a heading after
+    it, is no part of a title (…编制本规划。 / 第一章 发展基础)."""
+    if remove_spaces(first)[-1:] in _numbering()["sentence_punctuation"] or match_heading(second) is not None:
+        return False
     if not _names_a_plan(first + second):
         return False
     return not _names_a_plan(second) or (_is_full_title(first + second) and not _is_full_title(second))

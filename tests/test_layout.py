@@ -345,6 +345,28 @@ def test_title_after_a_cover_letter_and_running_as_page_header(tmp_path):
     assert layout.title == "广西生态环境保护“十四五”规划"
 
 
+def test_a_title_printed_under_the_same_running_header_on_the_first_page_is_kept(tmp_path):
+    # review plan nfga: a ministry plan runs its title at the head of every page
+    header = "            “十四五”全国湿地保护规划\n\n"
+    first = (
+        header + "        “十四五”全国湿地保护规划\n"
+        "  为加强湿地保护修复，国家林业和草原局\n会同有关部门编制本规划。规划期为 2021—2025 年。\n\n"
+        "            第一章     发展基础\n\n  “十三五”期间，全国新增湿地面积 20.26 万公顷。\n"
+    )
+    later = header + "  全国湿地保护率达到50%以上，国际重要湿地达到64处，湿地保护体系不断完善。\n"
+    layout = layout_of(tmp_path, "\f".join([first, later, later, later]))
+    assert layout.title == "“十四五”全国湿地保护规划"
+    assert [heading.match.label for heading in layout.headings][:1] == ["第一章"]
+
+
+def test_a_sentence_naming_the_plan_and_the_heading_under_it_are_no_title(tmp_path):
+    text = (
+        "  为加强湿地保护修复，国家林业和草原局\n会同有关部门编制本规划。规划期为 2021—2025 年。\n"
+        "            第一章     发展基础\n\n  “十三五”期间，全国新增湿地面积 20.26 万公顷。\n"
+    )
+    assert "第一章" not in layout_of(tmp_path, text).title
+
+
 def test_a_text_that_opens_with_its_first_heading_has_no_title_line(tmp_path):
     layout = layout_of(tmp_path, "第一章 总则\n\n  为推进生态环境保护工作，制定本规划。\n")
     assert layout.title == ""
