@@ -8,7 +8,9 @@
 - a change stated with its verb (``下降13.5%``, ``提高2个百分点``): the
   amount of the change, as a bare or bracketed one would read (``=`` when
   no comparator is printed); the direction stays in ``raw``, as the
-  output's values have no field for it;
+  output's values have no field for it, and so does the year it is
+  counted from (``比2020年下降20`` → 20; targets.yaml ``comparison``, the
+  prose's phrase);
 - a level stated with its verb (``下降到30``, ``降至0.45``, ``提高到95``,
   ``控制在25以内``, ``达到98以上``): the level, with the comparator the words
   give as the prose reads them (``plantext.numbers.stated_comparator``: a
@@ -91,9 +93,11 @@ class _CellRules:
     # square brackets, perhaps after a space, a number right after a
     # closing bracket (〔0.61〕2), or a mark (★).
     trailing_marker: regex.Pattern
+    # The year a change is counted from, opening a cell: 比2020年, 较2020年.
+    comparison: regex.Pattern
 
 
-def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
+def _build_cell_rules(comparators, numerals, tables, targets) -> _CellRules:
     before = alternation(comparators["before_number"])
     after = alternation(comparators["after_number"])
     # Any verb of the prose: of a change (下降13.5%) or of a level (下降到30).
@@ -117,11 +121,12 @@ def _build_cell_rules(comparators, numerals, tables) -> _CellRules:
         trailing_remark=regex.compile(rf"(?:{enclosed_pattern(cells['remark_brackets']).pattern})\s*$"),
         list_separator=numerals["list_separator"],
         trailing_marker=trailing_marker,
+        comparison=regex.compile(rf"^(?:{targets['comparison']})\s*"),
     )
 
 
 def _cell_rules() -> _CellRules:
-    return vocabulary_table(_build_cell_rules, "comparators", "numerals", "tables")
+    return vocabulary_table(_build_cell_rules, "comparators", "numerals", "tables", "targets")
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ def parse_cell_value(raw: str, *, indicator_name: str = "", note_markers: Collec
     if not text or text in rules.empty:
         return CellValue(text, None, None, markers=markers)
     inner, bracketed = _without_cumulative_brackets(text, rules)
+    inner = rules.comparison.sub("", inner, count=1)
     cumulative = bracketed or any(word in indicator_name for word in rules.cumulative_words)
     values = _read_list(inner, rules)
     if values is not None:

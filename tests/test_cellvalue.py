@@ -23,6 +23,20 @@ CELL_TEXT = st.one_of(st.text(), st.text(alphabet=CELL_ALPHABET))
 @pytest.mark.parametrize(
     "printed,raw,value,comparator",
     [
+        ("比2020年下降20", "比2020年下降20", 20, "="),
+        ("比 2020 年下降 20", "比2020年下降20", 20, "="),
+        ("较2020年提高5%", "较2020年提高5%", 5, "="),
+        ("与2020年相比下降10%以上", "与2020年相比下降10%以上", 10, ">="),
+    ],
+)
+def test_a_change_counted_from_a_year_reads_as_the_change_and_keeps_the_year_in_raw(printed, raw, value, comparator):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator) == (raw, value, comparator)
+
+
+@pytest.mark.parametrize(
+    "printed,raw,value,comparator",
+    [
         ("7.5", "7.5", 7.5, "="),
         ("80", "80", 80, "="),
         ("8.0", "8.0", 8.0, "="),
