@@ -357,9 +357,9 @@ def _table_unit(table: RawTable) -> str | None:
 def _unit_as_printed(cell: str) -> str | None:
     """A unit cell the units vocabulary does not know (起, 千克/人·日) is the
     unit as printed, unless it is a dash (—) or holds a digit (tables.yaml
-    ``no_unit_cell``)."""
+    ``dash_cell``, ``no_unit_cell``)."""
     compact = remove_spaces(cell)
-    return None if _no_unit_cell().fullmatch(compact) else compact
+    return None if _is_dash(compact) or _no_unit_cell().fullmatch(compact) else compact
 
 
 def _is_dash(cell: str) -> bool:
