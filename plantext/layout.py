@@ -791,6 +791,10 @@ class _Builder:
             self.bring_caption_forward(lines, index + 1)
             if index + 1 < len(lines) and not _is_caption_at(lines, index + 1):
                 return [(found, [lines[index]])]  # a table printed without a caption
+        elif found.style == "box" and index + 1 < len(lines) and _opens_column_header(lines[index + 1].text):
+            # A box holding a table, its title read after the table's first
+            # header (专栏 1 / 序号 / “十四五”湿地保护主要指标 / 指标 …).
+            self.bring_caption_forward(lines, index + 1)
         titles = lines[index + len(run) : index + 2 * len(run)]
         if len(titles) < len(run) or not all(self.is_title_line(title, label) for title, label in zip(titles, run)):
             return [(found, [lines[index]])] if found.style == "annex" else None
@@ -908,7 +912,11 @@ class _Builder:
             if _is_continued_table_mark(line) and self.continue_last_table():
                 index += 1
                 continue
-            if self.table is None and (self.grid_of(line) is not None or _is_header_row(line)):
+            if self.table is None and (
+                self.grid_of(line) is not None
+                or _is_header_row(line)
+                or (self.box is not None and _opens_header_column(lines, index))
+            ):
                 self.open_uncaptioned_table(line)
             if self.table is not None and self.take_table_line(line, lines, index):
                 index += 1
@@ -1232,6 +1240,19 @@ def _is_header_row(line: Line) -> bool:
     return len(line.segments) >= HEADER_ROW_CELLS and all(
         all(_is_known_header(part) for part in _HEADER_PARTS.split(remove_spaces(segment.text)))
         for segment in line.segments
+    )
+
+
+def _opens_header_column(lines: list[Line], index: int) -> bool:
+    """Do the line and the next ones on its page each hold one column header
+    (序号 / 指标 / 2020 年 / 2025 年 / 属性)?  A dump without layout prints a
+    table's header row so, one cell per line; in a box, with no 表 label to
+    open it, that is where its table begins."""
+    run = lines[index : index + HEADER_ROW_CELLS]
+    return (
+        len(run) == HEADER_ROW_CELLS
+        and all(line.page == lines[index].page and len(line.segments) == 1 for line in run)
+        and all(_is_known_header(remove_spaces(line.text)) for line in run)
     )
 
 

@@ -901,3 +901,27 @@ def test_a_bare_table_label_takes_its_caption_after_the_first_piece_of_a_wrapped
     text = "某区规划\n\n第1章 主要任务\n\n附表\n序\n\n云溪区“十四五”生态环境保护重点项目表\n\n项目名称\n\n建设内容\n\n号\n"
     tables = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
     assert [(t.heading.match.label, t.heading.match.title) for t in tables] == [("附表", "云溪区“十四五”生态环境保护重点项目表")]
+
+
+# A dump without layout (pdftotext without -layout) of a 专栏 holding the
+# plan's indicator table: the box title is read after the table's first header.
+BOX_WITH_TABLE_ONE_CELL_PER_LINE = (
+    "  展望 2035 年，湿地保护率达到 60%以上。\n"
+    "专栏 1\n序号\n\n“十四五”湿地保护主要指标\n\n指标\n\n2020 年\n\n2025 年\n\n属性\n\n"
+    "1\n\n湿地保有量（亿亩）\n\n8.0\n\n不低于 8.0\n\n约束性\n\n"
+    "2\n\n湿地保护率（%）\n\n50\n\n55\n\n约束性\n\n"
+    "3\n\n国际重要湿地（处）\n\n64\n\n80\n\n预期性\n"
+)
+
+
+def test_a_box_label_takes_its_title_from_after_the_first_header_of_its_table(tmp_path):
+    layout = layout_of(tmp_path, BOX_WITH_TABLE_ONE_CELL_PER_LINE)
+    (box,) = [heading for heading in layout.headings if heading.match.style == "box"]
+    assert (box.match.label, box.match.title) == ("专栏 1", "“十四五”湿地保护主要指标")
+
+
+def test_a_header_printed_one_cell_per_line_opens_the_table_of_a_box(tmp_path):
+    layout = layout_of(tmp_path, BOX_WITH_TABLE_ONE_CELL_PER_LINE)
+    (table,) = [block for block in layout.blocks if isinstance(block, TableRegion)]
+    assert (table.label, table.caption) == ("专栏 1", "“十四五”湿地保护主要指标")
+    assert [line.text for line in table.lines][:3] == ["序号", "指标", "2020 年"]
