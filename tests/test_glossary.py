@@ -304,3 +304,39 @@ def test_a_read_glossary_table_carries_a_definition_split_by_a_page_break_on():
         (1, "生态缓冲带", "指河湖水域岸线与陆域之间，对入河污染物具有拦截、过滤和净化作用的植被带、湿地带等过渡区域。", 6),
         (2, "一河一策", "指针对每条河流的突出问题，逐河制定治理目标的管理方式。", 7),
     ]
+
+
+# ---------------------------------------------------------------- footnotes
+# Not from the corpora: provincial plans explain terms in footnotes.
+
+FOOTNOTED_PAGE = (
+    "某市“十四五”生态环境保护规划\n\n"
+    "  到2025年，全市生态保护红线①面积不减少，“无废城市”②建设取得明显成效，生态环境质量持续改善，\n"
+    "主要污染物排放总量持续减少。\n\n"
+    "① 生态保护红线：是指在生态空间范围内具有特殊重要生态功能、必须强制性严格保护的区域。\n"
+    "② “无废城市”：是以新发展理念为引领，推动形成绿色发展方式和生活方式的城市发展模式。\n"
+)
+
+
+def test_a_footnote_explaining_a_term_marked_in_the_text_is_a_glossary_entry(tmp_path):
+    terms = extract_glossary(layout_of(tmp_path, FOOTNOTED_PAGE))
+    assert [(t.number, t.term, t.definition, t.page) for t in terms] == [
+        (1, "生态保护红线", "是指在生态空间范围内具有特殊重要生态功能、必须强制性严格保护的区域。", 1),
+        (2, "无废城市", "是以新发展理念为引领，推动形成绿色发展方式和生活方式的城市发展模式。", 1),
+    ]
+
+
+def test_a_footnote_with_a_superscript_mark_printed_as_a_digit_is_a_glossary_entry(tmp_path):
+    text = (
+        "某市“十四五”生态环境保护规划\n\n  严格落实“三线一单”¹生态环境分区管控要求，生态环境质量持续改善。\n\n\n"
+        "1 “三线一单”：指生态保护红线、环境质量底线、资源利用上线和生态环境准入清单。\n"
+    )
+    assert [(t.number, t.term) for t in extract_glossary(layout_of(tmp_path, text))] == [(1, "三线一单")]
+
+
+def test_a_note_whose_term_the_text_does_not_mark_is_no_glossary_entry(tmp_path):
+    text = (
+        "某市“十四五”生态环境保护规划\n\n  到2025年，全市生态环境质量持续改善，主要污染物排放总量持续减少。\n\n\n"
+        "① 数据来源：市统计局、市生态环境局。\n"
+    )
+    assert extract_glossary(layout_of(tmp_path, text)) == []

@@ -6,6 +6,7 @@ import math
 
 import regex
 
+from plantext.cellvalue import footnote_marks, note_number
 from plantext.extractors.tables import RawTable, column_bounds, column_of, read_region
 from plantext.ingest.model import Line
 from plantext.layout import BoxRegion, Heading, Layout, Paragraph, TableRegion
@@ -101,7 +102,49 @@ def extract_glossary(layout: Layout) -> list[Term]:
             index += 1
             continue
         carries_on = False
+    defined = {term.term for term in terms}
+    return terms + [term for term in footnote_terms(layout, vocab) if term.term not in defined]
+
+
+# ---------------------------------------------------------------- footnotes
+
+
+def footnote_terms(layout: Layout, vocab) -> list[Term]:
+    """The terms explained in footnotes (① 生态保护红线：是指…), each once: a
+    note opening with a mark that the body prints right after the same
+    term (生态保护红线①).  Other notes (①〔 〕内为五年累计数) define nothing."""
+    mark = _footnote_mark_pattern()
+    paragraphs = layout.paragraphs
+    terms: list[Term] = []
+    for paragraph in paragraphs:
+        found = mark.match(paragraph.text)
+        split = split_term(paragraph.text[found.end() :], vocab, numbered=True) if found else None
+        if split is None:
+            continue
+        printed, definition = split
+        term = strip_term_quotes(printed, vocab["term_quotes"])
+        number = note_number(found.group("mark"))
+        if _marked_in_body(paragraphs, paragraph, (printed, term), number) and term not in {known.term for known in terms}:
+            terms.append(Term(number=int(number), term=term, definition=definition, page=paragraph.page))
     return terms
+
+
+def _marked_in_body(paragraphs: list[Paragraph], note: Paragraph, terms: tuple[str, str], number: str) -> bool:
+    """Does a paragraph other than the note print one of the terms followed
+    by the note's mark, circled or superscript?"""
+    marks = footnote_marks()
+    circled = marks.circled[int(number) - 1] if int(number) <= len(marks.circled) else None
+    superscript = number.translate({digit: raised for raised, digit in marks.from_superscripts.items()})
+    marked = [term + mark for term in terms for mark in (circled, superscript) if mark]
+    return any(paragraph is not note and any(text in paragraph.text for text in marked) for paragraph in paragraphs)
+
+
+def _footnote_mark_pattern() -> regex.Pattern:
+    return vocabulary_table(_build_footnote_mark_pattern, "glossary")
+
+
+def _build_footnote_mark_pattern(glossary) -> regex.Pattern:
+    return regex.compile(glossary["footnote_mark"])
 
 
 def _read_entry(paragraph: Paragraph, terms: list[Term], vocab, carries_on: bool) -> bool:
