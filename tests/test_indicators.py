@@ -748,3 +748,44 @@ def test_an_unmarked_part_of_a_marked_indicator_shares_its_attribute_under_a_leg
         ("曹娥江流域", "约束性"),
         ("森林覆盖率", "预期性"),
     ]
+
+
+def _year_rows_table(columns, rows):
+    return RawTable("附件 1", "青水县农村生活污水治理三年行动主要目标", 5, columns, [RawRow(cells, [], 5) for cells in rows])
+
+
+def test_each_column_of_a_table_whose_rows_are_years_is_an_indicator_valued_by_year():
+    table = _year_rows_table(
+        ["年度", "农村生活污水治理率（%）", "累计完成治理行政村（个）", "黑臭水体整治完成率（%）"],
+        [["2022年（基期）", "38", "35", "—"], ["2023年", "45", "55", "40"], ["2024年", "52", "80", "100"], ["2025年", "≥60", "≥100", "100"]],
+    )
+    indicators = extract_indicators([table], Period(start=2023, end=2025))
+    assert [(row.table, row.seq, row.name, row.unit, row.page) for row in indicators] == [
+        ("附件 1", None, "农村生活污水治理率", "%", 5),
+        ("附件 1", None, "累计完成治理行政村", "个", 5),
+        ("附件 1", None, "黑臭水体整治完成率", "%", 5),
+    ]
+    assert [(v.role, v.year, v.raw, v.value, v.comparator) for v in indicators[0].values] == [
+        ("baseline", 2022, "38", 38, "="),
+        ("target", 2023, "45", 45, "="),
+        ("target", 2024, "52", 52, "="),
+        ("target", 2025, "≥60", 60, ">="),
+    ]
+    assert [(v.role, v.raw, v.value) for v in indicators[2].values][0] == ("baseline", "—", None)
+
+
+@pytest.mark.parametrize(
+    "labels,period,roles",
+    [
+        # the role word of a year's label names its role, with no period to tell
+        (["2023年（基准）", "2024年", "2025年"], None, [("baseline", 2023), ("target", 2024), ("target", 2025)]),
+        (["2020年现状", "2025年目标"], None, [("baseline", 2020), ("target", 2025)]),
+        # bare years: those before the plan's period are its baseline
+        (["2020年", "2023年", "2025年"], Period(start=2021, end=2025), [("baseline", 2020), ("target", 2023), ("target", 2025)]),
+        # with no period, the earliest year
+        (["2023年", "2025年", "2027年"], None, [("baseline", 2023), ("target", 2025), ("target", 2027)]),
+    ],
+)
+def test_the_year_rows_of_a_turned_table_take_their_roles_as_year_columns_do(labels, period, roles):
+    (row,) = extract_indicators([_year_rows_table(["年份", "设施运维覆盖率（%）"], [[label, "85"] for label in labels])], period)
+    assert [(v.role, v.year) for v in row.values] == roles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plantext.extractors.schedules import extract_schedule_deadlines, schedule_columns
-from plantext.extractors.tables import read_tables
+from plantext.extractors.tables import RawRow, RawTable, read_tables
 from plantext.ingest.text import read_text
 from plantext.layout import analyse
 
@@ -106,3 +106,15 @@ def test_a_bare_year_of_construction_is_the_year_the_project_is_built_during(tmp
         ("2021—2023年", "2023-12-31", kinds[0]),
         ("2022年", "2022-12-31", kinds[1]),
     ]
+
+
+def test_the_year_labels_of_a_table_whose_rows_are_years_are_no_deadlines():
+    # 附件 1 of 青水县…三年行动实施方案: 2023年 labels a row of targets, it dates no task.
+    table = RawTable(
+        "附件 1",
+        "青水县农村生活污水治理三年行动主要目标",
+        5,
+        ["年度", "农村生活污水治理率（%）", "设施运维覆盖率（%）"],
+        [RawRow(["2022年（基期）", "38", "70"], [], 5), RawRow(["2023年", "45", "85"], [], 5), RawRow(["2025年", "≥60", "100"], [], 5)],
+    )
+    assert extract_schedule_deadlines([table], plan_start=2023) == []

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from plantext.extractors.tables import assemble, column_bounds, looks_like_value, read_aligned_table
+from plantext.extractors.tables import (
+    RawRow,
+    RawTable,
+    assemble,
+    column_bounds,
+    is_year_label,
+    looks_like_value,
+    read_aligned_table,
+    transposed,
+)
 from plantext.ingest.text import text_line
 
 
@@ -812,3 +821,95 @@ def test_a_group_cell_filling_its_narrow_column_wraps_onto_the_next_rows_line(tm
         (["生态保护"], "生态保护红线面积"),
         (["生态保护"], "水土保持率"),
     ]
+
+
+# 附件 1 of a county plan printing its annex's table without a 表 label.
+ANNEX_TABLE = """\
+一、总体要求
+
+到2025年，森林覆盖率达到42%。
+
+\f附件 1
+
+        某县“十四五”林业发展主要指标
+序号    指标              2020 年    2025 年    属性
+1      森林覆盖率（%）      40.2       42        约束性
+2      湿地保护率（%）      50         55        预期性
+"""
+
+
+def test_a_table_without_a_label_opening_an_annex_is_labelled_and_captioned_by_the_annex(tmp_path):
+    (table,) = tables_of_dump(tmp_path, ANNEX_TABLE)
+    assert (table.label, table.caption, table.page) == ("附件 1", "某县“十四五”林业发展主要指标", 2)
+
+
+@pytest.mark.parametrize(
+    "cell,is_label",
+    [
+        ("2023年", True),
+        ("2022年（基期）", True),
+        ("2022 年（基期）", True),
+        ("2020年(现状)", True),
+        ("2025年目标", True),
+        ("2020年现状值", True),
+        ("2022", True),
+        # a date or a time limit is no year's label, nor is a total
+        ("2023年5月底前", False),
+        ("2023年底前", False),
+        ("合计", False),
+        ("2023年完成情况", False),
+    ],
+)
+def test_a_year_label_is_a_year_alone_or_with_the_role_of_its_values(cell, is_label):
+    assert is_year_label(cell) is is_label
+
+
+# 附件 1 of 青水县农村生活污水治理三年行动实施方案: rows are years, columns indicators.
+YEAR_ROWS_TABLE = RawTable(
+    label="附件 1",
+    caption="青水县农村生活污水治理三年行动主要目标",
+    page=5,
+    columns=["年度", "农村生活污水治理率（%）", "累计完成治理行政村（个）", "黑臭水体整治完成率（%）"],
+    rows=[
+        RawRow(["2022年（基期）", "38", "35", "—"], [], 5),
+        RawRow(["2023年", "45", "55", "40"], [], 5),
+        RawRow(["2025年", "≥60", "≥100", "100"], [], 6),
+    ],
+)
+
+
+def test_a_table_whose_rows_are_years_is_turned_round_into_a_row_per_indicator():
+    turned = transposed(YEAR_ROWS_TABLE)
+    assert turned.columns == ["年度", "2022年（基期）", "2023年", "2025年"]
+    assert [(row.cells, row.page) for row in turned.rows] == [
+        (["农村生活污水治理率（%）", "38", "45", "≥60"], 5),
+        (["累计完成治理行政村（个）", "35", "55", "≥100"], 5),
+        (["黑臭水体整治完成率（%）", "—", "40", "100"], 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "columns,first_cells",
+    [
+        # a table printed the usual way: names in the rows, years in the header
+        (["序号", "指标", "2020年", "2025年"], ["1", "2"]),
+        # a first column of years under a header naming no year
+        (["指标", "治理率（%）", "覆盖率（%）"], ["2023年", "2025年"]),
+        # a year in the header: a table of years by years
+        (["年度", "2023年", "2025年"], ["2023年", "2025年"]),
+        # a row that is no year (合计)
+        (["年度", "治理率（%）", "覆盖率（%）"], ["2023年", "合计"]),
+    ],
+)
+def test_a_table_is_turned_round_only_when_its_first_column_is_years_under_a_year_header(columns, first_cells):
+    rows = [RawRow([cell] + ["45"] * (len(columns) - 1), [], 5) for cell in first_cells]
+    assert transposed(RawTable("附件 1", None, 5, columns, rows)) is None
+
+
+def test_a_table_of_years_and_their_tasks_is_not_turned_round():
+    columns = ["年度", "重点任务", "责任单位"]
+    rows = [
+        RawRow(["2023年", "完成8个乡镇政府驻地污水处理设施提标改造", "县住建局"], [], 6),
+        RawRow(["2024年", "完成12条农村黑臭水体整治", "县生态环境分局"], [], 6),
+    ]
+    assert transposed(RawTable("附件 2", None, 6, columns, rows)) is None

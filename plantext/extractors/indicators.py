@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import regex
 
 from plantext.cellvalue import CellValue, footnote_marks, note_number, parse_cell_value
-from plantext.extractors.tables import RawRow, RawTable, classify_headers, is_sequence_number
+from plantext.extractors.tables import RawRow, RawTable, classify_header, classify_headers, is_sequence_number, transposed
 from plantext.models import Indicator, Period, Value
 from plantext.normalize import remove_spaces
 from plantext.numbers import ARABIC_NUMBER, read_unit
@@ -74,6 +74,10 @@ class ColumnPlan:
 def extract_indicators(tables: list[RawTable], period: Period | None) -> list[Indicator]:
     indicators: list[Indicator] = []
     for table in tables:
+        turned = transposed(table)
+        if turned is not None:
+            indicators.extend(read_indicator_rows(turned, plan_year_columns(turned, period)))
+            continue
         plan = plan_columns(table, period)
         if plan is not None:
             indicators.extend(read_indicator_rows(table, plan))
@@ -107,6 +111,19 @@ def plan_columns(table: RawTable, period: Period | None) -> ColumnPlan | None:
         status=roles.get("status"),
         values=tuple(assign_value_roles(values, table_period)),
     )
+
+
+def plan_year_columns(table: RawTable, period: Period | None) -> ColumnPlan:
+    """The columns of a transposed table turned round (``tables.transposed``):
+    the names in the first, then a column per year, whose label gives its
+    role as a year column's header does (2022年（基期） → baseline, 2025年目标
+    → target; a bare year by its place, ``assign_value_roles``)."""
+    values = []
+    for index, label in enumerate(table.columns[1:], start=1):
+        _, role, year = classify_header(label)  # a value column's, as is_year_label found
+        values.append((index, role, year))
+    table_period = _period_of(table.caption) or period
+    return ColumnPlan(seq=None, name=0, unit=None, attribute=None, status=None, values=tuple(assign_value_roles(values, table_period)))
 
 
 def _attribute_by_content(table: RawTable, roles: dict[str, int]) -> dict[str, int]:

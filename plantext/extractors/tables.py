@@ -17,13 +17,13 @@ turns the rows of indicator tables into indicator records.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from plantext.cellvalue import note_number
 from plantext.ingest.model import Grid, GridCell, Line, Segment
-from plantext.layout import Layout, TableRegion
+from plantext.layout import Heading, Layout, TableRegion
 from plantext.models import Table
 from plantext.normalize import join_lines, normalize_text, remove_spaces
 from plantext.vocab import load_vocabulary, vocabulary_table
@@ -78,19 +78,32 @@ def _group_headers(rows: list[RawRow], depth: int) -> list[str]:
 
 def read_tables(layout: Layout) -> list[RawTable]:
     tables = []
+    previous = None
     for region in layout.blocks:
         if isinstance(region, TableRegion):
-            table = read_region(region)
+            table = read_region(region, _annex_opened_by(previous))
             if table is not None:
                 tables.append(table)
+        previous = region
     return tables
 
 
-def read_region(region: TableRegion) -> RawTable | None:
+def _annex_opened_by(block) -> Heading | None:
+    """The annex heading a block is, if it is one (附件 1 / 青水县…主要目标)."""
+    return block if isinstance(block, Heading) and block.match.style == "annex" else None
+
+
+def read_region(region: TableRegion, annex: Heading | None = None) -> RawTable | None:
+    """The table of a region.  A table without a 表 label of its own that
+    opens an annex (``annex``, the heading right above it) is the annex's
+    table: it is labelled and captioned by the annex (附件 1 and its title),
+    as a table in a 专栏 box by the box."""
     from plantext.extractors.flattened import read_flattened_table
 
     label = region.heading.match.label if region.heading else region.label
     caption = region.heading.match.title if region.heading else region.caption
+    if label is None and annex is not None:
+        label, caption = annex.match.label, caption or annex.match.title or None
     notes = [paragraph.text for paragraph in region.notes]
     unit, lines = _table_unit(region.lines)
     if region.grids:
@@ -937,3 +950,64 @@ def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
     if year is not None and len(header) <= len(year_match.group()) + 2:
         return "value", None, year
     return None
+
+
+# ---------------------------------------------------------------- transposed tables
+
+
+def transposed(table: RawTable) -> RawTable | None:
+    """The table turned round when its rows are years and its columns are
+    indicators (年度 | 农村生活污水治理率（%） | …, rows 2022年（基期） | 38 | …),
+    else None.  Each indicator column becomes a row, its header the first
+    cell (the name with its unit), and each year row a column headed by its
+    year label, so that the indicator reader reads it as a table printed the
+    usual way.  The rows are on the page of the header, which names them."""
+    if not _is_transposed(table):
+        return None
+    rows = [
+        RawRow(cells=[header] + [row.cells[index] for row in table.rows], groups=[], page=table.page)
+        for index, header in enumerate(table.columns[1:], start=1)
+    ]
+    return replace(table, columns=[table.columns[0]] + [row.cells[0] for row in table.rows], rows=rows)
+
+
+def _is_transposed(table: RawTable) -> bool:
+    """Are the table's rows years and its columns indicators?  The first
+    column is headed by a year word (年度) or nothing and holds only year
+    labels, the other headers are names (no year among them), and most of
+    the other cells are values: a table of years and tasks is no indicator
+    table."""
+    words = load_vocabulary("tables")["transposed"]["year_column_headers"]
+    if len(table.columns) < 2 or not table.rows:
+        return False
+    corner = remove_spaces(table.columns[0])
+    if corner and corner not in words:
+        return False
+    if any(not remove_spaces(header) or year_headings(header) for header in table.columns[1:]):
+        return False
+    if any(row.groups or not is_year_label(row.cells[0]) for row in table.rows):
+        return False
+    cells = [cell for row in table.rows for cell in row.cells[1:] if cell]
+    return sum(1 for cell in cells if looks_like_value(cell)) * 2 > len(cells)
+
+
+def is_year_label(text: str) -> bool:
+    """Does the cell name a year, alone or with the role of its values
+    (2023年, 2022年（基期）, 2025年目标, 2020年现状值): a year column's header,
+    printed as a row's label?"""
+    compact = remove_spaces(text)
+    found = _year_header().match(compact)
+    if found is None:
+        return False
+    rest = compact[found.end() :]
+    return not rest or _is_role_word(rest)
+
+
+def _is_role_word(text: str) -> bool:
+    """Is the text, brackets removed, a word naming the role of a year's
+    values (基期, 目标值)?"""
+    vocab = load_vocabulary("tables")
+    bare = text.removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")")
+    words = [word for words in vocab["year_value_roles"].values() for word in words]
+    words += [word for role, role_words in vocab["value_roles"].items() if role != UNNAMED_VALUE_ROLE for word in role_words]
+    return bare in words
