@@ -789,3 +789,15 @@ def test_each_column_of_a_table_whose_rows_are_years_is_an_indicator_valued_by_y
 def test_the_year_rows_of_a_turned_table_take_their_roles_as_year_columns_do(labels, period, roles):
     (row,) = extract_indicators([_year_rows_table(["年份", "设施运维覆盖率（%）"], [[label, "85"] for label in labels])], period)
     assert [(v.role, v.year) for v in row.values] == roles
+
+
+def test_a_row_of_units_and_a_row_of_attributes_under_the_years_give_each_column_its_own():
+    table = _year_rows_table(
+        ["年度", "农村生活污水治理率", "累计完成治理行政村"],
+        [["2022年", "38", "35"], ["2025年", "≥60", "≥100"], ["单位", "%", "个"], ["指标属性", "约束性", "预期性"]],
+    )
+    indicators = extract_indicators([table], Period(start=2023, end=2025))
+    assert [(row.name, row.unit, row.attribute, [(v.role, v.year, v.raw) for v in row.values]) for row in indicators] == [
+        ("农村生活污水治理率", "%", "约束性", [("baseline", 2022, "38"), ("target", 2025, "≥60")]),
+        ("累计完成治理行政村", "个", "预期性", [("baseline", 2022, "35"), ("target", 2025, "≥100")]),
+    ]

@@ -897,7 +897,7 @@ def test_a_table_whose_rows_are_years_is_turned_round_into_a_row_per_indicator()
         (["指标", "治理率（%）", "覆盖率（%）"], ["2023年", "2025年"]),
         # a year in the header: a table of years by years
         (["年度", "2023年", "2025年"], ["2023年", "2025年"]),
-        # a row that is no year (合计)
+        # a row that is no year, nor the indicators' units or attributes (合计)
         (["年度", "治理率（%）", "覆盖率（%）"], ["2023年", "合计"]),
     ],
 )

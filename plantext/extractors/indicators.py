@@ -117,13 +117,25 @@ def plan_year_columns(table: RawTable, period: Period | None) -> ColumnPlan:
     """The columns of a transposed table turned round (``tables.transposed``):
     the names in the first, then a column per year, whose label gives its
     role as a year column's header does (2022年（基期） → baseline, 2025年目标
-    → target; a bare year by its place, ``assign_value_roles``)."""
+    → target; a bare year by its place, ``assign_value_roles``), and the
+    columns a row of units or attributes became (单位, 指标属性)."""
+    roles: dict[str, int] = {}
     values = []
     for index, label in enumerate(table.columns[1:], start=1):
-        _, role, year = classify_header(label)  # a value column's, as is_year_label found
-        values.append((index, role, year))
+        kind, role, year = classify_header(label)  # as tables.transposed found it
+        if kind == "value":
+            values.append((index, role, year))
+        else:
+            roles.setdefault(role, index)
     table_period = _period_of(table.caption) or period
-    return ColumnPlan(seq=None, name=0, unit=None, attribute=None, status=None, values=tuple(assign_value_roles(values, table_period)))
+    return ColumnPlan(
+        seq=None,
+        name=0,
+        unit=roles.get("unit"),
+        attribute=roles.get("attribute"),
+        status=None,
+        values=tuple(assign_value_roles(values, table_period)),
+    )
 
 
 def _attribute_by_content(table: RawTable, roles: dict[str, int]) -> dict[str, int]:

@@ -960,8 +960,9 @@ def transposed(table: RawTable) -> RawTable | None:
     indicators (年度 | 农村生活污水治理率（%） | …, rows 2022年（基期） | 38 | …),
     else None.  Each indicator column becomes a row, its header the first
     cell (the name with its unit), and each year row a column headed by its
-    year label, so that the indicator reader reads it as a table printed the
-    usual way.  The rows are on the page of the header, which names them."""
+    year label (a row of units or attributes a column of them), so that the
+    indicator reader reads it as a table printed the usual way.  The rows
+    are on the page of the header, which names them."""
     if not _is_transposed(table):
         return None
     rows = [
@@ -971,12 +972,17 @@ def transposed(table: RawTable) -> RawTable | None:
     return replace(table, columns=[table.columns[0]] + [row.cells[0] for row in table.rows], rows=rows)
 
 
+# The rows of a transposed table besides its years: a row of the
+# indicators' units or attributes (单位 | % | 个, 指标属性 | 约束性 | 预期性).
+TRANSPOSED_COLUMN_ROWS = (("column", "unit", None), ("column", "attribute", None))
+
+
 def _is_transposed(table: RawTable) -> bool:
     """Are the table's rows years and its columns indicators?  The first
-    column is headed by a year word (年度) or nothing and holds only year
-    labels, the other headers are names (no year among them), and most of
-    the other cells are values: a table of years and tasks is no indicator
-    table."""
+    column is headed by a year word (年度) or nothing and holds year labels,
+    and perhaps a row of units or attributes; the other headers are names
+    (no year among them), and most cells of the year rows are values: a
+    table of years and tasks is no indicator table."""
     words = load_vocabulary("tables")["transposed"]["year_column_headers"]
     if len(table.columns) < 2 or not table.rows:
         return False
@@ -985,9 +991,13 @@ def _is_transposed(table: RawTable) -> bool:
         return False
     if any(not remove_spaces(header) or year_headings(header) for header in table.columns[1:]):
         return False
-    if any(row.groups or not is_year_label(row.cells[0]) for row in table.rows):
+    years = [row for row in table.rows if is_year_label(row.cells[0])]
+    others = [row.cells[0] for row in table.rows if not is_year_label(row.cells[0])]
+    if not years or any(row.groups for row in table.rows):
         return False
-    cells = [cell for row in table.rows for cell in row.cells[1:] if cell]
+    if any(classify_header(label) not in TRANSPOSED_COLUMN_ROWS for label in others):
+        return False
+    cells = [cell for row in years for cell in row.cells[1:] if cell]
     return sum(1 for cell in cells if looks_like_value(cell)) * 2 > len(cells)
 
 
