@@ -150,6 +150,25 @@ def test_comparator_and_change(sentence, comparator, change):
     assert (target.comparator, target.change) == (comparator, change)
 
 
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the 增加 of 增加值 names the measure: a comparator alone states a level
+        ("到2025年，万元工业增加值用水量≤28立方米。", [("万元工业增加值用水量", 28, "立方米", "<=", "level", "到2025年")]),
+        ("到2025年，工业增加值占地区生产总值比重达到35%。", [("工业增加值占地区生产总值比重", 35, "%", ">=", "level", "到2025年")]),
+        # the verb after the name states the change
+        ("到2025年，单位工业增加值能耗下降13.5%。", [("单位工业增加值能耗", 13.5, "%", ">=", "decrease", "到2025年")]),
+        ("到2025年，规模以上工业增加值增长8%。", [("规模以上工业增加值", 8, "%", ">=", "increase", "到2025年")]),
+        # a verb and a comparator word together before the value
+        ("到2025年，单位工业增加值能耗降低约15%。", [("单位工业增加值能耗", 15, "%", "~", "decrease", "到2025年")]),
+        # a verb before its object, with no verb before the value
+        ("到2025年，累计削减化学需氧量1000吨。", [("削减化学需氧量", 1000, "吨", ">=", "decrease", "到2025年")]),
+    ],
+)
+def test_a_change_is_stated_by_the_words_before_the_value_not_by_the_metric_s_name(sentence, expected):
+    assert summary(sentence) == expected
+
+
 def test_breaking_through_a_level_names_the_metric_without_the_verb():
     sentence = "到2025年，全市地区生产总值突破1.6万亿元。"
     assert summary(sentence) == [("全市地区生产总值", 1.6, "万亿元", ">", "level", "到2025年")]

@@ -175,6 +175,7 @@ class _TargetRules:
     measure_words: set[str]
     unitless: regex.Pattern  # 系数(由0.519)提高到0.57, 效率不超过1.3: the number, after the measure and a verb
     unitless_baseline: regex.Pattern  # 0.519 in 由0.519提高到: a starting point without unit
+    opening_verb: regex.Pattern  # 减少 of 减少二氧化碳排放1500万吨: a verb before its object
 
 
 def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
@@ -235,6 +236,7 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
         measure_heads=tuple(targets["measure_heads"]),
         measure_words=set(targets["measure_words"]),
         unitless_baseline=regex.compile(rf"{ARABIC_NUMBER}(?=(?:{verbs}))"),
+        opening_verb=regex.compile(f"^(?:{verbs})"),
         unitless=regex.compile(
             rf"(?:{alternation(targets['unitless_measures'])})(?:{targets['baseline']}{ARABIC_NUMBER})?"
             rf"(?:{verbs}|{alternation(comparators['before_number'])})(?P<number>{ARABIC_NUMBER})(?![0-9.])"
@@ -690,7 +692,7 @@ def _group_values(
     after = sentence[group[-1].end : clause_end]
     # The text after each value up to the next: the things a count counts.
     betweens = [sentence[quantity.end : following.start] for quantity, following in zip(group, group[1:])]
-    comparator, change = match_comparator(before, after)
+    comparator, change = match_comparator(_stating_words(before, rules), after)
     metrics = _metrics(before, betweens + [after], group, rules)
     items = _bracketed_items(after, rules)
     if len(group) > 1 and len(items) == len(group):
@@ -699,6 +701,32 @@ def _group_values(
         ]
     deadline_of = dict(zip(group, governing))
     return [_Stated(quantity, metric, comparator, change, deadline_of[quantity]) for quantity, metric in metrics]
+
+
+def _stating_words(before: str, rules: _TargetRules) -> str:
+    """The words of ``before`` (a clause up to its value) that state how the
+    value relates to its metric, for its comparator and change: the verbs and
+    comparator words right before the value (下降不低于, 降至, ≤), or, when
+    none stands there, the verb that opens the metric as its object
+    (减少二氧化碳排放1500万吨).  A change word inside the metric's name states
+    no change: the 增加 of 万元工业增加值用水量≤28立方米."""
+    start = _stating_start(before, rules)
+    if start < len(before):
+        return before[start:]
+    metric = _clean(before, rules)
+    opening = rules.opening_verb.match(metric, len(scope_prefix(metric, rules)))
+    return opening.group() if opening else ""
+
+
+def _stating_start(before: str, rules: _TargetRules) -> int:
+    """Where the verbs and comparator words right before the value begin
+    (the 降低 of 能耗降低约15%), or ``len(before)`` when none stands there."""
+    start = len(before)
+    trigger = _last_trigger(before, rules)
+    while trigger is not None:
+        start = trigger.start()
+        trigger = _last_trigger(before[:start], rules)
+    return start
 
 
 def _without_expressions(sentence: str, start: int, end: int, expressions: Sequence[TimeExpression]) -> str:
@@ -754,8 +782,8 @@ def _metrics(before: str, afters: list[str], group: list[Quantity], rules: _Targ
     share = _share_metric(before, after, rules) if trigger is None and first.unit in rules.share_units else ""
     if share:
         return [(quantity, share) for quantity in group]
-    # The words before the first value, less its verb or comparator word.
-    opening = before[: trigger.start()] if trigger is not None else before
+    # The words before the first value, less its verbs and comparator words (下降不低于).
+    opening = before[: _stating_start(before, rules)]
     named = _things_named_before_values(afters, group, rules)
     if named:
         return list(zip(group, [_clean(opening, rules)] + named))
