@@ -531,9 +531,12 @@ def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
     body = [line for line in lines if abs(line.em - em) < 0.6] or lines
     left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
     # The right edge of full lines: short lines (headings, last lines,
-    # table cells) are left out so that a short document measures right too.
-    longest = max(line.x1 for line in body)
-    widths = sorted(line.x1 for line in body if line.x1 >= longest / 2)
+    # table cells) are left out so that a short document measures right too,
+    # and so are table rows (three cells or more), which a dump may print
+    # wider than its prose (a short plan with a wide table).
+    prose = [line for line in body if len(line.segments) < HEADER_ROW_CELLS] or body
+    longest = max(line.x1 for line in prose)
+    widths = sorted(line.x1 for line in prose if line.x1 >= longest / 2)
     right = widths[math.ceil(0.9 * (len(widths) - 1))]
     ems = sorted(text_ems(line.text) for line in body)
     full_ems = ems[math.ceil(0.9 * (len(ems) - 1))]

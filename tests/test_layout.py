@@ -925,3 +925,22 @@ def test_a_header_printed_one_cell_per_line_opens_the_table_of_a_box(tmp_path):
     (table,) = [block for block in layout.blocks if isinstance(block, TableRegion)]
     assert (table.label, table.caption) == ("专栏 1", "“十四五”湿地保护主要指标")
     assert [line.text for line in table.lines][:3] == ["序号", "指标", "2020 年"]
+
+
+def test_a_table_wider_than_the_prose_does_not_make_full_prose_lines_short(tmp_path):
+    # review plan chengyang: a short plan whose table rows run past the
+    # prose's right edge; a full line closing a bracket runs on
+    text = (
+        "某流域“十四五”水生态环境保护规划\n\n"
+        "      到 2025 年，流域国省控断面水质优良（达到或好于Ⅲ类）\n"
+        "比例达到 85.7%以上，劣Ⅴ类水体全面消除，白沙河城关桥断\n"
+        "面水质稳定达到Ⅲ类，河口桥断面水质达到Ⅱ类，城市污水处\n"
+        "理率达到 97%以上。\n\n"
+        "        表1      白沙河流域水生态环境保护主要指标\n"
+        "序号     类别     指标                     2020 年   2025 年   属性\n"
+        " 1     水环境    劣Ⅴ类断面比例（%）                14.3      0      约束性\n"
+        " 2            城市污水处理率（%）                  93.5     ≥97     预期性\n"
+        " 3            城市再生水利用率（%）                18.0     ≥25     预期性\n"
+    )
+    paragraphs = [paragraph.text for paragraph in layout_of(tmp_path, text).paragraphs]
+    assert paragraphs[0].startswith("到2025年，流域国省控断面水质优良（达到或好于Ⅲ类）比例达到85.7%以上")
