@@ -137,6 +137,7 @@ def test_each_value_tied_to_a_deadline_is_a_target(sentence, expected):
         ("到2025年，氮氧化物排放总量下降10%以上。", ">=", "decrease"),
         ("“十四五”期间，单位地区生产总值能源消耗累计降低13%。", ">=", "decrease"),
         ("到2025年，土壤有机质含量提高0.1个百分点。", ">=", "increase"),
+        ("到2025年，城乡居民收入差距缩小到2.5倍以内。", "<=", "level"),
         # not from the corpora: the remaining comparator words
         ("到2025年，细颗粒物浓度不高于25微克/立方米。", "<=", "level"),
         ("到2025年，森林覆盖率约为8%。", "~", "level"),
@@ -206,8 +207,28 @@ def test_breaking_through_a_level_names_the_metric_without_the_verb():
             "到2025年，新建数据中心电能利用效率降到1.3以下。",
             [("新建数据中心电能利用效率", 1.3, None, "<=", "level", "到2025年")],
         ),
+        # the measure's abbreviation in brackets before the verb; the abbreviation alone
+        (
+            "到2025年，新建大型数据中心电能利用效率（PUE）控制在1.3以内。",
+            [("新建大型数据中心电能利用效率（PUE）", 1.3, None, "<=", "level", "到2025年")],
+        ),
+        (
+            "严格新建数据中心能效准入，新建大型数据中心电能利用效率（PUE）控制在1.3以内，既有大型数据中心2024年底前PUE降至1.5以下。",
+            [("既有大型数据中心PUE", 1.5, None, "<=", "level", "2024年底前")],
+        ),
+        (
+            "到2025年，城市水质指数（CWQI）降至4.5以下。",
+            [("城市水质指数（CWQI）", 4.5, None, "<=", "level", "到2025年")],
+        ),
+        # a ratio of two like amounts
+        ("到2025年，城乡居民收入比缩小到2.2以内。", [("城乡居民收入比", 2.2, None, "<=", "level", "到2025年")]),
+        ("到2025年，城乡居民收入倍差缩小到1.9。", [("城乡居民收入倍差", 1.9, None, "<=", "level", "到2025年")]),
         # a number without unit and without a coefficient is still no target
         ("到2025年，全省建成国家级示范区达到3。", []),
+        ("到2025年，全省建成国家级示范区（园区）达到3。", []),
+        ("到2025年，全市出台配套政策文件达到5。", []),
+        ("到2025年，城镇污水处理厂出水水质达到一级A。", []),
+        ("到2025年，全市节能综合排名提升至第5。", []),
     ],
 )
 def test_a_coefficient_reaches_a_number_without_unit(sentence, expected):

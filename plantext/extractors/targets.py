@@ -238,7 +238,10 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
         unitless_baseline=regex.compile(rf"{ARABIC_NUMBER}(?=(?:{verbs}))"),
         opening_verb=regex.compile(f"^(?:{verbs})"),
         unitless=regex.compile(
-            rf"(?:{alternation(targets['unitless_measures'])})(?:{targets['baseline']}{ARABIC_NUMBER})?"
+            rf"(?:{alternation(targets['unitless_measures'])})"
+            # its abbreviation or a remark may follow the measure: 电能利用效率（PUE）控制在1.3以内
+            rf"(?:{enclosed_pattern(targets['remark_brackets']).pattern})?"
+            rf"(?:{targets['baseline']}{ARABIC_NUMBER})?"
             rf"(?:{verbs}|{alternation(comparators['before_number'])})(?P<number>{ARABIC_NUMBER})(?![0-9.])"
         ),
     )
