@@ -918,6 +918,7 @@ class _Builder:
             if self.table is None and (
                 self.grid_of(line) is not None
                 or _is_header_row(line)
+                or _opens_year_rows(lines, index)
                 or (self.box is not None and _opens_header_column(lines, index))
             ):
                 self.open_uncaptioned_table(line)
@@ -1244,6 +1245,32 @@ def _is_header_row(line: Line) -> bool:
         all(_is_known_header(part) for part in _HEADER_PARTS.split(remove_spaces(segment.text)))
         for segment in line.segments
     )
+
+
+def _opens_year_rows(lines: list[Line], index: int) -> bool:
+    """Is the line the header of a table whose rows are years (年度  农村生活
+    污水治理率（%）  …): a year column's header in its first cell, cells
+    after it, and a row opening with a year (2022 年（基期）  38  35) within
+    the next lines of its page, under a header wrapped in its cells?"""
+    line = lines[index]
+    words = load_vocabulary("tables")["transposed"]["year_column_headers"]
+    if len(line.segments) < HEADER_ROW_CELLS or remove_spaces(line.segments[0].text) not in words:
+        return False
+    below = lines[index + 1 : index + 2 + HEADER_ROW_WRAPPED_LINES]
+    return any(row.page == line.page and len(row.segments) > 1 and _is_year_label(row.segments[0].text) for row in below)
+
+
+def _is_year_label(text: str) -> bool:
+    """Is the cell a year, with the role of its row (2023 年, 2022 年（基期）,
+    2025年目标)?"""
+    text = remove_spaces(text)
+    return vocabulary_table(_build_year_start, "tables").match(text) is not None and _is_column_header(
+        _TRAILING_BRACKETS.sub("", text)
+    )
+
+
+def _build_year_start(tables) -> regex.Pattern:
+    return regex.compile(tables["year_header"])
 
 
 def _opens_header_column(lines: list[Line], index: int) -> bool:

@@ -944,3 +944,18 @@ def test_a_table_wider_than_the_prose_does_not_make_full_prose_lines_short(tmp_p
     )
     paragraphs = [paragraph.text for paragraph in layout_of(tmp_path, text).paragraphs]
     assert paragraphs[0].startswith("到2025年，流域国省控断面水质优良（达到或好于Ⅲ类）比例达到85.7%以上")
+
+
+def test_a_header_row_opened_by_a_year_column_over_rows_of_years_opens_a_table(tmp_path):
+    # review plan qingshui: a target table turned round, its rows years
+    text = (
+        "青水县农村生活污水治理三年行动方案（2023—2025年）\n\n"
+        "   附件 1\n\n           青水县农村生活污水治理三年行动主要目标\n"
+        "   年度        农村生活污水治   累计完成治理行   设施运维覆盖率   黑臭水体整治完\n"
+        "              理率（%）     政村（个）      （%）      成率（%）\n"
+        "2022 年（基期）      38        35        70        —\n"
+        "  2023 年        45        55        85        40\n"
+        "  2025 年       ≥60       ≥100      100       100\n"
+    )
+    (table,) = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
+    assert [line.text.split()[0] for line in table.lines] == ["年度", "理率（%）", "2022", "2023", "2025"]
