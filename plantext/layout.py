@@ -257,7 +257,8 @@ def match_heading(text: str) -> HeadingMatch | None:
             if title and (_ends_a_sentence(title, vocab, caption=True) or len(title) > limits["named"] or not _reads_as_caption(title, vocab)):
                 return None
             number = int(printed) if printed else None
-            label = "附件" if number is None else f"附件 {number}"
+            word = style.label.format(word=remove_spaces(found.group("word")))
+            label = word if number is None else f"{word} {number}"
             return HeadingMatch("annex", label, number, remove_spaces(title))
         limit = limits["named" if style.group == "named" else style.group if style.group in limits else "list"]
         if not title and style.group == "list":

@@ -37,6 +37,9 @@ from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_he
         ("4.1.2   加强移动源和面源管控", "decimal_subsection", "4.1.2", 2, "加强移动源和面源管控"),
         ("附件    名词解释", "annex", "附件", None, "名词解释"),
         ("附件 2", "annex", "附件 2", 2, ""),
+        # an appendix is an annex, labelled as printed (review plan qingya)
+        ("附录　名词解释", "annex", "附录", None, "名词解释"),
+        ("附录 1", "annex", "附录 1", 1, ""),
     ],
 )
 def test_match_heading_reads_numbering_styles(line, style, label, number, title):
@@ -210,6 +213,7 @@ def test_flattened_table_cells_are_not_headings_and_notes_stay_with_the_table(tm
         "表1确定的约束性指标制定年度计划，逐项分解落实",  # a sentence that mentions a table
         "专栏2所列重点工程由各地负责实施",
         "附件中的重点项目纳入年度计划",
+        "附录中的术语按国家标准执行",
         "专栏2（见附件）所列重点工程，由各地负责实施",  # a comma outside the aside
     ],
 )
