@@ -171,6 +171,9 @@ def test_deadlines_of_a_sentence(sentence, expected):
         # a bare year before a verb that qualifies a noun
         "严格执行排放标准，2023年实施的《锅炉大气污染物排放标准》对新建锅炉提出更严要求。",
         "2021—2023年完成的项目已全部通过验收。",
+        # a year printed alone: a table's year cell read as prose, a label
+        "2023年",
+        "2022年（基期）",
         # the date of issue of a notice, alone or after the issuing body
         "国务院办公厅2023年2月20日（此件公开发布）",
         "青海省人民政府2022年1月18日",

@@ -255,11 +255,22 @@ def _qualifies_a_noun(text: str, expression: TimeExpression, rules: _DeadlineRul
 
 
 def _narrates(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
-    """True for the date of an event told (``2021年6月，…考察``) and for a bare
-    year that reports a level (``2021年，…浓度为26微克/立方米``)."""
+    """True for the date of an event told (``2021年6月，…考察``), for a bare
+    year that reports a level (``2021年，…浓度为26微克/立方米``), and for a bare
+    year printed alone, perhaps with a remark: a label, such as a table's
+    year cell read as prose (``2023年``, ``2022年（基期）``), commits to nothing."""
     if any(pattern.match(expression.raw) for pattern in rules.event_dates):
         return True
-    return bool(rules.bare_year.match(expression.raw)) and _reports_a_level(text[expression.end :], rules)
+    if not rules.bare_year.match(expression.raw):
+        return False
+    return _reports_a_level(text[expression.end :], rules) or _is_label(text, expression, rules)
+
+
+def _is_label(text: str, expression: TimeExpression, rules: _DeadlineRules) -> bool:
+    """Is the expression all the text holds, but for a bracketed remark after it?"""
+    before = compact_text(text[: expression.start]).text
+    after = compact_text(text[expression.end :]).text.rstrip("。")
+    return not before and bool(rules.issue_remark.match(after))
 
 
 def _reports_a_level(after: str, rules: _DeadlineRules) -> bool:
