@@ -66,6 +66,14 @@ from plantext.models import Period
         ("远期（2030年）", ("value", "target", 2030)),
         ("2025年（近期）", ("value", "target", 2025)),
         ("近期目标（2025年）", ("value", "target", 2025)),
+        # a monitored place names its row, and where it lies groups the rows
+        ("断面名称", ("column", "name", None)),
+        ("点位名称", ("column", "name", None)),
+        ("监测断面", ("column", "name", None)),
+        ("所在河流", ("column", "location", None)),
+        ("所属区县", ("column", "location", None)),
+        # a year with what its values are graded by is a bare year's column
+        ("2020 年水质", ("value", None, 2020)),
         # elsewhere the word is a cell's
         ("完成国家下达任务", None),
         ("备注", None),
@@ -291,6 +299,32 @@ def test_an_indicator_row_from_a_table():
         ("target", 2025, "≤25", 25, "<="),
     ]
     assert row.notes == ["地级及以上城市指全省14个市（州）政府所在地城市。"]
+
+
+def test_each_section_of_a_table_of_monitoring_sections_is_an_indicator_graded_by_water_class():
+    table = RawTable(
+        label="表 2",
+        caption="白沙河流域地表水监测断面水质目标",
+        page=2,
+        columns=["序号", "断面名称", "2020 年水质", "2025 年目标"],
+        rows=[
+            RawRow(["1", "石门水库", "Ⅱ类", "Ⅱ类"], ["白沙河"], 2),
+            RawRow(["4", "柳塘", "劣Ⅴ类", "Ⅳ类"], ["柳溪"], 2),
+            RawRow(["7", "清水河口①", "Ⅳ类", "Ⅲ类"], ["清水河"], 2),
+        ],
+        notes=["注：①清水河口断面为2021年新增省控断面，2020年水质为加密监测结果。"],
+    )
+    rows = extract_indicators([table], Period(start=2021, end=2025))
+    assert [(row.category, row.seq, row.name, row.unit, row.attribute) for row in rows] == [
+        ("白沙河", 1, "石门水库", None, None),
+        ("柳溪", 4, "柳塘", None, None),
+        ("清水河", 7, "清水河口", None, None),
+    ]
+    assert [[(v.role, v.year, v.raw, v.value, v.comparator) for v in row.values] for row in rows][1] == [
+        ("baseline", 2020, "劣Ⅴ类", None, None),
+        ("target", 2025, "Ⅳ类", None, None),
+    ]
+    assert rows[2].notes == ["清水河口断面为2021年新增省控断面，2020年水质为加密监测结果。"]
 
 
 def test_a_table_without_value_columns_gives_no_indicators():

@@ -81,6 +81,52 @@ def test_levels_of_an_indicator_system_group_the_rows_where_another_column_names
     assert (rows[0].groups, rows[0].cells[0]) == (body[0][1][: len(levels) - 1], "森林覆盖率")
 
 
+def test_a_location_column_right_of_the_name_groups_the_rows_and_its_merged_cells_are_carried_down():
+    header = [["序号", "断面名称", "所在河流", "2020 年水质", "2025 年目标"]]
+    body = [
+        (2, ["1", "石门水库", "白沙河", "Ⅱ类", "Ⅱ类"]),
+        (2, ["2", "城关桥", None, "Ⅳ类", "Ⅲ类"]),
+        (2, ["4", "柳塘", "柳溪", "劣Ⅴ类", "Ⅳ类"]),
+    ]
+    columns, rows = assemble(header, list(range(5)), body)
+    assert columns == ["序号", "断面名称", "2020年水质", "2025年目标"]
+    assert [(row.groups, row.cells) for row in rows] == [
+        (["白沙河"], ["1", "石门水库", "Ⅱ类", "Ⅱ类"]),
+        (["白沙河"], ["2", "城关桥", "Ⅳ类", "Ⅲ类"]),
+        (["柳溪"], ["4", "柳塘", "劣Ⅴ类", "Ⅳ类"]),
+    ]
+    assert rows[0].group_headers == ["所在河流"]
+
+
+MONITORING_TABLE = """\
+ 序号          断面名称         所在河流     2020 年水质      2025 年目标
+ 1           石门水库         白沙河        Ⅱ类               Ⅱ类
+ 2           城关桥                     Ⅳ类               Ⅲ类
+ 4            柳塘           柳溪       劣Ⅴ类               Ⅳ类
+ 7           清水河口  ①
+                                     Ⅳ类               Ⅲ类"""
+
+
+def test_a_table_of_monitoring_sections_from_a_layout_text_dump():
+    columns, rows = read_aligned_table(lines_of(MONITORING_TABLE, page=2), frozenset({"1"}))
+    assert columns == ["序号", "断面名称", "2020年水质", "2025年目标"]
+    assert [(row.groups, row.cells) for row in rows] == [
+        (["白沙河"], ["1", "石门水库", "Ⅱ类", "Ⅱ类"]),
+        (["白沙河"], ["2", "城关桥", "Ⅳ类", "Ⅲ类"]),
+        (["柳溪"], ["4", "柳塘", "劣Ⅴ类", "Ⅳ类"]),
+        (["柳溪"], ["7", "清水河口①", "Ⅳ类", "Ⅲ类"]),
+    ]
+
+
+def test_a_table_of_monitoring_sections_from_a_dump_of_one_cell_per_line():
+    from plantext.extractors.cell_lines import read_cell_line_table
+
+    printed = ["序号", "断面名称", "2020 年水质", "2025 年目标", "1", "柳塘", "劣Ⅴ类", "Ⅳ类", "2", "新桥", "Ⅲ类", "Ⅲ类"]
+    columns, rows = read_cell_line_table([(text, 2) for text in printed])
+    assert columns == ["序号", "断面名称", "2020年水质", "2025年目标"]
+    assert [row.cells for row in rows] == [["1", "柳塘", "劣Ⅴ类", "Ⅳ类"], ["2", "新桥", "Ⅲ类", "Ⅲ类"]]
+
+
 def test_a_column_of_numbers_without_header_is_the_sequence_column():
     header = [["规划指标", None, None, "2020年", "2025年", "指标属性"]]
     body = [(16, ["生态保护", "1", "森林覆盖率(%)", "7.5", "8.0", "约束性"]), (16, [None, "2", "湿地保护率(%)", "64.31", "≥66", "约束性"])]

@@ -828,7 +828,7 @@ def assemble(header_rows, spans, body, line_widths: list[int] | None = None) -> 
 def _group_column_header(headers: list[str], roles, spans: list[int], column: int) -> str:
     """A group column's own header (类别, 一级指标); none when the name
     column's header covers it (指标 merged over 领域 and 指标名称)."""
-    return headers[spans[column]] if roles[spans[column]] == ("column", "category", None) else ""
+    return headers[spans[column]] if roles[spans[column]] in _GROUP_ROLES else ""
 
 
 def _is_wrapped_tail(text: str, group: str, width: int | None) -> bool:
@@ -864,14 +864,26 @@ def _sequence_columns(name_column: int | None, body) -> list[int]:
     return found
 
 
+_LOCATION_ROLE = ("column", "location", None)
+_GROUP_ROLES = (("column", "category", None), _LOCATION_ROLE)
+
+
 def _group_columns(roles, spans, name_column, seq_columns) -> list[int]:
+    """Columns holding row groups: left of the name, those headed by a
+    category or location word or covered by the name's header; right of
+    it, those headed by a location word (断面名称 | 所在河流 | 2020年水质).
+    A category word right of the name heads a column of the row's own
+    (指标类型: 必选, 可选)."""
     if name_column is None:
         return []
     groups = []
     for index in range(name_column):
         if index in seq_columns:
             continue
-        if roles[spans[index]] == ("column", "category", None) or spans[index] == spans[name_column]:
+        if roles[spans[index]] in _GROUP_ROLES or spans[index] == spans[name_column]:
+            groups.append(index)
+    for index in range(name_column + 1, len(spans)):
+        if spans[index] == index and roles[index] == _LOCATION_ROLE:
             groups.append(index)
     return groups
 
