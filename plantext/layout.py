@@ -188,7 +188,9 @@ class _Style:
     # numbered within another heading (1.1): outside the outline a decimal of
     # the text (2.5 万亩), no list item.
     group: str
-    within: str | None = None  # the style whose heading's number opens this one's
+    within: str | None = None  # the style (or outline kind) whose heading's number opens this one's
+    # Must carry on its numbering, 1 first (a bare-numbered chapter: 1 发展基础).
+    sequential: bool = False
 
 
 def numbering_styles() -> tuple[_Style, ...]:
@@ -207,7 +209,15 @@ def _build_numbering_styles(vocab) -> tuple[_Style, ...]:
     for entry in vocab["hierarchy"]:
         group = "named" if entry.get("kind") else "nested" if entry.get("within") else "list"
         styles.append(
-            _Style(entry["name"], compile_(entry["pattern"]), entry.get("kind"), entry.get("label"), group, entry.get("within"))
+            _Style(
+                entry["name"],
+                compile_(entry["pattern"]),
+                entry.get("kind"),
+                entry.get("label"),
+                group,
+                entry.get("within"),
+                entry.get("sequential", False),
+            )
         )
     for group, name in (("boxes", "box"), ("tables", "table"), ("annexes", "annex")):
         entry = vocab[group]
@@ -310,6 +320,14 @@ def match_run_in_heading(text: str) -> HeadingMatch | None:
 
 def _style_named(name: str) -> _Style:
     return next(style for style in numbering_styles() if style.name == name)
+
+
+def _latest_within(latest: dict[str, HeadingMatch], within: str) -> HeadingMatch | None:
+    """The last heading of the style ``within`` or, for an outline kind, of
+    a style of that kind (第2章 or a bare-numbered 2 for 2.1)."""
+    if within in latest:
+        return latest[within]
+    return next((latest[style.name] for style in numbering_styles() if style.kind == within and style.name in latest), None)
 
 
 def _stacks(style: str) -> bool:
@@ -942,6 +960,8 @@ class _Builder:
         as （1）水环境质量 are no headings."""
         if found.style in NAMED_STYLES:
             return True
+        if _style_named(found.style).sequential and not self.opens_numbered_chapter(lines, index, found):
+            return False
         if not self.fits_within(found, self.latest):
             return False
         if (self.table is not None and not self.in_notes) or self.box is not None:
@@ -984,7 +1004,7 @@ class _Builder:
         within = _style_named(found.style).within
         if within is None:
             return True
-        outer = latest.get(within)
+        outer = _latest_within(latest, within)
         if outer is None or outer.path != found.parent:
             return False
         if found.title:
@@ -992,6 +1012,22 @@ class _Builder:
         previous = latest.get(found.style)
         expected = previous.number + 1 if previous is not None and previous.parent == found.parent else 1
         return found.number == expected
+
+    def opens_numbered_chapter(self, lines: list[Line], index: int, found: HeadingMatch) -> bool:
+        """May a bare-numbered label (1 发展基础) open a chapter here?  Only
+        outside tables and boxes, on a line of label and title alone, carrying
+        on the chapters' numbering, with its first section (1.1) soon after:
+        a line of prose may open with a count (12 条农村黑臭水体整治)."""
+        if self.table is not None or self.box is not None or len(lines[index].segments) > 2:
+            return False
+        previous = self.latest.get(found.style)
+        if found.number != (previous.number if previous is not None else 0) + 1:
+            return False
+        following = lines[index + 1 : index + 1 + _numbering()["first_section_lines"]]
+        return any(
+            (match := match_heading(line.text)) is not None and match.parent == str(found.number)
+            for line in following
+        )
 
     def continues_outline(self, found: HeadingMatch, restart: bool = True) -> bool:
         """Does this list heading carry on the numbering of the outline so far?
@@ -1020,8 +1056,8 @@ class _Builder:
         """Record a heading's number; a shallower heading restarts deeper numbering."""
         if found.number is not None:
             self.latest[found.style] = found
-        if found.style in ("part", "chapter", "section"):
-            # A new 篇/章/节 restarts every list numbering under it.
+        if _style_named(found.style).kind in ("part", "chapter", "section"):
+            # A new 篇/章/节 (or bare-numbered chapter) restarts every list numbering under it.
             self.last_number = {style: 0 for style in self.last_number}
             return
         if found.style in NAMED_STYLES or found.number is None:

@@ -22,6 +22,7 @@ from plantext.layout import BoxRegion, Paragraph, TableRegion, analyse, match_he
         ("(三)保障措施", "chinese_parenthesised", "（三）", 3, "保障措施"),
         ("3. 强化风险防控", "arabic_list", "3.", 3, "强化风险防控"),
         ("（12）加强监测", "arabic_parenthesised", "（12）", 12, "加强监测"),
+        ("1　发展基础", "numbered_chapter", "1", 1, "发展基础"),
         ("专栏 4   水生态环境维护重大工程", "box", "专栏 4", 4, "水生态环境维护重大工程"),
         ("专栏1 污染治理重点工程", "box", "专栏 1", 1, "污染治理重点工程"),
         ("专栏2 医疗废物处置重点工程（共2项，总投资约1.2亿元）", "box", "专栏 2", 2, "医疗废物处置重点工程（共2项，总投资约1.2亿元）"),
@@ -963,3 +964,40 @@ def test_a_header_row_opened_by_a_year_column_over_rows_of_years_opens_a_table(t
     )
     (table,) = [block for block in layout_of(tmp_path, text).blocks if isinstance(block, TableRegion)]
     assert [line.text.split()[0] for line in table.lines] == ["年度", "理率（%）", "2022", "2023", "2025"]
+
+
+# A city plan numbered 1 / 1.1 / 1.1.1, without 第1章 (review plan qingya).
+NUMBERED_CHAPTERS = (
+    "某市“十四五”节能规划\n\n"
+    "  1     发展基础\n\n  1.1   “十三五”节能成效\n\n"
+    "  “十三五”期间，全市单位地区生产总值能耗累计下降16.8%，超额完成目标任务。到2020年，共完成\n"
+    "12 个重点用能单位节能改造。\n\n"
+    "  1.2   面临形势\n\n  全市产业结构偏重，能源消费总量仍将刚性增长。\n\n"
+    "  2     总体要求\n\n  2.1   指导思想\n\n  坚持节约优先，推动能源消费革命。\n\n"
+    "  2.1.1   总体目标\n\n  到2025年，单位地区生产总值能耗下降14.5%。\n"
+)
+
+
+def test_bare_numbered_chapters_and_their_decimal_sections_are_the_outline(tmp_path):
+    headings = layout_of(tmp_path, NUMBERED_CHAPTERS).headings
+    assert [(h.kind, h.match.label, h.match.title, h.level) for h in headings] == [
+        ("chapter", "1", "发展基础", 1),
+        ("section", "1.1", "“十三五”节能成效", 2),
+        ("section", "1.2", "面临形势", 2),
+        ("chapter", "2", "总体要求", 1),
+        ("section", "2.1", "指导思想", 2),
+        ("subsection", "2.1.1", "总体目标", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count opening a line of prose, after a sentence
+        "某市规划\n\n  全市共有重点用能单位 86 家。\n12 个重点用能单位完成节能改造\n\n  推动能源消费革命。\n",
+        # a number and a title not followed by its first section
+        "某市规划\n\n  全市共有重点用能单位 86 家。\n\n  1     发展基础\n\n  全市产业结构偏重，能源消费总量仍将刚性增长。\n",
+    ],
+)
+def test_a_bare_number_and_words_without_its_first_section_is_no_chapter(tmp_path, text):
+    assert [h.match.label for h in layout_of(tmp_path, text).headings] == []
