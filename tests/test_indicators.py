@@ -235,6 +235,30 @@ def test_notes_listed_as_one_sentence_end_at_its_full_stop_and_what_follows_is_u
     }
 
 
+@pytest.mark.parametrize(
+    "paragraph,numbered,unnumbered",
+    [
+        # the note keeps the full stop closing its sentence
+        (
+            "注：①指标值为既有大型数据中心目标，新建大型数据中心控制在1.3以内。〔 〕内为五年累计数。",
+            "指标值为既有大型数据中心目标，新建大型数据中心控制在1.3以内。",
+            "〔 〕内为五年累计数。",
+        ),
+        # and loses a separator, as a note listed before another
+        ("注：①按白沙河流域7个国省控断面计；〔 〕内为五年累计数。", "按白沙河流域7个国省控断面计", "〔 〕内为五年累计数。"),
+        ("注：①以2020年为基数。带★的为约束性指标，其余为预期性指标。", "以2020年为基数。", "带★的为约束性指标，其余为预期性指标。"),
+        ("注：①以2020年为基数。带*的指标为本规划新增指标。", "以2020年为基数。", "带*的指标为本规划新增指标。"),
+    ],
+)
+def test_a_numbered_note_ends_before_a_note_of_the_whole_table_printed_after_it(paragraph, numbered, unnumbered):
+    assert parse_notes([paragraph]) == {"1": [numbered], None: [unnumbered]}
+
+
+def test_a_numbered_note_of_two_sentences_is_kept_whole():
+    paragraph = "注：①清水河口断面为2021年新增省控断面。2020年水质为加密监测结果。"
+    assert parse_notes([paragraph]) == {"1": ["清水河口断面为2021年新增省控断面。2020年水质为加密监测结果。"]}
+
+
 def test_unnumbered_note_is_kept_whole():
     assert parse_notes(["注：〔〕内为五年累计数。"]) == {None: ["〔〕内为五年累计数。"]}
 

@@ -465,7 +465,9 @@ def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
     numbered one (注：〔〕内为五年累计数。①…), under None.  Notes listed as
     one sentence, each closed by a list separator (①…利用率；②…比例。), end
     with its full stop: what follows is a note numbered by none
-    (〔〕内为五年累计数。), on the same line or the next."""
+    (〔〕内为五年累计数。), on the same line or the next.  Any other numbered
+    note ends before a note of the whole table printed after it
+    (①…以内。〔〕内为五年累计数。, see ``_before_general_note``)."""
     vocab = load_vocabulary("tables")
     notes: dict[str | None, list[str]] = {}
     listed = False  # the note before ends with a list separator
@@ -481,6 +483,8 @@ def parse_notes(paragraphs: list[str]) -> dict[str | None, list[str]]:
             printed = text[item.end() : end].strip()
             if following is None and listed:
                 printed, rest = _closing_sentence(printed, vocab)
+            elif following is None:
+                printed, rest = _before_general_note(printed, vocab)
             number = item.group("num") or note_number(item.group("circled"))
             notes.setdefault(number, []).append(_note_text(printed))
             listed = printed[-1:] in vocab["note_separators"]
@@ -500,6 +504,25 @@ def _closing_sentence(printed: str, vocab) -> tuple[str, str]:
     if found is None or not printed[found.end() :].strip():
         return printed, ""
     return printed[: found.start()], printed[found.end() :]
+
+
+def _before_general_note(printed: str, vocab) -> tuple[str, str]:
+    """A numbered note and a note of the whole table printed after it
+    (general_note: 〔〕内为五年累计数。, 带★的为约束性指标。), which no
+    number points to.  The note keeps the full stop closing its sentence
+    (…以内。) and loses a separator (…计；), as a note listed before another."""
+    for end in regex.finditer(vocab["general_note_after"], printed):
+        rest = printed[end.end() :].strip()
+        if rest and _is_general_note(rest, vocab):
+            return printed[: end.end()], rest
+    return printed, ""
+
+
+def _is_general_note(text: str, vocab) -> bool:
+    sentence = regex.split(vocab["general_note_after"], text, maxsplit=1)[0]
+    if regex.match(vocab["general_note"], sentence) or _legend_patterns().marked.search(sentence):
+        return True
+    return any(pattern.search(sentence) for pattern in vocabulary_table(_compile_mark_notes, "tables").values())
 
 
 def _note_text(printed: str) -> str:
