@@ -815,8 +815,13 @@ class _Builder:
                 return [(found, [lines[index]])]  # a table printed without a caption
         elif found.style == "box" and index + 1 < len(lines) and _opens_column_header(lines[index + 1].text):
             # A box holding a table, its title read after the table's first
-            # header (专栏 1 / 序号 / “十四五”湿地保护主要指标 / 指标 …).
-            self.bring_caption_forward(lines, index + 1)
+            # header (专栏 1 / 序号 / “十四五”湿地保护主要指标 / 指标 …); with
+            # no line naming it there, the box has no title and the header
+            # opens its table (专栏 2 / 序号 / 工程名称 / 建设内容 …).
+            named = _named_caption_after(lines, index + 1)
+            if named is None:
+                return [(found, [lines[index]])]
+            lines.insert(index + 1, lines.pop(named))
         titles = lines[index + len(run) : index + 2 * len(run)]
         if len(titles) < len(run) or not all(self.is_title_line(title, label) for title, label in zip(titles, run)):
             return [(found, [lines[index]])] if found.style == "annex" else None

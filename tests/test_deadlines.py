@@ -171,6 +171,8 @@ def test_deadlines_of_a_sentence(sentence, expected):
         # a bare year before a verb that qualifies a noun
         "严格执行排放标准，2023年实施的《锅炉大气污染物排放标准》对新建锅炉提出更严要求。",
         "2021—2023年完成的项目已全部通过验收。",
+        "2021—2023年完成情况良好。",
+        "2022—2024年完成了第一轮省级生态环境保护督察。",
         # a year printed alone: a table's year cell read as prose, a label
         "2023年",
         "2022年（基期）",

@@ -340,3 +340,17 @@ def test_a_note_whose_term_the_text_does_not_mark_is_no_glossary_entry(tmp_path)
         "① 数据来源：市统计局、市生态环境局。\n"
     )
     assert extract_glossary(layout_of(tmp_path, text)) == []
+
+
+def test_notes_joined_into_one_paragraph_are_each_an_entry(tmp_path):
+    # a full line of body text and full-width notes run on in a dump
+    text = (
+        "某市“十四五”生态环境保护规划\n\n"
+        "  严守生态保护红线①，推进“无废城市”②建设，全面提升生态系统质量和稳定性，持续改善生态环境质量。\n"
+        "① 生态保护红线：是指在生态空间范围内具有特殊重要生态功能、必须强制性严格保护的区域。\n"
+        "② “无废城市”：指以绿色发展方式为引领的城市发展模式。\n"
+    )
+    assert [(t.number, t.term, t.definition) for t in extract_glossary(layout_of(tmp_path, text))] == [
+        (1, "生态保护红线", "是指在生态空间范围内具有特殊重要生态功能、必须强制性严格保护的区域。"),
+        (2, "无废城市", "指以绿色发展方式为引领的城市发展模式。"),
+    ]

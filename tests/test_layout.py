@@ -1001,3 +1001,11 @@ def test_bare_numbered_chapters_and_their_decimal_sections_are_the_outline(tmp_p
 )
 def test_a_bare_number_and_words_without_its_first_section_is_no_chapter(tmp_path, text):
     assert [h.match.label for h in layout_of(tmp_path, text).headings] == []
+
+
+def test_a_box_whose_table_header_follows_its_label_and_names_no_table_has_no_title(tmp_path):
+    text = "某省规划\n\n  推进湿地保护修复。\n专栏 2\n序号\n工程名称\n建设内容\n1\n湿地修复工程\n修复湿地1万亩\n"
+    layout = layout_of(tmp_path, text)
+    (box,) = [heading for heading in layout.headings if heading.match.style == "box"]
+    (table,) = [block for block in layout.blocks if isinstance(block, TableRegion)]
+    assert (box.match.title, [line.text for line in table.lines][:3]) == ("", ["序号", "工程名称", "建设内容"])

@@ -117,26 +117,34 @@ def footnote_terms(layout: Layout, vocab) -> list[Term]:
     paragraphs = layout.paragraphs
     terms: list[Term] = []
     for paragraph in paragraphs:
-        found = mark.match(paragraph.text)
-        split = split_term(paragraph.text[found.end() :], vocab, numbered=True) if found else None
-        if split is None:
-            continue
-        printed, definition = split
-        term = strip_term_quotes(printed, vocab["term_quotes"])
-        number = note_number(found.group("mark"))
-        if _marked_in_body(paragraphs, paragraph, (printed, term), number) and term not in {known.term for known in terms}:
-            terms.append(Term(number=int(number), term=term, definition=definition, page=paragraph.page))
+        for note in _note_pieces(paragraph.text, vocab):
+            found = mark.match(note)
+            split = split_term(note[found.end() :], vocab, numbered=True) if found else None
+            if split is None:
+                continue
+            printed, definition = split
+            term = strip_term_quotes(printed, vocab["term_quotes"])
+            number = note_number(found.group("mark"))
+            if _marked_in_body(paragraphs, note, (printed, term), number) and term not in {known.term for known in terms}:
+                terms.append(Term(number=int(number), term=term, definition=definition, page=paragraph.page))
     return terms
 
 
-def _marked_in_body(paragraphs: list[Paragraph], note: Paragraph, terms: tuple[str, str], number: str) -> bool:
-    """Does a paragraph other than the note print one of the terms followed
+def _note_pieces(text: str, vocab) -> list[str]:
+    """The text parted before each mark that opens a sentence (…严格保护。② “无废城市”：…):
+    a dump may join the notes under a page, or the first of them with the
+    body paragraph above, into one paragraph."""
+    return regex.split(vocab["footnote_break"], text)
+
+
+def _marked_in_body(paragraphs: list[Paragraph], note: str, terms: tuple[str, str], number: str) -> bool:
+    """Does the text, but for the note itself, print one of the terms followed
     by the note's mark, circled or superscript?"""
     marks = footnote_marks()
     circled = marks.circled[int(number) - 1] if int(number) <= len(marks.circled) else None
     superscript = number.translate({digit: raised for raised, digit in marks.from_superscripts.items()})
     marked = [term + mark for term in terms for mark in (circled, superscript) if mark]
-    return any(paragraph is not note and any(text in paragraph.text for text in marked) for paragraph in paragraphs)
+    return any(any(text in paragraph.text.replace(note, "") for text in marked) for paragraph in paragraphs)
 
 
 def _footnote_mark_pattern() -> regex.Pattern:
