@@ -354,3 +354,8 @@ def test_notes_joined_into_one_paragraph_are_each_an_entry(tmp_path):
         (1, "生态保护红线", "是指在生态空间范围内具有特殊重要生态功能、必须强制性严格保护的区域。"),
         (2, "无废城市", "指以绿色发展方式为引领的城市发展模式。"),
     ]
+
+
+def test_a_note_marked_zero_matches_no_circled_mark(tmp_path):
+    text = "某市规划\n\n  严守生态保护红线⑳，持续改善生态环境质量。\n\n0 生态保护红线：是指必须强制性严格保护的区域。\n"
+    assert extract_glossary(layout_of(tmp_path, text)) == []

@@ -141,7 +141,7 @@ def _marked_in_body(paragraphs: list[Paragraph], note: str, terms: tuple[str, st
     """Does the text, but for the note itself, print one of the terms followed
     by the note's mark, circled or superscript?"""
     marks = footnote_marks()
-    circled = marks.circled[int(number) - 1] if int(number) <= len(marks.circled) else None
+    circled = marks.circled[int(number) - 1] if 0 < int(number) <= len(marks.circled) else None
     superscript = number.translate({digit: raised for raised, digit in marks.from_superscripts.items()})
     marked = [term + mark for term in terms for mark in (circled, superscript) if mark]
     return any(any(text in paragraph.text.replace(note, "") for text in marked) for paragraph in paragraphs)
