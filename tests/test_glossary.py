@@ -357,5 +357,5 @@ def test_notes_joined_into_one_paragraph_are_each_an_entry(tmp_path):
 
 
 def test_a_note_marked_zero_matches_no_circled_mark(tmp_path):
-    text = "某市规划\n\n  严守生态保护红线⑳，持续改善生态环境质量。\n\n0 生态保护红线：是指必须强制性严格保护的区域。\n"
+    text = "某市规划\n\n  严守生态保护红线⑳，持续改善生态环境质量。\n\f⁰ 生态保护红线：是指必须强制性严格保护的区域。\n"
     assert extract_glossary(layout_of(tmp_path, text)) == []
