@@ -57,9 +57,9 @@ from dataclasses import dataclass
 
 import regex
 
-from plantext.normalize import normalize_text
+from plantext.normalize import normalize_text, remove_spaces
 from plantext.numbers import ARABIC_NUMBER, alternation, enclosed_pattern, parse_number, read_unit, stated_comparator
-from plantext.vocab import vocabulary_table
+from plantext.vocab import load_vocabulary, vocabulary_table
 
 Number = int | float
 
@@ -292,3 +292,36 @@ def _is_unit(text: str) -> bool:
         text = text[1:-1]
     unit = read_unit(text)
     return unit is not None and unit.start == 0 and unit.end == len(text)
+
+
+# ---------------------------------------------------------------- year labels
+
+# The value_roles entry of words that make a header a value column without
+# naming the values' role (指标值).
+UNNAMED_VALUE_ROLE = "unnamed"
+
+
+def is_year_label(text: str) -> bool:
+    """Does the cell name a year, alone or with the role of its values
+    (2023年, 2022年（基期）, 2025年目标, 2020年现状值): a year column's header,
+    printed as a row's label (a table whose rows are years)?"""
+    compact = remove_spaces(text)
+    found = vocabulary_table(_compile_year_start, "tables").match(compact)
+    if found is None:
+        return False
+    rest = compact[found.end() :]
+    return not rest or _is_role_word(rest)
+
+
+def _compile_year_start(tables) -> regex.Pattern:
+    return regex.compile(tables["year_header"])
+
+
+def _is_role_word(text: str) -> bool:
+    """Is the text, brackets removed, a word naming the role of a year's
+    values (基期, 目标值)?"""
+    vocab = load_vocabulary("tables")
+    bare = text.removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")")
+    words = [word for words in vocab["year_value_roles"].values() for word in words]
+    words += [word for role, role_words in vocab["value_roles"].items() if role != UNNAMED_VALUE_ROLE for word in role_words]
+    return bare in words

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from plantext.cellvalue import is_year_label
 from plantext.ingest.model import Grid, Line, Page, SourceDocument
 from plantext.normalize import NARROW_CHARACTERS, join_lines, normalize_text, remove_spaces
 from plantext.numbers import parse_chinese_numeral
@@ -1299,20 +1300,7 @@ def _opens_year_rows(lines: list[Line], index: int) -> bool:
     if len(line.segments) < HEADER_ROW_CELLS or remove_spaces(line.segments[0].text) not in words:
         return False
     below = lines[index + 1 : index + 2 + HEADER_ROW_WRAPPED_LINES]
-    return any(row.page == line.page and len(row.segments) > 1 and _is_year_label(row.segments[0].text) for row in below)
-
-
-def _is_year_label(text: str) -> bool:
-    """Is the cell a year, with the role of its row (2023 年, 2022 年（基期）,
-    2025年目标)?"""
-    text = remove_spaces(text)
-    return vocabulary_table(_build_year_start, "tables").match(text) is not None and _is_column_header(
-        _TRAILING_BRACKETS.sub("", text)
-    )
-
-
-def _build_year_start(tables) -> regex.Pattern:
-    return regex.compile(tables["year_header"])
+    return any(row.page == line.page and len(row.segments) > 1 and is_year_label(row.segments[0].text) for row in below)
 
 
 def _opens_header_column(lines: list[Line], index: int) -> bool:

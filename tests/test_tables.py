@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from plantext.cellvalue import is_year_label
 from plantext.extractors.tables import (
     RawRow,
     RawTable,
     assemble,
     column_bounds,
-    is_year_label,
     looks_like_value,
     read_aligned_table,
     transposed,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from plantext.cellvalue import note_number
+from plantext.cellvalue import UNNAMED_VALUE_ROLE, is_year_label, note_number
 from plantext.ingest.model import Grid, GridCell, Line, Segment
 from plantext.layout import Heading, Layout, TableRegion
 from plantext.models import Table
@@ -926,7 +926,6 @@ def _indicator_level(header: str) -> int | None:
 
 
 # The value_roles key of header words that name a value column but no role.
-UNNAMED_VALUE_ROLE = "unnamed"
 
 
 def classify_header(header: str) -> tuple[str, str | None, int | None] | None:
@@ -1013,23 +1012,3 @@ def _is_transposed(table: RawTable) -> bool:
     return sum(1 for cell in cells if looks_like_value(cell)) * 2 > len(cells)
 
 
-def is_year_label(text: str) -> bool:
-    """Does the cell name a year, alone or with the role of its values
-    (2023年, 2022年（基期）, 2025年目标, 2020年现状值): a year column's header,
-    printed as a row's label?"""
-    compact = remove_spaces(text)
-    found = _year_header().match(compact)
-    if found is None:
-        return False
-    rest = compact[found.end() :]
-    return not rest or _is_role_word(rest)
-
-
-def _is_role_word(text: str) -> bool:
-    """Is the text, brackets removed, a word naming the role of a year's
-    values (基期, 目标值)?"""
-    vocab = load_vocabulary("tables")
-    bare = text.removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")")
-    words = [word for words in vocab["year_value_roles"].values() for word in words]
-    words += [word for role, role_words in vocab["value_roles"].items() if role != UNNAMED_VALUE_ROLE for word in role_words]
-    return bare in words
