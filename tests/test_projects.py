@@ -274,6 +274,7 @@ def test_a_box_whose_first_line_is_a_row_of_column_headers_is_read_as_a_table_of
         ("1.城镇污水处理提质增效工程", 2),
         ("（1）扩建宁川市第二污水处理厂，新增处理能力5万吨/日。", 3),
         ("(2)厨余垃圾处理工程：在设区市建设厨余垃圾集中处理设施。", 3),
+        ("①实施青河流域水土流失综合治理，治理面积200平方公里。", 4),  # below every list style
         ("01 公共卫生服务能力提升工程", None),  # no list style of the outline
         ("2025年底前完成管网改造。", None),
     ],
@@ -301,6 +302,32 @@ def test_sub_items_numbered_a_rank_below_an_item_name_are_its_description(tmp_pa
             "（1）扩建宁川市第二污水处理厂，新增处理能力5万吨/日，出水执行地表水准Ⅳ类标准。（2）新建改造城镇污水管网180公里，实施雨污分流改造40平方公里。",
         ),
         ("工业园区污水治理工程", "（1）建设清溪化工园区污水集中处理设施和在线监控系统。（2）实施园区初期雨水收集处理和事故应急池建设。"),
+    ]
+
+
+def test_circled_work_lines_below_a_numbered_item_are_its_description(tmp_path):
+    box = (
+        "1.山水林田湖草沙一体化保护修复工程。\n"
+        "①实施青河流域水土流失综合治理，治理面积 200 平方公里。\n"
+        "②实施北山矿山生态修复，修复面积 30 平方公里。\n"
+        "2.生物多样性保护工程。\n"
+        "①建设青山自然保护区监测站 5 个。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("山水林田湖草沙一体化保护修复工程", "①实施青河流域水土流失综合治理，治理面积200平方公里。②实施北山矿山生态修复，修复面积30平方公里。"),
+        ("生物多样性保护工程", "①建设青山自然保护区监测站5个。"),
+    ]
+
+
+def test_circled_items_that_name_projects_below_a_numbered_group_are_the_projects(tmp_path):
+    box = (
+        "1.水污染治理工程\n"
+        "①青河污水处理厂扩建工程：新增处理能力 5 万吨/日。\n"
+        "②北山工业园区污水管网工程：新建管网 40 公里。\n"
+    )
+    assert names_and_descriptions(tmp_path, box) == [
+        ("青河污水处理厂扩建工程", "新增处理能力5万吨/日。"),
+        ("北山工业园区污水管网工程", "新建管网40公里。"),
     ]
 
 

@@ -128,10 +128,22 @@ def _sub_items(paragraphs: list[Paragraph], index: int) -> list[Paragraph]:
 
 def _list_rank(text: str) -> int | None:
     """The rank of the list label opening the text, 0 for the outermost, in
-    the order of numbering.yaml's hierarchy (一、 （一） 1. （1））; None for a
-    text opening with no list label."""
+    the order of numbering.yaml's hierarchy (一、 （一） 1. （1）), then the
+    marks projects.yaml ranks below them (①); None for a text opening with
+    no list label."""
     list_styles = [style for style in numbering_styles() if style.group == "list"]
-    return next((rank for rank, style in enumerate(list_styles) if style.pattern.match(text)), None)
+    rank = next((rank for rank, style in enumerate(list_styles) if style.pattern.match(text)), None)
+    if rank is None and _sub_item_mark().match(text):
+        return len(list_styles)
+    return rank
+
+
+def _sub_item_mark() -> regex.Pattern:
+    return vocabulary_table(_build_sub_item_mark, "projects")
+
+
+def _build_sub_item_mark(vocab) -> regex.Pattern:
+    return regex.compile(vocab["sub_item_mark"])
 
 
 def _names_an_item(paragraph: Paragraph) -> bool:
