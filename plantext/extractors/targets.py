@@ -555,7 +555,7 @@ def _is_candidate(
     after = sentence[quantity.end : clause_end]
     if rules.after_target.match(_after_value(after, rules)):
         return not _qualifies_a_noun(before, after, quantity, rules)
-    if _is_share_of_things_before(before, after, quantity, rules):
+    if _is_share_of_things_before(before, after, quantity, rules) or _is_share_of_things_after(after, quantity, rules):
         return True
     if _names_next_value(after, rules):
         return True
@@ -572,6 +572,12 @@ def _is_share_of_things_before(before: str, after: str, quantity: Quantity, rule
         and before.endswith(rules.attributive)
         and rules.share_after.match(_after_comparator_word(after, rules)) is not None
     )
+
+
+def _is_share_of_things_after(after: str, quantity: Quantity, rules: _TargetRules) -> bool:
+    """True for a share of the things printed after it that meet what
+    follows, without 的 between (60%以上可治理沙化土地得到治理)."""
+    return quantity.unit in rules.share_units and rules.share.match(_after_comparator_word(after, rules)) is not None
 
 
 def _names_next_value(after: str, rules: _TargetRules) -> bool:
