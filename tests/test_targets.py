@@ -224,6 +224,8 @@ def test_breaking_through_a_level_names_the_metric_without_the_verb():
             "严格新建数据中心能效准入，新建大型数据中心电能利用效率（PUE）控制在1.3以内，既有大型数据中心2024年底前PUE降至1.5以下。",
             [("既有大型数据中心PUE", 1.5, None, "<=", "level", "2024年底前")],
         ),
+        # a measure named as a value
+        ("到2025年，全市大型数据中心PUE值降至1.3以下。", [("全市大型数据中心PUE值", 1.3, None, "<=", "level", "到2025年")]),
         (
             "到2025年，城市水质指数（CWQI）降至4.5以下。",
             [("城市水质指数（CWQI）", 4.5, None, "<=", "level", "到2025年")],
