@@ -21,11 +21,12 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from plantext.cellvalue import is_year_label
+from plantext.footnotes import is_lone_mark, set_footnotes_apart
 from plantext.ingest.model import Grid, Line, Page, SourceDocument
 from plantext.normalize import NARROW_CHARACTERS, join_lines, normalize_text, remove_spaces
 from plantext.numbers import parse_chinese_numeral
@@ -149,6 +150,8 @@ Block = Heading | Paragraph | BoxRegion | TableRegion
 class Layout:
     title: str
     blocks: list[Block]
+    # The pages' footnotes (① 声环境功能区：指…), apart from the running text.
+    footnotes: list[Paragraph] = field(default_factory=list)
 
     @property
     def headings(self) -> list[Heading]:
@@ -569,6 +572,7 @@ def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
 def analyse(source: SourceDocument) -> Layout:
     """Turn a source's pages into the document's title and blocks."""
     page_lines, running_headers = drop_furniture(source.pages)
+    page_lines, footnotes = set_footnotes_apart(page_lines, _is_note_line)
     flow = [line for lines in page_lines for line in lines]
     metrics = measure(flow, source.paragraph_ends_marked)
     title, start, end = read_title(flow, metrics, source)
@@ -578,7 +582,7 @@ def analyse(source: SourceDocument) -> Layout:
     grids = {page.number: page.grids for page in source.pages}
     builder = _Builder(metrics, frames, grids)
     builder.run(flow[:start] + flow[end:])
-    layout = Layout(title=title, blocks=builder.blocks)
+    layout = Layout(title=title, blocks=builder.blocks, footnotes=[make_paragraph(lines) for lines in footnotes])
     assign_heading_kinds(layout.headings)
     return layout
 
@@ -953,11 +957,36 @@ class _Builder:
             if self.box is not None and self.box_ends_at(line):
                 self.flush()
                 self.box = None
+            line = self.without_mark_apart(line)
+            if line is None:
+                index += 1
+                continue
             if self.pending and self.starts_paragraph(self.pending[-1], line):
                 self.flush()
             self.pending.append(line)
             index += 1
         self.flush()
+
+    def without_mark_apart(self, line: Line) -> Line | None:
+        """The prose line without a footnote mark a text dump printed apart
+        from the word it marks: on a line of its own (None: the line is
+        dropped) or far out at the end of the line.  The empty lines such a
+        mark leaves below it end no paragraph, unless a sentence ended."""
+        if is_lone_mark(line.text):
+            if line.blank_after and self.pending and self.pending[-1].text[-1] in SENTENCE_END:
+                self.flush()
+            return None
+        if len(line.segments) < 2 or not is_lone_mark(line.segments[-1].text):
+            return line
+        segments = line.segments[:-1]
+        text = line.text[: line.text.rindex(line.segments[-1].text)].rstrip()
+        return replace(
+            line,
+            text=text,
+            x1=segments[-1].x1,
+            segments=segments,
+            blank_after=line.blank_after and text[-1] in SENTENCE_END,
+        )
 
     def may_be_heading(self, lines: list[Line], index: int, found: HeadingMatch) -> bool:
         """May the label ``found`` at ``lines[index]`` open a heading?  Named

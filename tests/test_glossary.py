@@ -359,3 +359,17 @@ def test_notes_joined_into_one_paragraph_are_each_an_entry(tmp_path):
 def test_a_note_marked_zero_matches_no_circled_mark(tmp_path):
     text = "某市规划\n\n  严守生态保护红线⑳，持续改善生态环境质量。\n\f⁰ 生态保护红线：是指必须强制性严格保护的区域。\n"
     assert extract_glossary(layout_of(tmp_path, text)) == []
+
+
+def test_a_footnote_at_the_foot_of_a_page_needs_only_its_term_in_the_text_when_a_dump_prints_the_mark_apart(tmp_path):
+    text = (
+        "汀溪市噪声污染防治行动方案\n\n"
+        "   到 2025 年，全市声环境功能区 夜间达标率达到 85%以上。\n"
+        "                             ②\n\n"
+        "① 数据来源：《2023 年汀溪市生态环境状况公报》。\n\n"
+        "② 声环境功能区：指按照区域的使用功能特点和环境质量要求划分的区域。\n\f"
+    )
+    text = text.replace("85%以上。", "85%以上①。")
+    assert [(t.number, t.term, t.definition, t.page) for t in extract_glossary(layout_of(tmp_path, text))] == [
+        (2, "声环境功能区", "指按照区域的使用功能特点和环境质量要求划分的区域。", 1)
+    ]

@@ -1009,3 +1009,69 @@ def test_a_box_whose_table_header_follows_its_label_and_names_no_table_has_no_ti
     (box,) = [heading for heading in layout.headings if heading.match.style == "box"]
     (table,) = [block for block in layout.blocks if isinstance(block, TableRegion)]
     assert (box.match.title, [line.text for line in table.lines][:3]) == ("", ["序号", "工程名称", "建设内容"])
+
+
+# ---------------------------------------------------------------- footnotes
+# Not from the corpora: a city plan with a word processor's footnotes,
+# dumped by pdftotext -layout (its raised marks on lines of their own).
+
+FOOTNOTED_PAGES = (
+    "汀溪市噪声污染防治行动方案\n\n"
+    "   到 2025 年，全市声环境功能区 夜间达标率达到 85%以上，\n"
+    "                             ②\n\n\n\n"
+    "城市建成区噪声敏感建筑物集中区域 基本实现声环境质量监测     ③\n\n\n\n"
+    "全覆盖。到 2027 年，声环境功能区昼间、夜间达标率分别达到\n\n\n"
+    "② 声环境功能区：指按照区域的使用功能特点和环境质量要求划分的 0 类至 4 类声环境功能区\n"
+    "域，各类区域分别执行相应的环境噪声限值。\n\n"
+    "③ 噪声敏感建筑物集中区域：指医疗区、文教科研区和以机关或者居民住宅为主的区域。\n\n\n"
+    "                     — 1 —\n"
+    "\f95%、88%。\n"
+)
+
+
+def test_footnotes_at_the_foot_of_a_page_are_set_apart_and_the_text_runs_on_across_them(tmp_path):
+    layout = layout_of(tmp_path, FOOTNOTED_PAGES)
+    assert [p.text for p in layout.paragraphs] == [
+        "到2025年，全市声环境功能区夜间达标率达到85%以上，城市建成区噪声敏感建筑物集中区域基本实现声环境质量监测"
+        "全覆盖。到2027年，声环境功能区昼间、夜间达标率分别达到95%、88%。"
+    ]
+    assert [(p.text, p.page) for p in layout.footnotes] == [
+        ("②声环境功能区：指按照区域的使用功能特点和环境质量要求划分的0类至4类声环境功能区域，各类区域分别执行相应的环境噪声限值。", 1),
+        ("③噪声敏感建筑物集中区域：指医疗区、文教科研区和以机关或者居民住宅为主的区域。", 1),
+    ]
+
+
+def test_numbered_lines_at_the_foot_of_a_page_whose_marks_the_text_does_not_print_stay_text(tmp_path):
+    text = "某市规划\n\n  主要任务如下：\n① 加强大气污染防治，持续改善空气质量。\n② 加强水污染防治，保障饮用水安全。\n"
+    layout = layout_of(tmp_path, text)
+    assert layout.footnotes == []
+    assert layout.paragraphs[-1].text.endswith("②加强水污染防治，保障饮用水安全。")
+
+
+def test_marked_lines_after_a_tables_note_are_more_notes_not_footnotes(tmp_path):
+    text = (
+        "某市规划\n\n表 1 主要指标\n\n序号   指标             2020 年   2025 年   属性\n"
+        "1      森林覆盖率①      35.2      36        约束性\n"
+        "2      湿地保护率②      52        55        预期性\n\n"
+        "注：① 按国土调查口径。\n② 含小微湿地。\n"
+    )
+    assert layout_of(tmp_path, text).footnotes == []
+
+
+def _sized_line(text: str, top: float, em: float, page: int = 1) -> Line:
+    from plantext.ingest.model import Segment
+
+    return Line(text=text, page=page, x0=80.0, top=top, x1=80.0 + em * len(text), bottom=top + em, em=em, segments=(Segment(text, 80.0, 80.0 + em * len(text)),))
+
+
+def test_a_pdfs_footnotes_are_smaller_than_its_text_and_a_larger_marked_line_is_text():
+    lines = [
+        _sized_line("到2025年，全市声环境功能区②夜间达标率达到85%以上，", 500, 16),
+        _sized_line("城市建成区基本实现声环境质量监测全覆盖。", 528, 16),
+        _sized_line("②声环境功能区：指按照区域的使用功能特点划分的区域。", 700, 10.5),
+    ]
+    from plantext.footnotes import footnotes_start
+
+    assert footnotes_start(lines, 16, lambda line: False) == 2
+    larger = lines[:2] + [_sized_line("② 加强水污染防治，保障饮用水安全。", 700, 16), _sized_line("正文。", 730, 12)]
+    assert footnotes_start(larger, 16, lambda line: False) is None

@@ -517,3 +517,16 @@ def test_an_opening_line_of_a_box_that_names_no_project_takes_no_work_lines(tmp_
         ("扩建宁川市第二污水处理厂，新增处理能力5万吨/日", ""),
         ("新建改造城镇污水管网180公里", ""),
     ]
+
+
+def test_a_footnote_under_a_box_at_the_foot_of_its_page_is_no_project(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "汀溪市噪声污染防治行动方案\n\n"
+        "专栏1　噪声污染防治重点工程\n\n"
+        "1.宁静小区建设工程。创建宁静小区10个，夜间②施工噪声投诉下降。\n\n"
+        "② 夜间：指晚上十点至次日早晨六点之间的期间。\n\n"
+        "                     — 3 —\n\f",
+        encoding="utf-8",
+    )
+    assert [p.name for p in extract_projects(analyse(read_text(path)))] == ["宁静小区建设工程"]

@@ -112,22 +112,33 @@ def extract_glossary(layout: Layout) -> list[Term]:
 def footnote_terms(layout: Layout, vocab) -> list[Term]:
     """The terms explained in footnotes (① 生态保护红线：是指…), each once: a
     note opening with a mark that the body prints right after the same
-    term (生态保护红线①).  Other notes (①〔 〕内为五年累计数) define nothing."""
-    mark = _footnote_mark_pattern()
+    term (生态保护红线①).  A footnote the layout found at the foot of a
+    page (the text above prints its mark) needs only its term in the body:
+    a text dump prints the raised mark apart from the term.  Other notes
+    (①〔 〕内为五年累计数, ① 数据来源：…) define nothing."""
     paragraphs = layout.paragraphs
     terms: list[Term] = []
-    for paragraph in paragraphs:
+    for paragraph, at_page_foot in [(p, False) for p in paragraphs] + [(p, True) for p in layout.footnotes]:
         for note in _note_pieces(paragraph.text, vocab):
-            found = mark.match(note)
-            split = split_term(note[found.end() :], vocab, numbered=True) if found else None
-            if split is None:
-                continue
-            printed, definition = split
-            term = strip_term_quotes(printed, vocab["term_quotes"])
-            number = note_number(found.group("mark"))
-            if _marked_in_body(paragraphs, note, (printed, term), number) and term not in {known.term for known in terms}:
-                terms.append(Term(number=int(number), term=term, definition=definition, page=paragraph.page))
+            term = _footnote_term(note, paragraph.page, paragraphs, at_page_foot, vocab)
+            if term is not None and term.term not in {known.term for known in terms}:
+                terms.append(term)
     return terms
+
+
+def _footnote_term(note: str, page: int, paragraphs: list[Paragraph], at_page_foot: bool, vocab) -> Term | None:
+    """The term a note explains, or None."""
+    found = _footnote_mark_pattern().match(note)
+    split = split_term(note[found.end() :], vocab, numbered=True) if found else None
+    if split is None:
+        return None
+    printed, definition = split
+    term = strip_term_quotes(printed, vocab["term_quotes"])
+    number = note_number(found.group("mark"))
+    in_body = at_page_foot and any(term in paragraph.text for paragraph in paragraphs)
+    if not in_body and not _marked_in_body(paragraphs, note, (printed, term), number):
+        return None
+    return Term(number=int(number), term=term, definition=definition, page=page)
 
 
 def _note_pieces(text: str, vocab) -> list[str]:

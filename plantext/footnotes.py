@@ -1,0 +1,109 @@
+"""Page-bottom footnotes, set apart from the running text.
+
+A word processor prints a page's footnotes under its text: ``① 数据来源：…``,
+``② 声环境功能区：指…``.  Read in order with the body, they would cut the
+paragraph that runs on to the next page, and a dump of the text would make
+prose, 专栏 items or deadlines of them.  Here each page's footnotes are found
+and taken out of the flow, and the marks a text dump prints on lines of their
+own (a superscript ``②`` under the word it marks) are told apart, so that the
+layout can leave them out of the prose.
+
+A page's footnotes are its last lines from a line opening with a mark that
+the text above prints too, on to the end of the page; the marks that open
+lines after it run in order (②, ③ …), and a PDF sets them no larger than the
+text above.  The marks are a vocabulary (``furniture.yaml``: ``footnotes``).
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+import regex
+
+from plantext.cellvalue import note_number
+from plantext.ingest.model import Line
+from plantext.vocab import vocabulary_table
+
+# A PDF sets its footnotes smaller than the text: at least this many points
+# below the body's type size (dumps of text have one size for all).
+SMALLER_BY = 0.5
+
+
+class _Marks:
+    def __init__(self, furniture) -> None:
+        characters = furniture["footnotes"]["marks"]
+        self.opening = regex.compile(rf"^\s*(?P<mark>[{characters}]+)")
+        self.lone = regex.compile(rf"^[\s{characters}]+$")
+
+
+def _marks() -> _Marks:
+    return vocabulary_table(_Marks, "furniture")
+
+
+def is_lone_mark(text: str) -> bool:
+    """Is the text nothing but footnote marks (a superscript a dump printed apart)?"""
+    return bool(text.strip()) and _marks().lone.match(text) is not None
+
+
+def set_footnotes_apart(page_lines: list[list[Line]], is_note) -> tuple[list[list[Line]], list[list[Line]]]:
+    """Each page's lines without its footnotes, and the footnotes, one list of
+    lines per note, in page order.  ``is_note`` tells a line of a table's
+    notes (注：…), after which marked lines are more notes, not footnotes."""
+    body_em = _body_em(page_lines)
+    kept: list[list[Line]] = []
+    notes: list[list[Line]] = []
+    for lines in page_lines:
+        start = footnotes_start(lines, body_em, is_note)
+        kept.append(lines if start is None else lines[:start])
+        if start is not None:
+            notes.extend(_notes(lines[start:]))
+    return kept, notes
+
+
+def footnotes_start(lines: list[Line], body_em: float, is_note) -> int | None:
+    """Where the page's footnotes start, or None for a page without them."""
+    marks = _marks()
+    for index in range(1, len(lines)):
+        opening = marks.opening.match(lines[index].text)
+        if opening is None or is_lone_mark(lines[index].text) or is_note(lines[index - 1]):
+            continue
+        if not _marked_above(lines[:index], opening.group("mark")):
+            continue
+        rest = lines[index:]
+        if all(line.em <= body_em - SMALLER_BY for line in rest) or all(line.em == body_em for line in lines):
+            if _in_order([_opening_mark(line) for line in rest if _opening_mark(line)]):
+                return index
+    return None
+
+
+def _notes(lines: list[Line]) -> list[list[Line]]:
+    notes: list[list[Line]] = []
+    for line in lines:
+        if _opening_mark(line) or not notes:
+            notes.append([line])
+        else:
+            notes[-1].append(line)
+    return notes
+
+
+def _opening_mark(line: Line) -> str:
+    opening = _marks().opening.match(line.text)
+    return opening.group("mark") if opening else ""
+
+
+def _marked_above(lines: list[Line], mark: str) -> bool:
+    """Does the text above print the mark after a word, or on a line of marks?"""
+    return any(mark in line.text.lstrip()[1:] or (mark in line.text and is_lone_mark(line.text)) for line in lines)
+
+
+def _in_order(marks: list[str]) -> bool:
+    numbers = [note_number(mark) for mark in marks]
+    if not all(number.isdigit() for number in numbers):
+        return False
+    return all(int(later) > int(earlier) for earlier, later in zip(numbers, numbers[1:]))
+
+
+def _body_em(page_lines: list[list[Line]]) -> float:
+    """The type size of most of the document's lines."""
+    sizes = [line.em for lines in page_lines for line in lines]
+    return median(sizes) if sizes else 0.0
