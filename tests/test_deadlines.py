@@ -84,6 +84,11 @@ def deadlines(sentence, plan_start=PLAN_START):
         ),
         # The year a verb of change reaches, without the verb's 到.
         ("全省森林覆盖率由2020年的7.5%提高到2025年的8%。", [("2025年", "2025-12-31", "by")]),
+        # Each level of a list the verb reaches has its year; the starting point's year is none.
+        (
+            "畜禽粪污综合利用率由2023年的78.3%提高到2025年的80%以上、2030年的85%以上。",
+            [("2025年", "2025-12-31", "by"), ("2030年", "2030-12-31", "by")],
+        ),
         # Quarters, the flood season, and a rule applying from a year on.
         ("2024年第三季度前完成入河排污口排查。", [("2024年第三季度前", "2024-09-30", "by")]),
         ("2023年一季度末前出台实施方案。", [("2023年一季度末前", "2023-03-31", "by")]),

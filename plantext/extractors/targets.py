@@ -660,11 +660,25 @@ def _governing_each(
 ) -> list[TimeExpression | None]:
     """The expression that governs each value of a list: a list of as many
     expressions before it pairs with the values in order (``到2025年和2030年，
-    …分别达到45%和48%``); otherwise the one that governs the first governs all."""
+    …分别达到45%和48%``); a value printed after a year of its own
+    (``提高到2025年的80%以上、2030年的85%以上``) is governed by that year;
+    otherwise the one that governs the first governs all."""
     listed = _listed_before(sentence, expressions, group[0].start, rules)
     if len(group) > 1 and len(listed) == len(group):
         return listed
-    return [_governing(expressions, group[0].start, clause_end, lead_in_deadline)] * len(group)
+    first = _governing(expressions, group[0].start, clause_end, lead_in_deadline)
+    return [_own_year(sentence, expressions, quantity, rules) or first for quantity in group]
+
+
+def _own_year(
+    sentence: str, expressions: Sequence[TimeExpression], quantity: Quantity, rules: _TargetRules
+) -> TimeExpression | None:
+    """The expression printed right before a value and its 的 (the 2030年 of
+    2030年的85%), which dates that value alone; ``None`` when there is none."""
+    for expression in expressions:
+        if sentence[expression.end : quantity.start] == rules.attributive:
+            return expression
+    return None
 
 
 def _listed_before(
@@ -700,7 +714,12 @@ def _group_values(
     before = _without_baselines(_without_expressions(sentence, part_start, group[0].start, expressions), rules)
     after = sentence[group[-1].end : clause_end]
     # The text after each value up to the next: the things a count counts.
-    betweens = [sentence[quantity.end : following.start] for quantity, following in zip(group, group[1:])]
+    # The year of a value listed after another (、2030年的85%) dates it and
+    # names nothing, nor does the 的 joining it to the value.
+    betweens = [
+        _without_own_years(sentence, quantity.end, following.start, expressions, rules)
+        for quantity, following in zip(group, group[1:])
+    ]
     comparator, change = match_comparator(_stating_words(before, rules), after)
     metrics = _metrics(before, betweens + [after], group, rules)
     items = _bracketed_items(after, rules)
@@ -748,6 +767,17 @@ def _without_expressions(sentence: str, start: int, end: int, expressions: Seque
             position = expression.end
     kept.append(sentence[position:end])
     return "".join(kept)
+
+
+def _without_own_years(
+    sentence: str, start: int, end: int, expressions: Sequence[TimeExpression], rules: _TargetRules
+) -> str:
+    """``sentence[start:end]``, the text between two values of a list, without
+    the year that dates the second and its 的 (以上、2030年的 → 以上、)."""
+    for expression in expressions:
+        if start <= expression.start and expression.end <= end and sentence[expression.end : end] == rules.attributive:
+            return sentence[start : expression.start]
+    return sentence[start:end]
 
 
 def _without_baselines(text: str, rules: _TargetRules) -> str:
