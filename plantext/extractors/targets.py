@@ -1010,10 +1010,36 @@ def _completed(value: _Stated, previous: _Stated | None, restated: str, rules: _
         metric = _part_measured(previous.metric, rules) + metric
     elif scope_prefix(metric, rules) == metric:
         # 西宁市…比例达到90%，海东市达到88% → 海东市空气质量优良天数比例
-        metric += previous.metric[len(scope_prefix(previous.metric, rules)) :]
+        metric = _in_scope(metric, previous.metric, rules)
     else:
         metric = _with_object_measured_before(metric, previous.metric, rules)
     return replace(value, metric=metric)
+
+
+def _in_scope(scope: str, previous_metric: str, rules: _TargetRules) -> str:
+    """The previous metric measured in ``scope``, a clause's subject that
+    names only a scope.  ``scope`` takes the place of the previous metric's
+    scope of the same kind of place (the same ending: 地区, 市) and of the
+    scopes before it, and keeps those after it: 东部地区农村生活污水治理率…，
+    中西部有条件的地区达到… → 中西部有条件的地区农村生活污水治理率; 全省地级城市
+    空气质量优良天数比例…，西安市达到… → 西安市空气质量优良天数比例.  Without
+    one, it takes the place of all the scopes: 城市生活垃圾回收利用率…，县城
+    达到… → 县城生活垃圾回收利用率."""
+    kind = _place_kind(scope, rules)
+    replaced = len(scope_prefix(previous_metric, rules))
+    position = 0
+    for previous_scope, _ in _opening_scopes(previous_metric, rules):
+        position += len(previous_scope)
+        if kind and _place_kind(previous_scope, rules) == kind:
+            replaced = position
+    return scope + previous_metric[replaced:]
+
+
+def _place_kind(scope: str, rules: _TargetRules) -> str:
+    """The ending that tells what kind of place a scope is (地区 of 东部地区,
+    市 of 西安市 and of 地级城市), the longest; "" for none."""
+    endings = [ending for ending in (*rules.place_suffixes, *rules.place_endings) if scope.endswith(ending)]
+    return max(endings, key=len, default="")
 
 
 def _with_object_measured_before(metric: str, previous_metric: str, rules: _TargetRules) -> str:
