@@ -17,6 +17,8 @@
   word after the number, else one before it, else the verb's own:
   提高到/达到 ``>=``, 下降到/降至/控制在 ``<=``), and ``=`` where none gives one
   (``稳定在100``; the prose's default floor is for bare amounts in text);
+  a verb of keeping (tables.yaml ``keeping_verbs``) reads so too:
+  ``保持90以上`` → 90 ``>=``, ``保持100`` → 100 ``=``;
 - a five-year cumulative value (``〔18〕``, ``[18]``, ``约〔19〕``, or any value in
   a row named ``…累计…``): ``cumulative`` is true;
 - a list (``1.1、1.4、6、6``): ``value`` is ``None``, ``values_list`` holds the
@@ -100,8 +102,9 @@ class _CellRules:
 def _build_cell_rules(comparators, numerals, tables, targets) -> _CellRules:
     before = alternation(comparators["before_number"])
     after = alternation(comparators["after_number"])
-    # Any verb of the prose: of a change (下降13.5%) or of a level (下降到30).
-    verbs = alternation(comparators["verbs"])
+    # Any verb of the prose: of a change (下降13.5%) or of a level (下降到30);
+    # or a verb of keeping, which only a cell reads as a level (保持90以上).
+    verbs = alternation([*comparators["verbs"], *tables["keeping_verbs"]])
     single = regex.compile(
         rf"(?:{verbs})?(?P<before>{before})? ?(?P<number>[-−]?{ARABIC_NUMBER})(?P<rest>.*?) ?(?P<after>{after})?"
     )

@@ -289,6 +289,31 @@ def test_every_verb_of_the_prose_reads_in_a_cell_as_the_prose_reads_it(verb, rea
         assert (cell.value, cell.comparator) == (30, expected), (verb, after)
 
 
+@pytest.mark.parametrize(
+    "printed,value,comparator",
+    [
+        ("保持90以上", 90, ">="),
+        ("保持 90 以上", 90, ">="),
+        ("稳定保持95以上", 95, ">="),
+        ("稳定在95以上", 95, ">="),
+        ("保持100", 100, "="),
+        ("维持100%", 100, "="),
+        ("保持不低于90", 90, ">="),
+        ("不低于90", 90, ">="),
+    ],
+)
+def test_a_level_kept_is_the_level_with_the_comparator_its_words_give(printed, value, comparator):
+    # 保持 + number: the level to keep (全国农村生态环境改善提升规划 表1: 保持90以上).
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator) == (printed.replace(" ", ""), value, comparator)
+
+
+@pytest.mark.parametrize("printed", ["保持稳定", "总体保持稳定", "持续改善", "保持Ⅱ类", "保持优良"])
+def test_a_kept_state_without_a_number_stays_qualitative(printed):
+    cell = parse_cell_value(printed)
+    assert (cell.raw, cell.value, cell.comparator) == (printed, None, None)
+
+
 @pytest.mark.parametrize("printed", ["提高到Ⅱ类", "达到国家标准", "下降到", "控制在国家下达指标以内"])
 def test_a_level_verb_without_a_number_has_no_value(printed):
     cell = parse_cell_value(printed)
