@@ -356,7 +356,48 @@ def test_a_table_without_value_columns_gives_no_indicators():
     assert extract_indicators([table], None) == []
 
 
+def test_a_current_value_beside_a_base_period_value_is_achieved():
+    # 基期值 2020年 | 现状值 2023年 | 目标值 2025年 2030年 in a 2024–2030 plan
+    values = [(3, "baseline", 2020), (4, "baseline", 2023), (5, "target", 2025), (6, None, 2030)]
+    columns = assign_value_roles(values, Period(start=2024, end=2030))
+    assert [(column.role, column.year) for column in columns] == [
+        ("baseline", 2020), ("actual", 2023), ("target", 2025), ("target", 2030)
+    ]
+
+
+def test_a_current_value_column_alone_is_the_baseline():
+    columns = assign_value_roles([(3, "baseline", 2023), (4, "target", 2027)], Period(start=2024, end=2027))
+    assert [(column.role, column.year) for column in columns] == [("baseline", 2023), ("target", 2027)]
+
+
+def test_a_later_baseline_column_is_no_achievement_from_the_first_target_year_on():
+    # a 2025年现状 after a 2025年目标 is no value achieved before the targets
+    values = [(2, "baseline", 2020), (3, "target", 2025), (4, "baseline", 2025)]
+    columns = assign_value_roles(values, Period(start=2021, end=2025))
+    assert [(column.role, column.year) for column in columns] == [("baseline", 2020), ("target", 2025), ("baseline", 2025)]
+
+
+def test_a_table_with_base_period_and_current_columns_gives_baseline_actual_and_targets():
+    table = RawTable(
+        label="表 1",
+        caption="农村生态环境改善提升主要指标",
+        page=2,
+        columns=["一级指标", "二级指标", "单位", "基期值2020年", "现状值2023年", "目标值2025年", "2030年", "指标属性"],
+        rows=[RawRow(["", "农村生活垃圾进行收运处理的自然村比例", "%", "90", "91.5", "保持90以上", "95以上", "预期性"], ["农村环境整治"], 2)],
+        notes=[],
+    )
+    (row,) = extract_indicators([table], Period(start=2024, end=2030))
+    assert [(v.role, v.year, v.raw, v.value, v.comparator) for v in row.values] == [
+        ("baseline", 2020, "90", 90, "="),
+        ("actual", 2023, "91.5", 91.5, "="),
+        ("target", 2025, "保持90以上", 90, ">="),
+        ("target", 2030, "95以上", 95, ">="),
+    ]
+
+
 def test_three_year_columns_read_against_the_plan_period():
+    # Bare past years all stay baselines: the header does not say which the
+    # plan starts from, so none is called achieved.
     columns = assign_value_roles([(2, None, 2015), (3, None, 2020), (4, None, 2025)], Period(start=2021, end=2025))
     assert [(column.role, column.year) for column in columns] == [("baseline", 2015), ("baseline", 2020), ("target", 2025)]
 

@@ -182,7 +182,28 @@ def assign_value_roles(values, period: Period | None) -> list[ValueColumn]:
         if year is None and period is not None:
             year = period.start - 1 if role == "baseline" else period.end
         columns.append(ValueColumn(index, role, year))
-    return columns
+    named_baselines = [column for column, (_, role, _) in zip(columns, values) if role == "baseline"]
+    return _later_baselines_achieved(columns, named_baselines)
+
+
+def _later_baselines_achieved(columns: list[ValueColumn], named_baselines: list[ValueColumn]) -> list[ValueColumn]:
+    """Of two or more columns a header names as baselines (基期值 2020年 |
+    现状值 2023年 | 目标值 2025年), the earliest year's is the baseline and a
+    later one before the first target year is what the plan has achieved
+    since: its role is ``actual``.  现状值 alone is the baseline.  Bare years
+    keep their roles: which of two past years a plan starts from is not
+    printed (2020年 | 2022年 | 2025年 in a 2023–2025 plan)."""
+    dated = [column for column in named_baselines if column.year is not None]
+    if len(dated) < 2:
+        return columns
+    earliest = min(column.year for column in dated)
+    first_target = min((column.year for column in columns if column.role == "target" and column.year is not None), default=None)
+    achieved = {
+        column.index
+        for column in dated
+        if column.year > earliest and (first_target is None or column.year < first_target)
+    }
+    return [ValueColumn(column.index, "actual", column.year) if column.index in achieved else column for column in columns]
 
 
 # ---------------------------------------------------------------- rows
