@@ -27,12 +27,18 @@ from plantext.vocab import vocabulary_table
 # A PDF sets its footnotes smaller than the text: at least this many points
 # below the body's type size (dumps of text have one size for all).
 SMALLER_BY = 0.5
+# How a note numbered in plain digits ends: as a sentence.
+NOTE_ENDS = "。！？；）)”"
 
 
 class _Marks:
     def __init__(self, furniture) -> None:
-        characters = furniture["footnotes"]["marks"]
-        self.opening = regex.compile(rf"^\s*(?P<mark>[{characters}]+)")
+        footnotes = furniture["footnotes"]
+        characters = footnotes["marks"]
+        self.superscripts = str.maketrans("0123456789", footnotes["superscript_digits"])
+        # A note numbered in plain digits (2 声环境功能区：…) opens with the
+        # number, a space and its text, as a table's cell rarely does.
+        self.opening = regex.compile(rf"^\s*(?P<mark>[{characters}]+|[0-9]{{1,2}}(?=\s+\S))")
         self.lone = regex.compile(rf"^[\s{characters}]+$")
 
 
@@ -40,24 +46,33 @@ def _marks() -> _Marks:
     return vocabulary_table(_Marks, "furniture")
 
 
-def is_lone_mark(text: str) -> bool:
-    """Is the text nothing but footnote marks (a superscript a dump printed apart)?"""
-    return bool(text.strip()) and _marks().lone.match(text) is not None
+def is_lone_mark(text: str, page_marks: frozenset[str] = frozenset()) -> bool:
+    """Is the text nothing but footnote marks (a superscript a dump printed
+    apart)?  Plain digits count only as one of ``page_marks``, the numbers
+    of the notes at the foot of the page: alone they are mostly table cells."""
+    stripped = text.strip()
+    return bool(stripped) and (_marks().lone.match(text) is not None or stripped in page_marks)
 
 
-def set_footnotes_apart(page_lines: list[list[Line]], is_note) -> tuple[list[list[Line]], list[list[Line]]]:
-    """Each page's lines without its footnotes, and the footnotes, one list of
-    lines per note, in page order.  ``is_note`` tells a line of a table's
-    notes (注：…), after which marked lines are more notes, not footnotes."""
+def set_footnotes_apart(
+    page_lines: list[list[Line]], is_note
+) -> tuple[list[list[Line]], list[list[Line]], dict[int, frozenset[str]]]:
+    """Each page's lines without its footnotes, the footnotes (one list of
+    lines per note, in page order), and by page number the marks opening
+    its notes.  ``is_note`` tells a line of a table's notes (注：…), after
+    which marked lines are more notes, not footnotes."""
     body_em = _body_em(page_lines)
     kept: list[list[Line]] = []
     notes: list[list[Line]] = []
+    marks: dict[int, frozenset[str]] = {}
     for lines in page_lines:
         start = footnotes_start(lines, body_em, is_note)
         kept.append(lines if start is None else lines[:start])
         if start is not None:
-            notes.extend(_notes(lines[start:]))
-    return kept, notes
+            page_notes = _notes(lines[start:])
+            notes.extend(page_notes)
+            marks[lines[0].page] = frozenset(_opening_mark(note[0]) for note in page_notes)
+    return kept, notes, marks
 
 
 def footnotes_start(lines: list[Line], body_em: float, is_note) -> int | None:
@@ -70,10 +85,19 @@ def footnotes_start(lines: list[Line], body_em: float, is_note) -> int | None:
         if not _marked_above(lines[:index], opening.group("mark")):
             continue
         rest = lines[index:]
-        if all(line.em <= body_em - SMALLER_BY for line in rest) or all(line.em == body_em for line in lines):
-            if _in_order([_opening_mark(line) for line in rest if _opening_mark(line)]):
-                return index
+        if not (all(line.em <= body_em - SMALLER_BY for line in rest) or all(line.em == body_em for line in lines)):
+            continue
+        if _in_order([_opening_mark(line) for line in rest if _opening_mark(line)]) and _reads_as_notes(rest):
+            return index
     return None
+
+
+def _reads_as_notes(lines: list[Line]) -> bool:
+    """Notes numbered in plain digits are sentences each (a dump's table
+    rows, 10 以上 / 预期性, open with numbers too); marked ones need not be."""
+    if not _opening_mark(lines[0]).isdigit():
+        return True
+    return all(note[-1].text.rstrip()[-1] in NOTE_ENDS for note in _notes(lines))
 
 
 def _notes(lines: list[Line]) -> list[list[Line]]:
@@ -92,8 +116,17 @@ def _opening_mark(line: Line) -> str:
 
 
 def _marked_above(lines: list[Line], mark: str) -> bool:
-    """Does the text above print the mark after a word, or on a line of marks?"""
-    return any(mark in line.text.lstrip()[1:] or (mark in line.text and is_lone_mark(line.text)) for line in lines)
+    """Does the text above print the mark after a word, or on a line of
+    marks?  A note numbered in plain digits is marked by the number raised
+    (²), or in a dump by the number printed apart: alone on its line or far
+    out at the end of one."""
+    if not mark.isdigit():
+        return any(mark in line.text.lstrip()[1:] or (mark in line.text and is_lone_mark(line.text)) for line in lines)
+    raised = mark.translate(_marks().superscripts)
+    return any(
+        raised in line.text or line.text.strip() == mark or (len(line.segments) > 1 and line.segments[-1].text == mark)
+        for line in lines
+    )
 
 
 def _in_order(marks: list[str]) -> bool:

@@ -572,7 +572,7 @@ def measure(lines: list[Line], ends_marked: bool) -> _Metrics:
 def analyse(source: SourceDocument) -> Layout:
     """Turn a source's pages into the document's title and blocks."""
     page_lines, running_headers = drop_furniture(source.pages)
-    page_lines, footnotes = set_footnotes_apart(page_lines, _is_note_line)
+    page_lines, footnotes, footnote_marks = set_footnotes_apart(page_lines, _is_note_line)
     flow = [line for lines in page_lines for line in lines]
     metrics = measure(flow, source.paragraph_ends_marked)
     title, start, end = read_title(flow, metrics, source)
@@ -580,7 +580,7 @@ def analyse(source: SourceDocument) -> Layout:
         title, start, end = join_lines([running_headers[0].text]), 0, 0
     frames = {page.number: page.frames for page in source.pages}
     grids = {page.number: page.grids for page in source.pages}
-    builder = _Builder(metrics, frames, grids)
+    builder = _Builder(metrics, frames, grids, footnote_marks)
     builder.run(flow[:start] + flow[end:])
     layout = Layout(title=title, blocks=builder.blocks, footnotes=[make_paragraph(lines) for lines in footnotes])
     assign_heading_kinds(layout.headings)
@@ -714,10 +714,12 @@ def _continues_title(first: Line, line: Line, metrics: _Metrics) -> bool:
 class _Builder:
     """One pass over the flow of lines, with a state for tables and boxes."""
 
-    def __init__(self, metrics: _Metrics, frames, grids):
+    def __init__(self, metrics: _Metrics, frames, grids, footnote_marks: dict[int, frozenset[str]]):
         self.metrics = metrics
         self.frames = frames
         self.grids = grids
+        # By page, the marks opening the notes at its foot (set_footnotes_apart).
+        self.footnote_marks = footnote_marks
         self.blocks: list[Block] = []
         self.pending: list[Line] = []
         self.box: BoxRegion | None = None
@@ -972,11 +974,12 @@ class _Builder:
         from the word it marks: on a line of its own (None: the line is
         dropped) or far out at the end of the line.  The empty lines such a
         mark leaves below it end no paragraph, unless a sentence ended."""
-        if is_lone_mark(line.text):
+        page_marks = self.footnote_marks.get(line.page, frozenset())
+        if is_lone_mark(line.text, page_marks):
             if line.blank_after and self.pending and self.pending[-1].text[-1] in SENTENCE_END:
                 self.flush()
             return None
-        if len(line.segments) < 2 or not is_lone_mark(line.segments[-1].text):
+        if len(line.segments) < 2 or not is_lone_mark(line.segments[-1].text, page_marks):
             return line
         segments = line.segments[:-1]
         text = line.text[: line.text.rindex(line.segments[-1].text)].rstrip()

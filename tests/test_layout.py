@@ -1075,3 +1075,18 @@ def test_a_pdfs_footnotes_are_smaller_than_its_text_and_a_larger_marked_line_is_
     assert footnotes_start(lines, 16, lambda line: False) == 2
     larger = lines[:2] + [_sized_line("② 加强水污染防治，保障饮用水安全。", 700, 16), _sized_line("正文。", 730, 12)]
     assert footnotes_start(larger, 16, lambda line: False) is None
+
+
+def test_footnotes_numbered_in_plain_digits_are_set_apart_with_the_numbers_a_dump_prints_apart(tmp_path):
+    text = FOOTNOTED_PAGES.replace("②", "2").replace("③", "3")
+    layout = layout_of(tmp_path, text)
+    assert [p.text for p in layout.paragraphs] == [
+        "到2025年，全市声环境功能区夜间达标率达到85%以上，城市建成区噪声敏感建筑物集中区域基本实现声环境质量监测"
+        "全覆盖。到2027年，声环境功能区昼间、夜间达标率分别达到95%、88%。"
+    ]
+    assert [p.text[:8] for p in layout.footnotes] == ["2声环境功能区：", "3噪声敏感建筑物"]
+
+
+def test_a_lone_number_on_a_page_without_footnotes_stays(tmp_path):
+    text = "某市规划\n\n  全市共建成监测站点\n                2\n  个，覆盖全部区县。\n"
+    assert "2" in "".join(p.text for p in layout_of(tmp_path, text).paragraphs)
