@@ -596,6 +596,39 @@ def test_a_name_and_its_marker_on_a_line_above_a_row_without_a_name_are_that_row
     ]
 
 
+# pdftotext -layout of a table whose names carry raised circled footnote
+# marks: the dump prints each mark on a line of its own below its word's
+# line, inside a wrapped name too (…监测站 / ⑥ / 点).
+RAISED_MARKS_TABLE = """\
+           表1    汀溪市噪声污染防治主要指标
+序号   指标                  单位     2023   2025        2027    指标属性
+                                 年      年           年
+ 1   声环境功能区昼间达标率          %     91.2   ≥93         ≥95     约束性
+                  ⑤
+ 2   声环境功能区夜间达标率          %     78.6   ≥85         ≥88     约束性
+ 3   城市区域环境噪声昼间平均等效声     分贝     55.3   ≤54.5       ≤54.0   预期性
+     级
+ 6   新建功能区声环境质量自动监测站      个      —     〔20〕        〔45〕    预期性
+      ⑥
+     点
+"""
+
+
+def test_a_raised_marker_alone_on_a_line_inside_a_wrapped_name_follows_the_whole_name(tmp_path):
+    (table,) = tables_of_dump(tmp_path, RAISED_MARKS_TABLE)
+    assert [row.cells[1] for row in table.rows][3] == "新建功能区声环境质量自动监测站点⑥"
+
+
+def test_a_raised_marker_alone_on_a_line_between_two_rows_is_the_lower_rows(tmp_path):
+    # The PDF prints 声环境功能区夜间达标率⑤: the raised ⑤ went a line up.
+    (table,) = tables_of_dump(tmp_path, RAISED_MARKS_TABLE)
+    assert [row.cells[1] for row in table.rows][:3] == [
+        "声环境功能区昼间达标率",
+        "声环境功能区夜间达标率⑤",
+        "城市区域环境噪声昼间平均等效声级",
+    ]
+
+
 def test_a_merged_group_cell_wrapped_onto_the_next_rows_line_is_one_group(tmp_path):
     (table,) = tables_of_dump(tmp_path, MARKERS_AND_WRAPPED_GROUPS_TABLE)
     assert [(row.groups, row.cells[0]) for row in table.rows][3:] == [
@@ -741,6 +774,40 @@ def test_short_groups_of_one_row_each_stay_apart():
     ]
     _, rows = assemble(header, [0, 1, 2, 3], body)
     assert [row.groups for row in rows] == [["大气环境"], ["水体"], ["土壤环境"]]
+
+
+def test_a_group_cell_wrapped_over_two_rows_lines_is_one_group_when_the_break_cuts_a_word():
+    # 农业面 / 源污染 in a column three characters wide, a line on each of two rows
+    header = [["一级指标", "二级指标", "2020年", "2025年"]]
+    body = [
+        (2, ["农业面", "主要农作物化肥利用率", "40.2", "43"]),
+        (2, ["源污染", "畜禽粪污综合利用率", "75", "80以上"]),
+        (2, [None, "农膜回收率", "80", "85"]),
+    ]
+    _, rows = assemble(header, [0, 1, 2, 3], body, line_widths=[3, 10, 4, 4])
+    assert [row.groups for row in rows] == [["农业面源污染"], ["农业面源污染"], ["农业面源污染"]]
+
+
+def test_a_group_cell_wrapped_over_three_rows_lines_is_one_group_on_each_of_them():
+    # 资源 / 化利 / 用 in a column two characters wide (无废城市 indicator system)
+    header = [["一级指标", "三级指标", "2020年", "2025年"]]
+    body = [
+        (2, ["资源", "农作物秸秆综合利用率", "93.5", "≥95"]),
+        (2, ["化利", "畜禽粪污综合利用率", "88", "≥90"]),
+        (2, ["用", "农膜回收率", "82", "＞90"]),
+    ]
+    _, rows = assemble(header, [0, 1, 2, 3], body, line_widths=[2, 10, 4, 4])
+    assert [row.groups for row in rows] == [["资源化利用"], ["资源化利用"], ["资源化利用"]]
+
+
+def test_groups_filling_their_column_on_rows_of_their_own_stay_apart_where_they_meet_between_words():
+    header = [["类别", "指标", "2020年", "2025年"]]
+    body = [
+        (1, ["大气环境", "细颗粒物浓度（微克/立方米）", "30", "28"]),
+        (1, ["土壤环境", "受污染耕地安全利用率（%）", "90", "93"]),
+    ]
+    _, rows = assemble(header, [0, 1, 2, 3], body, line_widths=[4, 14, 4, 4])
+    assert [row.groups for row in rows] == [["大气环境"], ["土壤环境"]]
 
 
 # pdftotext -layout: footnotes under a table each open with their marker,

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from plantext.cellvalue import UNNAMED_VALUE_ROLE, is_year_label, note_number
+from plantext.cellvalue import UNNAMED_VALUE_ROLE, footnote_marks, is_year_label, note_number
 from plantext.ingest.model import Grid, GridCell, Line, Segment
 from plantext.layout import Heading, Layout, TableRegion
 from plantext.models import Table
-from plantext.normalize import join_lines, normalize_text, remove_spaces
+from plantext.normalize import is_cjk, join_lines, normalize_text, remove_spaces
 from plantext.vocab import load_vocabulary, vocabulary_table
 
 
@@ -613,7 +613,12 @@ def read_aligned_rows(
     except a name followed by a footnote marker (one of ``note_numbers``)
     above a row that starts without a name (森林覆盖率   1 / %  30.22 …):
     a dump printed the raised marker a line above the row, taking the name
-    with it, so the name is that row's, with its marker.  ``group_edge`` is
+    with it, so the name is that row's, with its marker.  A raised marker
+    alone on a line (circled or superscript) is printed a line above its
+    word: it is the row's of the line below, after that row's cells, not
+    between the lines of the cell it was printed in (…自动监测站 / ⑥ / 点:
+    …自动监测站点⑥; 1 …昼间达标率 / ⑤ / 2 …夜间达标率: the ⑤ is row 2's).
+    ``group_edge`` is
     where the table's opening group row starts, if it has one (see
     ``_is_spanning_group_row``)."""
     width = len(columns)
@@ -626,6 +631,7 @@ def read_aligned_rows(
     starts = [_starts_row(line, cells, seq_columns) for line, cells in zip(body, cells_of)]
     rows: list[tuple[int, list[str | None]]] = []
     leading: list[list[str | None]] = []  # the top of the next row's cells
+    held_marks: dict[int, list[str | None]] = {}  # raised markers alone on a line, by row
     for index, (line, cells) in enumerate(zip(body, cells_of)):
         if _is_group_row(line, cells, seq_columns) or (
             not seq_columns and _is_spanning_group_row(body, columns, starts, index, name_column, group_edge)
@@ -642,10 +648,28 @@ def read_aligned_rows(
             leading.append(cells)
         elif not rows:
             rows.append((line.page, cells))
+        elif _is_raised_marker_line(line):
+            # printed a line above its word: the next line's, which may start a row
+            owner = len(rows) if index + 1 < len(body) and starts[index + 1] else len(rows) - 1
+            held_marks[owner] = _joined([held_marks.get(owner, [None] * width), cells], width)
         else:
             previous = rows[-1][1]
             rows[-1] = (rows[-1][0], _joined([previous, cells], width))
+    for owner, marks in held_marks.items():
+        owner = min(owner, len(rows) - 1)
+        rows[owner] = (rows[owner][0], _joined([rows[owner][1], marks], width))
     return [(page, [normalize_text(text) if text else None for text in cells]) for page, cells in rows]
+
+
+def _is_raised_marker_line(line: Line) -> bool:
+    """Is the line a footnote marker alone, circled or superscript (⑥, ²):
+    a raised marker that a dump printed apart from the line of its word?
+    A plain digit alone may be a wrapped cell's part (CO / 2)."""
+    if len(line.segments) != 1:
+        return False
+    text = line.segments[0].text.strip()
+    marks = footnote_marks()
+    return bool(text) and (all(char in marks.circled for char in text) or marks.superscript.fullmatch(text) is not None)
 
 
 def _is_name_above_its_row(
@@ -808,9 +832,11 @@ def assemble(header_rows, spans, body, line_widths: list[int] | None = None) -> 
                 continue
             line_width = line_widths[column] if line_widths is not None else None
             if began[position] == len(rows) - 1 and _is_wrapped_tail(texts[column], carried[position], line_width):
-                _complete_group(rows[-1], carried[position], carried[position] + texts[column])
+                _complete_group(rows, carried[position], carried[position] + texts[column])
                 carried[position] += texts[column]
-                began[position] = None
+                # a line that fills the column too may wrap on (资源 / 化利 / 用)
+                filled = line_width is not None and len(texts[column]) >= line_width
+                began[position] = len(rows) if filled else None
             else:
                 carried[position] = texts[column]
                 carried[position + 1 :] = [""] * (len(group_columns) - position - 1)
@@ -834,14 +860,41 @@ def _group_column_header(headers: list[str], roles, spans: list[int], column: in
 def _is_wrapped_tail(text: str, group: str, width: int | None) -> bool:
     """Is ``text``, a group cell right on the row after the one where
     ``group`` began, the end of that cell wrapped onto the next row's line
-    (优化能源结 / 构, 生态保 / 护)?  It is when the group's first line fills
-    its column, as wide as the column's widest line (``width``, None when
-    unknown): a lone character is too short for a group of its own."""
-    return width is not None and len(text) <= WRAPPED_GROUP_TAIL and len(group) >= width
+    (优化能源结 / 构, 生态保 / 护, 农业面 / 源污染)?  It is when the group's
+    first line fills its column, as wide as the column's widest line
+    (``width``, None when unknown), and the text is no group of its own: a
+    lone character is too short for one, and a longer text is the wrapped
+    end when the line break cuts a word (农业/面源/污染), whereas two
+    groups meet between words (大气环境 / 水体)."""
+    if width is None or len(group) < width:
+        return False
+    return len(text) <= WRAPPED_GROUP_TAIL or (len(text) <= width and _cuts_a_word(group, text))
 
 
-def _complete_group(row: RawRow, printed: str, whole: str) -> None:
-    row.groups = [whole if group == printed else group for group in row.groups]
+def _cuts_a_word(head: str, tail: str) -> bool:
+    """Does the break between ``head`` and ``tail``, both Chinese there,
+    fall inside one of jieba's words of the two read as one (农业面|源污染:
+    面源)?  Digits (生态保护9 / 10) are no wrapped word."""
+    import jieba  # heavy; only tables with a full group line need it
+
+    if not (is_cjk(head[-1]) and is_cjk(tail[0])):
+        return False
+    end = 0
+    for word in jieba.cut(head + tail):
+        if end < len(head) < end + len(word):
+            return True
+        end += len(word)
+    return False
+
+
+def _complete_group(rows: list[RawRow], printed: str, whole: str) -> None:
+    """Give the rows that carry a group cell as printed so far its whole
+    text: the last row, and the rows above it when the cell wrapped over
+    more than two rows' lines (资源 / 化利 / 用)."""
+    for row in reversed(rows):
+        if printed not in row.groups:
+            break
+        row.groups = [whole if group == printed else group for group in row.groups]
 
 
 def _merged_name(texts: list[str | None], group_columns: list[int], name_column: int) -> str:
