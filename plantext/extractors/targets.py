@@ -124,6 +124,7 @@ class _Stated:
 @dataclass(frozen=True)
 class _TargetRules:
     goal_section_words: list[str]
+    footnote_marks: regex.Pattern  # ② in 声环境功能区②夜间达标率: no part of a metric
     clause_marks: str
     brackets: list[tuple[str, str]]
     remark: regex.Pattern  # a bracketed remark, matched right after a value
@@ -183,6 +184,7 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
     verbs = alternation(comparators["verbs"])
     share_verbs = alternation(targets["share_verbs"])
     return _TargetRules(
+        footnote_marks=regex.compile(targets["footnote_marks"]),
         goal_section_words=targets["goal_section_words"],
         clause_marks=targets["clause_marks"],
         brackets=[tuple(pair) for pair in targets["brackets"]],
@@ -345,11 +347,12 @@ def _counts_plan_parts(value: _Stated, rules: _TargetRules) -> bool:
 
 
 def _target(value: _Stated) -> FoundTarget:
-    """The target record of a value governed by a deadline."""
+    """The target record of a value governed by a deadline; the footnote
+    marks printed in its metric (声环境功能区②夜间达标率) are left out."""
     return FoundTarget(
         start=value.quantity.start,
         end=value.quantity.end,
-        metric=value.metric,
+        metric=_rules().footnote_marks.sub("", value.metric),
         value=value.quantity.value,
         unit=value.quantity.unit,
         comparator=value.comparator,
