@@ -15,6 +15,19 @@ def test_pdfium_and_pdfplumber_engines_give_identical_records(extracted, stem):
     assert extracted(stem, "pdf") == slow
 
 
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_pdfium_and_pdfplumber_engines_give_identical_records_on_turned_pages(tmp_path, degrees):
+    from test_turned_pages import write_turned_qinghai
+
+    from plantext.api import extract
+
+    path = tmp_path / f"turned-{degrees}.pdf"
+    write_turned_qinghai(path, degrees)
+    fast = extract(path).to_dict()
+    assert fast["indicators"]
+    assert fast == extract(path, pdf_engine="pdfplumber").to_dict()
+
+
 def _char(text: str, x0: float) -> dict:
     return {"text": text, "x0": x0, "x1": x0 + 10.0, "top": 100.0, "bottom": 110.0, "size": 10.0, "fontname": "SimSun"}
 

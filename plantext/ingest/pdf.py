@@ -18,6 +18,7 @@ import regex
 
 from plantext.errors import PlantextError
 from plantext.ingest.model import Box, Grid, GridCell, Line, Page, Segment, SourceDocument
+from plantext.ingest.turned import into_turned_frame, page_turn, sample, turn_of_matrix
 from plantext.normalize import half_width_forms
 from plantext.vocab import load_vocabulary
 
@@ -137,6 +138,10 @@ def _pdfminer_reason(error: Exception) -> str:
 
 def read_page(pdf_page, number: int) -> Page:
     bold_markers = load_vocabulary("fonts")["bold_markers"]
+    chars = [ch for ch in pdf_page.chars if ch["text"].strip()]
+    turn = page_turn([turn_of_matrix(ch["matrix"]) for ch in sample(chars)])
+    if turn:
+        return _read_turned_page(pdf_page, number, chars, turn, bold_markers)
     lines = [
         build_line(raw, number, bold_markers)
         for raw in pdf_page.extract_text_lines(return_chars=True, strip=True)
@@ -151,6 +156,39 @@ def read_page(pdf_page, number: int) -> Page:
         frames=find_frames(pdf_page),
         grids=find_grids(pdf_page),
     )
+
+
+def _read_turned_page(pdf_page, number: int, chars: list[dict], turn: int, bold_markers: list[str]) -> Page:
+    """A page whose content is turned (``plantext.ingest.turned``), built as
+    the PDFium path builds it, from pdfplumber's characters and its rules
+    and rectangles mapped into the turned frame.  Curves are left out: a
+    turned table ruled with curves is read as lines, not as a grid."""
+    from plantext.ingest.pdfium import page_of
+
+    width, height = float(pdf_page.width), float(pdf_page.height)
+    char_turns = [turn_of_matrix(ch["matrix"]) for ch in chars]
+    chars = [_plain_char(ch, char_turn == turn) for ch, char_turn in zip(chars, char_turns)]
+    paths = [(_box_of(rect), bool(rect.get("stroke")) and not rect.get("fill")) for rect in pdf_page.rects]
+    paths += [(_box_of(line), True) for line in pdf_page.lines]
+    chars, paths = into_turned_frame(chars, char_turns, paths, turn, width, height)
+    return page_of(number, height, width, chars, paths, bold_markers)
+
+
+def _plain_char(char: dict, turned: bool) -> dict:
+    """What the lines are built from of a pdfplumber character.  pdfminer
+    gives as a character's size the height of its box on the page, which for
+    a character turned with its page is its width there (a digit's advance,
+    not the font size)."""
+    size = char["x1"] - char["x0"] if turned else char["size"]
+    return {
+        "text": char["text"], "x0": float(char["x0"]), "x1": float(char["x1"]),
+        "top": float(char["top"]), "bottom": float(char["bottom"]),
+        "size": float(size), "fontname": char["fontname"],
+    }
+
+
+def _box_of(obj: dict) -> Box:
+    return Box(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
 
 
 def build_line(raw: dict, page: int, bold_markers: list[str]) -> Line:

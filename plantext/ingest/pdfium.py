@@ -5,7 +5,9 @@ pdfplumber parses every page's content stream in Python, which is slow (about
 characters and the drawn paths; the rules among the paths go to pdfplumber's
 table finder (its lattice algorithm works on edges, whoever found them), and
 cell text comes from PDFium's characters.  A page whose paths are not simple
-lines or rectangles is left to pdfplumber.  A test checks that this path and
+lines or rectangles is left to pdfplumber.  A page whose content is drawn
+turned a quarter turn is read in the frame of its content
+(``plantext.ingest.turned``).  A test checks that this path and
 pdfplumber's (``pdf_engine="pdfplumber"``) give identical records for the
 bundled PDFs.
 """
@@ -27,6 +29,7 @@ from plantext.ingest.pdf import (
     pdf_source,
     read_page,
 )
+from plantext.ingest.turned import into_turned_frame, page_turn, sample, turn_of_angle
 from plantext.normalize import half_width_forms
 from plantext.vocab import load_vocabulary
 
@@ -107,16 +110,25 @@ def _read_prose_pages(document, indexes: range) -> tuple[list[Page], list[int]]:
                 complex_pages.append(len(pages))
                 pages.append(Page(number=index + 1, width=width, height=height))
                 continue
-            chars = _chars(pdf_page, height)
-            lines = [build_line(raw, index + 1, bold_markers) for raw in _raw_lines(chars)]
-            lines.sort(key=lambda line: (round(line.top), line.x0))
-            frames = [box for box, stroked in paths if stroked and _is_frame(box, width)]
-            frames += frames_from_rules([box for box, _ in paths if _is_rule(box)], width)
-            grids = _grids(paths, chars, width, height)
-            pages.append(Page(index + 1, width, height, lines=lines, frames=frames, grids=grids))
+            chars, turn, char_turns = _chars(pdf_page, height)
+            if turn:
+                chars, paths = into_turned_frame(chars, char_turns, paths, turn, width, height)
+                width, height = height, width
+            pages.append(page_of(index + 1, width, height, chars, paths, bold_markers))
         finally:
             pdf_page.close()
     return pages, complex_pages
+
+
+def page_of(number: int, width: float, height: float, chars: list[dict], paths: list[tuple[Box, bool]], bold_markers: list[str]) -> Page:
+    """A page from its visible characters and its paths' boxes (and whether
+    each is stroked); pdfplumber builds turned pages through here too."""
+    lines = [build_line(raw, number, bold_markers) for raw in _raw_lines(chars)]
+    lines.sort(key=lambda line: (round(line.top), line.x0))
+    frames = [box for box, stroked in paths if stroked and _is_frame(box, width)]
+    frames += frames_from_rules([box for box, _ in paths if _is_rule(box)], width)
+    grids = _grids(paths, chars, width, height)
+    return Page(number, width, height, lines=lines, frames=frames, grids=grids)
 
 
 def _read_geometry_pages(path: Path, pages: list[Page], positions: list[int]) -> None:
@@ -256,8 +268,10 @@ def _as_raw_line(chars: list[dict]) -> dict:
     }
 
 
-def _chars(pdf_page, height: float) -> list[dict]:
-    """Every visible character with its box, size and font (blank and generated ones left out)."""
+def _chars(pdf_page, height: float) -> tuple[list[dict], int, list[int]]:
+    """Every visible character with its box, size and font (blank and
+    generated ones left out); the page's turn (``plantext.ingest.turned``)
+    and, on a turned page, each character's."""
     import pypdfium2.raw as pdfium_c
 
     textpage = pdf_page.get_textpage()
@@ -267,10 +281,12 @@ def _chars(pdf_page, height: float) -> list[dict]:
         buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
         flags = ctypes.c_int()
         chars = []
+        visible = []
         for index in range(textpage.count_chars()):
             text = chr(pdfium_c.FPDFText_GetUnicode(raw, index))
             if not text.strip():  # PDFium's generated characters are all blanks
                 continue
+            visible.append(index)
             pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect))
             length = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, FONT_NAME_BUFFER, ctypes.byref(flags))
             chars.append(
@@ -284,6 +300,8 @@ def _chars(pdf_page, height: float) -> list[dict]:
                     "fontname": buffer.raw[: max(length - 1, 0)].decode("utf-8", "replace"),
                 }
             )
-        return chars
+        turn = page_turn([turn_of_angle(pdfium_c.FPDFText_GetCharAngle(raw, index)) for index in sample(visible)])
+        char_turns = [turn_of_angle(pdfium_c.FPDFText_GetCharAngle(raw, index)) for index in visible] if turn else []
+        return chars, turn, char_turns
     finally:
         textpage.close()
