@@ -111,8 +111,19 @@ def _notes(lines: list[Line]) -> list[list[Line]]:
 
 
 def _opening_mark(line: Line) -> str:
-    opening = _marks().opening.match(line.text)
+    return opening_mark(line.text)
+
+
+def opening_mark(text: str) -> str:
+    """The mark a footnote opens with (② of ② 声环境功能区：…), or ""."""
+    opening = _marks().opening.match(text)
     return opening.group("mark") if opening else ""
+
+
+def is_marked_in(mark: str, text: str) -> bool:
+    """Does the text print the footnote mark (a number raised, for a note
+    numbered in plain digits)?"""
+    return (mark.translate(_marks().superscripts) if mark.isdigit() else mark) in text
 
 
 def _marked_above(lines: list[Line], mark: str) -> bool:
@@ -122,9 +133,8 @@ def _marked_above(lines: list[Line], mark: str) -> bool:
     out at the end of one."""
     if not mark.isdigit():
         return any(mark in line.text.lstrip()[1:] or (mark in line.text and is_lone_mark(line.text)) for line in lines)
-    raised = mark.translate(_marks().superscripts)
     return any(
-        raised in line.text or line.text.strip() == mark or (len(line.segments) > 1 and line.segments[-1].text == mark)
+        is_marked_in(mark, line.text) or line.text.strip() == mark or (len(line.segments) > 1 and line.segments[-1].text == mark)
         for line in lines
     )
 

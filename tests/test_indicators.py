@@ -900,3 +900,27 @@ def test_a_row_of_units_and_a_row_of_attributes_under_the_years_give_each_column
         ("农村生活污水治理率", "%", "约束性", [("baseline", 2022, "38"), ("target", 2025, "≥60")]),
         ("累计完成治理行政村", "个", "预期性", [("baseline", 2022, "35"), ("target", 2025, "≥100")]),
     ]
+
+
+def test_a_rows_marker_points_to_a_footnote_at_the_foot_of_the_page_when_the_table_has_no_notes(tmp_path):
+    from plantext.extractors.indicators import extract_indicators
+    from plantext.extractors.tables import read_tables
+    from plantext.ingest.text import read_text
+    from plantext.layout import analyse
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "汀溪市噪声污染防治行动方案\n\n表1　主要指标\n\n"
+        "序号  指标                      单位   2023年   2027年   指标属性\n"
+        " 1    声环境功能区夜间达标率⑤  %      78.6     88       约束性\n"
+        " 2    噪声投诉按期办结率        %      96       100      预期性\n\n"
+        "三、重点任务\n\n"
+        "⑤ 夜间达标率按各类声环境功能区夜间监测点次达标比例计算。\n\n"
+        "                     — 2 —\n\f",
+        encoding="utf-8",
+    )
+    indicators = extract_indicators(read_tables(analyse(read_text(path))), None)
+    assert [(row.name, row.notes) for row in indicators] == [
+        ("声环境功能区夜间达标率", ["夜间达标率按各类声环境功能区夜间监测点次达标比例计算。"]),
+        ("噪声投诉按期办结率", []),
+    ]

@@ -23,7 +23,7 @@ import regex
 
 from plantext.cellvalue import UNNAMED_VALUE_ROLE, footnote_marks, is_year_label, note_number
 from plantext.ingest.model import Grid, GridCell, Line, Segment
-from plantext.layout import Heading, Layout, TableRegion
+from plantext.layout import Heading, Layout, Paragraph, TableRegion
 from plantext.models import Table
 from plantext.normalize import is_cjk, join_lines, normalize_text, remove_spaces
 from plantext.vocab import load_vocabulary, vocabulary_table
@@ -81,11 +81,32 @@ def read_tables(layout: Layout) -> list[RawTable]:
     previous = None
     for region in layout.blocks:
         if isinstance(region, TableRegion):
-            table = read_region(region, _annex_opened_by(previous))
+            table = read_region(region, _annex_opened_by(previous), cell_footnotes(region, layout.footnotes))
             if table is not None:
                 tables.append(table)
         previous = region
     return tables
+
+
+def cell_footnotes(region: TableRegion, footnotes: list[Paragraph]) -> list[str]:
+    """The footnotes at the foot of the table's pages that its cells mark
+    (… 自动监测站点⑥ / ⑥ 〔 〕内为…): notes of the table as much as its 注
+    lines, written as those are, with a circled number."""
+    from plantext.cellvalue import footnote_marks, note_number
+    from plantext.footnotes import is_marked_in, opening_mark
+
+    pages = {line.page for line in region.lines} | {page for page, _ in region.grids}
+    printed = "".join(line.text for line in region.lines) + "".join(
+        cell.text for _, grid in region.grids for row in grid.rows for cell in row if cell is not None
+    )
+    circled = footnote_marks().circled
+    notes = []
+    for footnote in footnotes:
+        mark = opening_mark(footnote.lines[0].text)  # as printed: the space after a number is gone from the text
+        number = note_number(mark) if mark else ""
+        if footnote.page in pages and number.isdigit() and 0 < int(number) <= len(circled) and is_marked_in(mark, printed):
+            notes.append(circled[int(number) - 1] + footnote.text.removeprefix(mark))
+    return notes
 
 
 def _annex_opened_by(block) -> Heading | None:
@@ -93,7 +114,7 @@ def _annex_opened_by(block) -> Heading | None:
     return block if isinstance(block, Heading) and block.match.style == "annex" else None
 
 
-def read_region(region: TableRegion, annex: Heading | None = None) -> RawTable | None:
+def read_region(region: TableRegion, annex: Heading | None = None, footnotes: list[str] | None = None) -> RawTable | None:
     """The table of a region.  A table without a 表 label of its own that
     opens an annex (``annex``, the heading right above it) is the annex's
     table: it is labelled and captioned by the annex (附件 1 and its title),
@@ -104,7 +125,7 @@ def read_region(region: TableRegion, annex: Heading | None = None) -> RawTable |
     caption = region.heading.match.title if region.heading else region.caption
     if label is None and annex is not None:
         label, caption = annex.match.label, caption or annex.match.title or None
-    notes = [paragraph.text for paragraph in region.notes]
+    notes = [paragraph.text for paragraph in region.notes] + (footnotes or [])
     unit, lines = _table_unit(region.lines)
     if region.grids:
         loose = [line for line in lines if not _inside_any_grid(line, region.grids)]
