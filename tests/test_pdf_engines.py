@@ -16,13 +16,14 @@ def test_pdfium_and_pdfplumber_engines_give_identical_records(extracted, stem):
 
 
 @pytest.mark.parametrize("degrees", [90, 270])
-def test_pdfium_and_pdfplumber_engines_give_identical_records_on_turned_pages(tmp_path, degrees):
-    from test_turned_pages import write_turned_qinghai
+@pytest.mark.parametrize("how", ["content turned", "/Rotate"])
+def test_pdfium_and_pdfplumber_engines_give_identical_records_on_turned_pages(tmp_path, how, degrees):
+    from test_turned_pages import write_rotated_qinghai, write_turned_qinghai
 
     from plantext.api import extract
 
     path = tmp_path / f"turned-{degrees}.pdf"
-    write_turned_qinghai(path, degrees)
+    (write_turned_qinghai if how == "content turned" else write_rotated_qinghai)(path, degrees)
     fast = extract(path).to_dict()
     assert fast["indicators"]
     assert fast == extract(path, pdf_engine="pdfplumber").to_dict()

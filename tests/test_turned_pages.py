@@ -36,6 +36,21 @@ def write_turned_qinghai(path, degrees: int) -> None:
         writer.write(stream)
 
 
+def write_rotated_qinghai(path, degrees: int) -> None:
+    """Qinghai's first pages with the table pages shown turned by /Rotate
+    (the content drawn upright)."""
+    import pypdf
+
+    reader = pypdf.PdfReader(QINGHAI)
+    writer = pypdf.PdfWriter()
+    for number in range(1, FIRST_PAGES + 1):
+        page = writer.add_page(reader.pages[number - 1])
+        if number in TABLE_PAGES:
+            page.rotate(degrees)
+    with open(path, "wb") as stream:
+        writer.write(stream)
+
+
 @pytest.fixture(scope="module")
 def turned_qinghai(tmp_path_factory):
     """``turned_qinghai(degrees)`` → the path of Qinghai turned so (0: not turned)."""
@@ -147,3 +162,16 @@ def test_a_turned_page_is_read_as_the_upright_page_it_shows(turned_qinghai, degr
         assert [[cell and cell.text for cell in row] for row in page.grids[0].rows] == [
             [cell and cell.text for cell in row] for row in original.grids[0].rows
         ]
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_a_table_on_pages_turned_by_rotate_gives_the_indicators_of_the_upright_pages_with_pdfplumber(extracted, tmp_path, degrees):
+    """pdfplumber draws a /Rotate page's characters turned, as if the content
+    were; read in the turned frame they give the upright page (PDFium reads
+    such a page upright by itself)."""
+    from plantext.api import extract
+
+    path = tmp_path / f"rotated-{degrees}.pdf"
+    write_rotated_qinghai(path, degrees)
+    original = [record for record in extracted("qinghai-14th-eco-plan", "pdf")["indicators"] if record["page"] in TABLE_PAGES]
+    assert extract(path, pdf_engine="pdfplumber").to_dict()["indicators"] == original
