@@ -23,22 +23,22 @@ def write_turned_qinghai(path, degrees: int) -> None:
     import pypdf
     from pypdf.generic import RectangleObject
 
-    reader = pypdf.PdfReader(QINGHAI)
-    writer = pypdf.PdfWriter()
-    for number in range(1, FIRST_PAGES + 1):
-        page = writer.add_page(reader.pages[number - 1])
-        if number in TABLE_PAGES and degrees:
-            width, height = float(page.mediabox.width), float(page.mediabox.height)
-            turn = pypdf.Transformation().rotate(degrees)
-            page.add_transformation(turn.translate(height, 0) if degrees == 90 else turn.translate(0, width))
-            page.mediabox = page.cropbox = RectangleObject((0, 0, height, width))
-    with open(path, "wb") as stream:
-        writer.write(stream)
+    def turn(page) -> None:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        rotation = pypdf.Transformation().rotate(degrees)
+        page.add_transformation(rotation.translate(height, 0) if degrees == 90 else rotation.translate(0, width))
+        page.mediabox = page.cropbox = RectangleObject((0, 0, height, width))
+
+    _write_qinghai(path, turn if degrees else lambda page: None)
 
 
 def write_rotated_qinghai(path, degrees: int) -> None:
     """Qinghai's first pages with the table pages shown turned by /Rotate
     (the content drawn upright)."""
+    _write_qinghai(path, lambda page: page.rotate(degrees))
+
+
+def _write_qinghai(path, change_table_page) -> None:
     import pypdf
 
     reader = pypdf.PdfReader(QINGHAI)
@@ -46,7 +46,7 @@ def write_rotated_qinghai(path, degrees: int) -> None:
     for number in range(1, FIRST_PAGES + 1):
         page = writer.add_page(reader.pages[number - 1])
         if number in TABLE_PAGES:
-            page.rotate(degrees)
+            change_table_page(page)
     with open(path, "wb") as stream:
         writer.write(stream)
 
