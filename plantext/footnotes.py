@@ -40,6 +40,19 @@ class _Marks:
         # number, a space and its text, as a table's cell rarely does.
         self.opening = regex.compile(rf"^\s*(?P<mark>[{characters}]+|[0-9]{{1,2}}(?=\s+\S))")
         self.lone = regex.compile(rf"^[\s{characters}]+$")
+        self.word_end = footnotes["word_end"]
+        self.after_words: dict[str, regex.Pattern] = {}
+
+    def after_word(self, mark: str) -> regex.Pattern:
+        """The mark printed after a word, and not run on into more digits."""
+        if mark not in self.after_words:
+            self.after_words[mark] = regex.compile(rf"(?<=[{self.word_end}]){regex.escape(mark)}(?![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])")
+        return self.after_words[mark]
+
+
+def _is_plain_number(mark: str) -> bool:
+    """Is the mark a number in plain digits (not ①, which Python counts as a digit too)?"""
+    return mark.isascii() and mark.isdigit()
 
 
 def _marks() -> _Marks:
@@ -95,7 +108,7 @@ def footnotes_start(lines: list[Line], body_em: float, is_note) -> int | None:
 def _reads_as_notes(lines: list[Line]) -> bool:
     """Notes numbered in plain digits are sentences each (a dump's table
     rows, 10 以上 / 预期性, open with numbers too); marked ones need not be."""
-    if not _opening_mark(lines[0]).isdigit():
+    if not _is_plain_number(_opening_mark(lines[0])):
         return True
     return all(note[-1].text.rstrip()[-1] in NOTE_ENDS for note in _notes(lines))
 
@@ -121,20 +134,28 @@ def opening_mark(text: str) -> str:
 
 
 def is_marked_in(mark: str, text: str) -> bool:
-    """Does the text print the footnote mark (a number raised, for a note
-    numbered in plain digits)?"""
-    return (mark.translate(_marks().superscripts) if mark.isdigit() else mark) in text
+    """Does the text print the footnote mark right after a word (功能区②,
+    红线¹, 78.6%①; a number raised, for a note numbered in plain digits)?
+    A mark after punctuation or at the start opens an item of a list
+    (包括：①…；②…), and digits raised after a letter are a power (m²)."""
+    return _marks().after_word(raised_mark(mark)).search(text) is not None
+
+
+def raised_mark(mark: str) -> str:
+    """The mark as the text it explains prints it: a plain number raised (2 → ²)."""
+    return mark.translate(_marks().superscripts) if _is_plain_number(mark) else mark
 
 
 def _marked_above(lines: list[Line], mark: str) -> bool:
-    """Does the text above print the mark after a word, or on a line of
-    marks?  A note numbered in plain digits is marked by the number raised
-    (²), or in a dump by the number printed apart: alone on its line or far
-    out at the end of one."""
-    if not mark.isdigit():
-        return any(mark in line.text.lstrip()[1:] or (mark in line.text and is_lone_mark(line.text)) for line in lines)
+    """Does the text above print the mark after a word, or apart from it as
+    a dump prints a raised mark: on a line of marks, or far out at the end of
+    a line?  A note numbered in plain digits is marked by the number raised
+    (²), or printed apart in plain digits."""
     return any(
-        is_marked_in(mark, line.text) or line.text.strip() == mark or (len(line.segments) > 1 and line.segments[-1].text == mark)
+        is_marked_in(mark, line.text)
+        or (is_lone_mark(line.text) or _is_plain_number(mark)) and line.text.strip() == mark
+        or (is_lone_mark(line.text) and mark in line.text)
+        or (len(line.segments) > 1 and line.segments[-1].text == mark)
         for line in lines
     )
 

@@ -981,8 +981,11 @@ class _Builder:
             return None
         if len(line.segments) < 2 or not is_lone_mark(line.segments[-1].text, page_marks):
             return line
+        mark_at = line.text.rfind(line.segments[-1].text)
+        if mark_at <= 0:
+            return line  # the text writes the mark otherwise than its segment (² as 2)
         segments = line.segments[:-1]
-        text = line.text[: line.text.rindex(line.segments[-1].text)].rstrip()
+        text = line.text[:mark_at].rstrip()
         return replace(
             line,
             text=text,

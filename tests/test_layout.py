@@ -1090,3 +1090,23 @@ def test_footnotes_numbered_in_plain_digits_are_set_apart_with_the_numbers_a_dum
 def test_a_lone_number_on_a_page_without_footnotes_stays(tmp_path):
     text = "某市规划\n\n  全市共建成监测站点\n                2\n  个，覆盖全部区县。\n"
     assert "2" in "".join(p.text for p in layout_of(tmp_path, text).paragraphs)
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lists of ① items under two headings: a mark opening a line or after punctuation opens an item
+        "某县规划\n\n    （一）深入打好蓝天保卫战。重点做好以下工作：\n①推进工业污染深度治理。\n②强化移动源污染防治。\n"
+        "    （二）深入打好碧水保卫战。重点做好以下工作：\n①饮用水水源保护：到2025年，水质达标率达到100%。\n"
+        "②黑臭水体治理：到2025年，黑臭水体消除比例达到90%以上。\n",
+        # an inline list wrapped so that a line opens with its next mark
+        "某县规划\n\n    1.高标准农田建设工程：①新建高标准农田20万亩；②改善灌溉面积30万亩；③建设\n"
+        "高效节水灌溉示范区5个。\n    2.农田水利建设工程：①新建渠道50公里；\n②改善灌溉面积30万亩。\n",
+        # a power (m²) before a wrapped line that opens with a number
+        "某市规划\n\n    到 2025 年，人均公园绿地面积达到 14.8 m²。新建口袋公园 50 个，创建国家生态园林城市\n"
+        "2 个，省级园林城镇 10 个，城市公园绿化活动场地服务半径覆盖率达到 85% 以上。\n",
+    ],
+)
+def test_marks_opening_list_items_or_powers_are_no_footnote_marks(tmp_path, text):
+    assert layout_of(tmp_path, text).footnotes == []

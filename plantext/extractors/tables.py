@@ -90,10 +90,11 @@ def read_tables(layout: Layout) -> list[RawTable]:
 
 def cell_footnotes(region: TableRegion, footnotes: list[Paragraph]) -> list[str]:
     """The footnotes at the foot of the table's pages that its cells mark
-    (… 自动监测站点⑥ / ⑥ 〔 〕内为…): notes of the table as much as its 注
-    lines, written as those are, with a circled number."""
+    (… 自动监测站点⑥ / ⑥ 〔 〕内为…, a mark a dump may print apart from its
+    cell): notes of the table as much as its 注 lines, written as those are,
+    with a circled number."""
     from plantext.cellvalue import footnote_marks, note_number
-    from plantext.footnotes import is_marked_in, opening_mark
+    from plantext.footnotes import opening_mark, raised_mark
 
     pages = {line.page for line in region.lines} | {page for page, _ in region.grids}
     printed = "".join(line.text for line in region.lines) + "".join(
@@ -104,7 +105,7 @@ def cell_footnotes(region: TableRegion, footnotes: list[Paragraph]) -> list[str]
     for footnote in footnotes:
         mark = opening_mark(footnote.lines[0].text)  # as printed: the space after a number is gone from the text
         number = note_number(mark) if mark else ""
-        if footnote.page in pages and number.isdigit() and 0 < int(number) <= len(circled) and is_marked_in(mark, printed):
+        if footnote.page in pages and number.isdigit() and 0 < int(number) <= len(circled) and raised_mark(mark) in printed:
             notes.append(circled[int(number) - 1] + footnote.text.removeprefix(mark))
     return notes
 
