@@ -45,10 +45,12 @@ class TimeExpression:
 class _Pattern:
     regex: regex.Pattern
     kind: str
-    date: str  # exact, end_of_month, start_of_month, end_of_period, middle_of_period or MM-DD
+    date: str  # exact, end_of_month, start_of_month, part_of_month, end_of_period, middle_of_period or MM-DD
     year: int | None  # for patterns without a year group (本世纪中叶)
     clues: frozenset[str]  # a text holding none of these has no match
     years_after: int  # an MM-DD date falls this many years after the printed year
+    # part_of_month: the last day of each part a group `part` names (中旬 → 20).
+    part_days: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _pattern(entry: dict, parts: dict[str, str], period: str) -> _Pattern:
         entry.get("year"),
         frozenset(entry.get("clues", ())),
         entry.get("years_after", 0),
+        dict(entry.get("part_days", {})),
     )
 
 
@@ -297,7 +300,7 @@ def _latest_day(pattern: _Pattern, groups: dict, period: tuple[int, int] | None)
     if pattern.date == "early_of_period":
         return date(_middle_year(period) - 1, 12, 31)
     year = parse_number(groups["year"]) if groups.get("year") else pattern.year
-    if pattern.date in ("exact", "end_of_month", "start_of_month"):
+    if pattern.date in ("exact", "end_of_month", "start_of_month", "part_of_month"):
         month = parse_number(groups["month"])
         if not 1 <= month <= 12:
             return None
@@ -306,6 +309,8 @@ def _latest_day(pattern: _Pattern, groups: dict, period: tuple[int, int] | None)
             day = parse_number(groups["day"])
         elif pattern.date == "start_of_month":
             day = 1
+        elif pattern.date == "part_of_month":
+            day = min(pattern.part_days[groups["part"]], last_day)
         else:
             day = last_day
         if not 1 <= day <= last_day:

@@ -125,6 +125,8 @@ class _Stated:
 class _TargetRules:
     goal_section_words: list[str]
     footnote_marks: regex.Pattern  # ② in 声环境功能区②夜间达标率: no part of a metric
+    item_label: regex.Pattern  # 1. of 1.森林覆盖率：…, a list item's label
+    base_year_before_value: regex.Pattern  # 2020年 of 森林覆盖率2020年为35.2%
     clause_marks: str
     brackets: list[tuple[str, str]]
     remark: regex.Pattern  # a bracketed remark, matched right after a value
@@ -185,6 +187,8 @@ def _build_rules(targets, comparators, time_patterns, numerals) -> _TargetRules:
     share_verbs = alternation(targets["share_verbs"])
     return _TargetRules(
         footnote_marks=regex.compile(targets["footnote_marks"]),
+        item_label=regex.compile(targets["item_label"]),
+        base_year_before_value=regex.compile(targets["base_year_before_value"]),
         goal_section_words=targets["goal_section_words"],
         clause_marks=targets["clause_marks"],
         brackets=[tuple(pair) for pair in targets["brackets"]],
@@ -296,7 +300,9 @@ def find_targets_in_sentence(
         part_start = clause_start
         for group in _value_groups(sentence, clause_start, clause_end, expressions, rules):
             governing = _governing_each(sentence, expressions, group, clause_end, lead_in_deadline, rules)
-            restated = _restated_goal(sentence[part_start:clause_end], previous_clause, rules)
+            restated = _restated_goal(sentence[part_start:clause_end], previous_clause, rules) or _label_before(
+                sentence, clause_start, previous_statement, rules
+            )
             # A value inside a remark (…300万亩（其中人工造林100万亩）) is stated by the remark.
             start = max(part_start, _remark_start(sentence, clause_start, group[0].start, rules))
             for value in _group_values(sentence, start, clause_end, group, governing, expressions, rules):
@@ -948,7 +954,7 @@ def _clean(metric: str, rules: _TargetRules) -> str:
 
     Words are dropped as whole jieba tokens, so that the 使 of 使用率 stays.
     """
-    metric = rules.comparison.sub("", metric).strip(_SEPARATORS)
+    metric = rules.base_year_before_value.sub("", rules.comparison.sub("", metric)).strip(_SEPARATORS)
     if not metric:
         return ""
     if not metric.startswith(rules.leading_words) and not metric.endswith(rules.trailing_words):
@@ -1115,6 +1121,14 @@ def _part_measured(metric: str, rules: _TargetRules) -> str:
     in a share (非化石能源占能源消费总量比重 → 非化石能源)."""
     found = rules.part_of_whole.search(metric, 1)
     return metric[: found.start()] if found else metric
+
+
+def _label_before(sentence: str, clause_start: int, previous_statement: str, rules: _TargetRules) -> str:
+    """The metric a clause after a colon states the values of, named before
+    the colon with nothing else (湿地保护率：2025年达到55%); "" for others."""
+    if clause_start == 0 or sentence[clause_start - 1] not in ":：" or find_quantities(previous_statement):
+        return ""
+    return _clean(rules.item_label.sub("", previous_statement), rules)
 
 
 def _restated_goal(part: str, previous_clause: str, rules: _TargetRules) -> str:
