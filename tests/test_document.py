@@ -24,6 +24,12 @@ from plantext.extractors.document import find_plan_period, find_region
         ("某市生态环境保护规划", ["按照规划期内全面完成各项任务的要求，规划期为2021—2025年。"], (2021, 2025)),
         # the period of the plan before is no statement of this one's
         ("某市生态环境保护规划", ["上一轮规划期为2016—2020年。规划期为2021—2025年。"], (2021, 2025)),
+        # a plan for one year, named in its title
+        ("禾源县2024年农村人居环境整治工作方案", [], (2024, 2024)),
+        ("某市2025年度生态环境保护工作要点", [], (2025, 2025)),
+        # a year a goal is set by is no period, nor is a year of a plan that is not a yearly one
+        ("某省2030年前碳达峰实施方案", [], None),
+        ("某市2024年大气污染防治规划", [], None),
     ],
 )
 def test_the_plan_period_is_read_from_the_title_or_from_the_period_the_plan_states(title, texts, period):

@@ -91,8 +91,18 @@ def find_plan_period(title: str, texts: Iterable[str] = ()) -> Period | None:
     years (``（2021—2025年）``); when the title names none, the period that
     the first of ``texts`` (the plan's paragraphs) to state one gives
     (``规划期为2021—2025年``)."""
-    years = find_period(title) or next(filter(None, map(_stated_period, texts)), None)
+    years = find_period(title) or _single_year(title) or next(filter(None, map(_stated_period, texts)), None)
     return Period(start=years[0], end=years[1]) if years else None
+
+
+def _single_year(title: str) -> tuple[int, int] | None:
+    """The year of a plan for one year, named in its title before the kind
+    of plan (禾源县2024年农村人居环境整治工作方案 → 2024–2024)."""
+    vocab = load_vocabulary("periods")
+    years = regex.findall(vocab["single_year"], title)
+    if len(years) != 1 or not any(word in title for word in vocab["single_year_plans"]):
+        return None
+    return int(years[0]), int(years[0])
 
 
 def _stated_period(text: str) -> tuple[int, int] | None:
