@@ -74,6 +74,10 @@ class _TimeRules:
     stage_words: tuple[str, ...]
     stage_definition: regex.Pattern  # 近期（2021—2025年）, 近期为2021—2025年
     bare_stage: _Pattern  # 近期，重点实施…: a stage named without its years
+    # A plan for one year: the stage name its year goes by (plan_year_stage),
+    # and what it dates within that year without printing it (3月底前, 年内).
+    plan_year_stage: str
+    yearless: list[_Pattern]
 
 
 def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRules:
@@ -98,6 +102,8 @@ def _build_time_rules(time_patterns, periods, numerals, comparators) -> _TimeRul
         stage_words=tuple(time_patterns["stage_words"]),
         stage_definition=regex.compile(_insert_parts(time_patterns["stage_definition"], parts)),
         bare_stage=_pattern(time_patterns["bare_stage"], parts, period),
+        plan_year_stage=time_patterns["plan_year_stage"],
+        yearless=[_pattern(entry, parts, period) for entry in time_patterns["yearless"]],
     )
 
 
@@ -217,19 +223,35 @@ def find_bare_stages(text: str, stages: Mapping[str, tuple[int, int]]) -> list[T
     """The stages named without their years in ``text`` (``近期，重点实施…``),
     dated by the years ``stages`` gives them (see ``find_stage_years``); a
     stage the plan does not define is no time expression."""
-    if not stages or not any(word in text for word in stages):
-        return []
     rules = _rules()
+    plan_year = stages.get(rules.plan_year_stage) if stages else None
+    if not stages or not (plan_year or any(word in text for word in stages)):
+        return []
     pattern = rules.bare_stage
     compact = compact_text(text)
     expressions = []
     for match in pattern.regex.finditer(compact.text):
         years = stages.get(match.group("stage"))
         if years is not None:
-            latest_day = _latest_day(pattern, {"year": str(years[1])}, None)
-            start, end = compact.original_span(match.start(), match.end())
-            expressions.append(TimeExpression(start, end, match.group(), latest_day.year, latest_day.isoformat(), pattern.kind))
-    return expressions
+            expressions.append(_dated(match, pattern, years[1], compact))
+    if plan_year is not None:
+        matches = [(match, yearless) for yearless in rules.yearless for match in yearless.regex.finditer(compact.text)]
+        expressions += [_dated(match, yearless, plan_year[1], compact) for match, yearless in _longest_first(matches)]
+    return sorted(filter(None, expressions), key=lambda expression: expression.start)
+
+
+def plan_year_stage() -> str:
+    """The stage name under which a plan for one year gives ``find_bare_stages`` its year."""
+    return _rules().plan_year_stage
+
+
+def _dated(match: regex.Match, pattern: _Pattern, year: int, compact: CompactText) -> TimeExpression | None:
+    """The expression a pattern without a year matched, dated in ``year``."""
+    latest_day = _latest_day(pattern, {**match.groupdict(), "year": str(year)}, None)
+    if latest_day is None:
+        return None
+    start, end = compact.original_span(match.start(), match.end())
+    return TimeExpression(start, end, match.group(), latest_day.year, latest_day.isoformat(), pattern.kind)
 
 
 def parse_time_expression(raw: str) -> TimeExpression | None:

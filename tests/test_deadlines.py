@@ -291,3 +291,28 @@ def test_a_stage_the_plan_gave_its_years_is_a_deadline_where_it_is_named_alone(t
         ("近期（2021—2025年）", "2025-12-31", "during", "近期（2021—2025年）：全州生物多样性保护网络基本建成，典型生态系统保护率达到90%以上。"),
         ("近期", "2025-12-31", "during", "近期，重点实施极小种群物种拯救保护，建成珍稀植物迁地保护基地3处。"),
     ]
+
+
+ONE_YEAR_PLAN = (
+    "禾源县2024年农村人居环境整治工作方案\n\n"
+    "  3月底前，县农业农村局制定年度改厕实施计划，年内新建改造农村卫生户厕3000户。\n"
+    "  各乡镇每年10月底前组织“最美庭院”评选，2024年11月中旬前创建美丽宜居示范村15个。\n"
+    "  完成整治任务的村庄3个月内组织验收。\n"
+)
+
+
+def test_a_plan_for_one_year_dates_what_it_sets_within_the_year_without_printing_it(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(ONE_YEAR_PLAN, encoding="utf-8")
+    assert [(d.raw, d.date, d.kind) for d in extract_deadlines(analyse(read_source(source)))] == [
+        ("3月底前", "2024-03-31", "by"),
+        ("年内", "2024-12-31", "by"),
+        ("每年10月底前", "2024-10-31", "by"),
+        ("2024年11月中旬前", "2024-11-20", "by"),
+    ]
+
+
+def test_a_plan_for_several_years_dates_no_month_printed_without_its_year(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(ONE_YEAR_PLAN.replace("2024年农村", "2024—2026年农村"), encoding="utf-8")
+    assert [d.raw for d in extract_deadlines(analyse(read_source(source)))] == ["2024年11月中旬前"]

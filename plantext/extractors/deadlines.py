@@ -41,6 +41,7 @@ from plantext.timeexpr import (
     find_stage_years,
     find_time_expressions,
     may_hold_time_expressions,
+    plan_year_stage,
 )
 from plantext.vocab import vocabulary_table
 
@@ -136,7 +137,12 @@ def plan_stages(layout: Layout) -> dict[str, tuple[int, int]]:
     """The years of the stages the plan divides its period into, as it
     gives them anywhere (``近期（2021—2025年）``): a stage it names later
     without them (``近期，重点实施…``) is dated by them."""
-    return find_stage_years(paragraph.text for paragraph in layout.paragraphs)
+    stages = find_stage_years(paragraph.text for paragraph in layout.paragraphs)
+    period = find_plan_period(layout.title)
+    if period is not None and period.start == period.end:
+        # A plan for one year dates what it sets within it by that year (3月底前).
+        stages[plan_year_stage()] = (period.start, period.end)
+    return stages
 
 
 def is_past(expression: TimeExpression, plan_start: int | None) -> bool:
