@@ -82,3 +82,15 @@ def test_a_title_naming_no_region_takes_the_region_of_its_cover_letters_issuer(c
 
 def test_the_region_printed_in_the_title_wins_over_the_cover_letters():
     assert find_region("青海省某某工作方案", ["生态环境部关于印发某某工作方案的通知"]) == "青海省"
+
+
+@pytest.mark.parametrize(
+    "title,region",
+    [
+        ("禾源县2024年农村人居环境整治工作方案", "禾源县"),
+        ("青崖市2023—2025年大气污染防治行动方案", "青崖市"),
+        ("宁川市清溪河流域水生态环境保护规划（2023—2030年）", "宁川市"),
+    ],
+)
+def test_a_local_region_opening_the_title_may_be_followed_by_the_plans_years(title, region):
+    assert find_region(title, []) == region

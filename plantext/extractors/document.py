@@ -74,11 +74,13 @@ def _region_of_title(title: str) -> str | None:
 
 def _local_after(text: str, suffixes: list[str], plan_words: list[str]) -> str | None:
     """A prefecture or county name (两到八个汉字 + 市/州/县…) opening ``text``,
-    in a title naming a plan (规划, 实施方案, 行动计划 …)."""
+    in a title naming a plan (规划, 实施方案, 行动计划 …); the plan's years
+    may follow the name (禾源县2024年…工作方案, 某市2023—2025年…行动方案)."""
     plan_word = "|".join(map(regex.escape, plan_words))
+    years = r"(?:[0-9]{4}(?:年|年度)?(?:[—\-～~至][0-9]{4}年?)?)?"
     pattern = (
         r"^\p{Han}{2,8}?(?:" + "|".join(map(regex.escape, suffixes)) + r")"
-        r"(?=[“\"《]|\p{Han}*(?:[“\"]\p{Han}+[”\"])?\p{Han}*(?:" + plan_word + "))"
+        r"(?=[“\"《]|" + years + r"\p{Han}*(?:[“\"]\p{Han}+[”\"])?\p{Han}*(?:" + plan_word + "))"
     )
     found = regex.match(pattern, text)
     if found and not any(word in found.group() for word in plan_words) and "十" not in found.group()[:1]:
