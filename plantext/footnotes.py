@@ -11,7 +11,8 @@ layout can leave them out of the prose.
 A page's footnotes are its last lines from a line opening with a mark that
 the text above prints too, on to the end of the page; the marks that open
 lines after it run in order (②, ③ …), and a PDF sets them no larger than the
-text above.  The marks are a vocabulary (``furniture.yaml``: ``footnotes``).
+text above.  The marks are those of table notes (``tables.yaml``), what they
+follow a vocabulary (``furniture.yaml``: ``footnotes``).
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ NOTE_ENDS = "。！？；）)”"
 
 
 class _Marks:
-    def __init__(self, furniture) -> None:
+    def __init__(self, furniture, tables) -> None:
         footnotes = furniture["footnotes"]
-        characters = footnotes["marks"]
-        self.superscripts = str.maketrans("0123456789", footnotes["superscript_digits"])
+        characters = regex.escape(tables["circled_digits"] + tables["superscript_digits"])
+        self.superscripts = str.maketrans("0123456789", tables["superscript_digits"])
         # A note numbered in plain digits (2 声环境功能区：…) opens with the
         # number, a space and its text, as a table's cell rarely does.
         self.opening = regex.compile(rf"^\s*(?P<mark>[{characters}]+|[0-9]{{1,2}}(?=\s+\S))")
@@ -56,7 +57,7 @@ def _is_plain_number(mark: str) -> bool:
 
 
 def _marks() -> _Marks:
-    return vocabulary_table(_Marks, "furniture")
+    return vocabulary_table(_Marks, "furniture", "tables")
 
 
 def is_lone_mark(text: str, page_marks: frozenset[str] = frozenset()) -> bool:

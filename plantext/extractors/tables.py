@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from plantext.cellvalue import UNNAMED_VALUE_ROLE, footnote_marks, is_year_label, note_number
+from plantext.footnotes import is_lone_mark, opening_mark, raised_mark
 from plantext.ingest.model import Grid, GridCell, Line, Segment
 from plantext.layout import Heading, Layout, Paragraph, TableRegion
 from plantext.models import Table
@@ -93,9 +94,6 @@ def cell_footnotes(region: TableRegion, footnotes: list[Paragraph]) -> list[str]
     (… 自动监测站点⑥ / ⑥ 〔 〕内为…, a mark a dump may print apart from its
     cell): notes of the table as much as its 注 lines, written as those are,
     with a circled number."""
-    from plantext.cellvalue import footnote_marks, note_number
-    from plantext.footnotes import opening_mark, raised_mark
-
     pages = {line.page for line in region.lines} | {page for page, _ in region.grids}
     printed = "".join(line.text for line in region.lines) + "".join(
         cell.text for _, grid in region.grids for row in grid.rows for cell in row if cell is not None
@@ -687,11 +685,7 @@ def _is_raised_marker_line(line: Line) -> bool:
     """Is the line a footnote marker alone, circled or superscript (⑥, ²):
     a raised marker that a dump printed apart from the line of its word?
     A plain digit alone may be a wrapped cell's part (CO / 2)."""
-    if len(line.segments) != 1:
-        return False
-    text = line.segments[0].text.strip()
-    marks = footnote_marks()
-    return bool(text) and (all(char in marks.circled for char in text) or marks.superscript.fullmatch(text) is not None)
+    return len(line.segments) == 1 and is_lone_mark(line.segments[0].text)
 
 
 def _is_name_above_its_row(
